@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { repoRoot } from "@suture/db";
+import { env } from "./env.ts";
+
+/** True when Suture runs on its embedded defaults: PGlite, and no Inngest configured. */
+export const isEmbeddedDatabase = !env.DATABASE_URL;
+
+/** Unknown installations go to `default` on the embedded database, or when asked to. */
+export const autoRoute = isEmbeddedDatabase || env.SUTURE_AUTO_ROUTE;
+
+/** The embedded executor runs unless INNGEST_DEV points elsewhere or Inngest Cloud keys are set. */
+export const embeddedExecutor = !env.INNGEST_DEV && !env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY;
+
+export const executorUrl = `http://127.0.0.1:${env.SUTURE_EXECUTOR_PORT}`;
+
+export const serveUrl = `${env.SUTURE_SERVE_ORIGIN ?? `http://127.0.0.1:${env.PORT}`}/api/inngest`;
+
+export const sweepAfterSeconds = env.SUTURE_SWEEP_AFTER_SECONDS;
+
+export function dataDir(): string {
+  return env.SUTURE_DATA_DIR ?? join(repoRoot(), ".data");
+}
+
+let cachedSecrets: string[] | undefined;
+
+/**
+ * The client secrets deliveries are verified against. SENTRY_CLIENT_SECRET wins; on the
+ * embedded defaults without it, a random secret is made once and kept in the data folder so
+ * `suture send` and the server agree — never a well-known default someone could sign with.
+ */
+export function clientSecrets(): string[] {
+  if (cachedSecrets) return cachedSecrets;
+  const configured = (env.SENTRY_CLIENT_SECRET ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (configured.length > 0 || !isEmbeddedDatabase) return (cachedSecrets = configured);
+  const file = localSecretFile();
+  if (!existsSync(file)) {
+    mkdirSync(dataDir(), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return (cachedSecrets = [readFileSync(file, "utf8").trim()]);
+}
+
+export function localSecretFile(): string {
+  return join(dataDir(), "sentry-client-secret");
+}

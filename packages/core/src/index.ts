@@ -1,0 +1,12 @@
+export { receiveSentryWebhook, MAX_BODY_BYTES, type ReceiveResult } from "./ingest/receive-sentry-webhook.ts";
+export { announceDelivery } from "./ingest/announce-delivery.ts";
+export { processDeliveries } from "./ingest/process-deliveries.ts";
+export { type ProcessOutcome } from "./ingest/process-delivery.ts";
+export { routeSentryInstallation } from "./ingest/route-installation.ts";
+export { DEFAULT_WORKSPACE_SLUG } from "./ingest/resolve-workspace.ts";
+export { recordDeployment, type DeploymentInput } from "./releases/record-deployment.ts";
+export { linkReleases } from "./releases/link-releases.ts";
+export { getOverview, type Overview } from "./dashboard/get-overview.ts";
+export { startSuture, type StartupReport } from "./startup.ts";
+export { getDb, closeDb } from "./database.ts";
+export { clientSecrets } from "./config.ts";

@@ -1,0 +1,110 @@
+import { insertDelivery, isDatabaseUnavailable } from "@suture/db";
+import { dedupKey, isKnownEvent, parseEnvelope, verifySignature } from "@suture/sentry";
+import { clientSecrets } from "../config.ts";
+import { getDb } from "../database.ts";
+import { installationSecrets } from "./installation-secrets.ts";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type ReceiveResult =
+  | { status: "stored"; deliveryId: string; ignored: boolean }
+  | { status: "duplicate"; deliveryId: string }
+  | { status: "rejected"; code: 400 | 401 | 413; error: string }
+  | { status: "unavailable"; error: string };
+
+const KEPT_HEADERS = [
+  "content-type",
+  "request-id",
+  "sentry-hook-resource",
+  "sentry-hook-timestamp",
+  "sentry-hook-signature",
+  "sentry-app-signature",
+  "user-agent",
+];
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Verifies and stores one Sentry delivery. Only verify + store happen here, so the answer
+ * goes back well inside Sentry's one-second budget; processing runs afterwards.
+ */
+export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers): Promise<ReceiveResult> {
+  if (rawBody.byteLength > MAX_BODY_BYTES) {
+    return reject(413, `body is larger than ${MAX_BODY_BYTES} bytes`);
+  }
+  const resource = headers.get("sentry-hook-resource")?.trim();
+  if (!resource) return reject(400, "missing Sentry-Hook-Resource header");
+  const signature = headers.get("sentry-hook-signature") ?? headers.get("sentry-app-signature");
+  if (!signature) return reject(401, "missing Sentry-Hook-Signature header");
+
+  const secrets = clientSecrets();
+  try {
+    if (!verifySignature(rawBody, signature, secrets)) {
+      const stored = await installationSecrets();
+      if (!verifySignature(rawBody, signature, stored)) {
+        return secrets.length + stored.length === 0
+          ? reject(401, "no Sentry client secret is configured on this server (set SENTRY_CLIENT_SECRET)")
+          : reject(401, "signature does not match the body under any configured client secret");
+      }
+    }
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return unavailable();
+    throw error;
+  }
+
+  let text: string;
+  let json: unknown;
+  try {
+    text = utf8.decode(rawBody);
+  } catch {
+    return reject(400, "body is not valid UTF-8");
+  }
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return reject(400, `body is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = parseEnvelope(json);
+  if (!parsed.ok) return reject(400, parsed.error);
+  const { envelope } = parsed;
+
+  const known = isKnownEvent(resource, envelope.action);
+  try {
+    const db = await getDb();
+    const result = await insertDelivery(db, {
+      source: "sentry",
+      resource,
+      action: envelope.action,
+      requestId: headers.get("request-id"),
+      installationUuid: envelope.installationUuid,
+      dedupKey: dedupKey(resource, envelope),
+      headers: pickHeaders(headers),
+      rawBody: text,
+      status: known ? "pending" : "ignored",
+      error: known ? null : `unhandled event ${resource}.${envelope.action}`,
+    });
+    return result.inserted
+      ? { status: "stored", deliveryId: result.id, ignored: !known }
+      : { status: "duplicate", deliveryId: result.id };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return unavailable();
+    throw error;
+  }
+}
+
+function pickHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = value;
+  }
+  return kept;
+}
+
+function reject(code: 400 | 401 | 413, error: string): ReceiveResult {
+  return { status: "rejected", code, error };
+}
+
+function unavailable(): ReceiveResult {
+  return { status: "unavailable", error: "database unavailable; the delivery was not stored, retry later" };
+}

@@ -1,0 +1,28 @@
+import { ensureWorkspace, getWorkspaceBySlug, listUnroutedDeliveries, requeueDeliveries, routeInstallation } from "@suture/db";
+import { getDb } from "../database.ts";
+import { announceDelivery } from "./announce-delivery.ts";
+
+export type RouteInstallationResult =
+  | { status: "routed"; workspaceId: string; requeued: number }
+  | { status: "no_workspace"; error: string };
+
+/**
+ * A person maps a Sentry installation to a workspace; its parked `unrouted` deliveries go back
+ * to pending and are announced again.
+ */
+export async function routeSentryInstallation(
+  installationUuid: string,
+  workspaceSlug: string,
+  options: { create?: boolean } = {},
+): Promise<RouteInstallationResult> {
+  const db = await getDb();
+  const workspace = options.create
+    ? await ensureWorkspace(db, workspaceSlug)
+    : await getWorkspaceBySlug(db, workspaceSlug);
+  if (!workspace) return { status: "no_workspace", error: `no workspace with slug "${workspaceSlug}"` };
+  await routeInstallation(db, installationUuid, workspace.id, false);
+  const ids = await listUnroutedDeliveries(db, installationUuid);
+  const requeued = await requeueDeliveries(db, ids);
+  for (const id of ids) await announceDelivery(id);
+  return { status: "routed", workspaceId: workspace.id, requeued };
+}

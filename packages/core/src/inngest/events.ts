@@ -1,0 +1,26 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/** A verified delivery was stored; its id doubles as the Inngest event id. */
+export const deliveryReceived = eventType("sentry/delivery.received", {
+  schema: z.object({ deliveryId: z.string().uuid() }),
+});
+
+/** A delivery became an observation. */
+export const observationCaptured = eventType("observation/captured", {
+  schema: z.object({
+    observationId: z.string().uuid(),
+    workspaceId: z.string().uuid(),
+    deliveryId: z.string().uuid(),
+  }),
+});
+
+/** A release reached an environment. */
+export const deploymentRecorded = eventType("deployment/recorded", {
+  schema: z.object({ deploymentId: z.string().uuid(), workspaceId: z.string().uuid(), release: z.string() }),
+});
+
+/** Ask the sweeper to run now (the embedded mode does at start, after a crash). */
+export const sweepRequested = eventType("suture/sweep.requested", {
+  schema: z.object({ olderThanSeconds: z.number().int().min(0) }),
+});

@@ -1,0 +1,6 @@
+import { linkRelease } from "./link-release.ts";
+import { processSentryDelivery } from "./process-sentry-delivery.ts";
+import { sweepPendingDeliveries } from "./sweep-pending-deliveries.ts";
+
+/** Every function the app serves; `/api/inngest` serves exactly this list. */
+export const functions = [processSentryDelivery, linkRelease, sweepPendingDeliveries];

@@ -1,0 +1,9 @@
+import { linkDeploymentsToObservations, linkObservationsToDeployments } from "@suture/db";
+import { getDb } from "../database.ts";
+
+export async function linkReleases(input: { observationIds: string[]; deploymentIds: string[] }) {
+  const db = await getDb();
+  const fromObservations = await linkObservationsToDeployments(db, input.observationIds);
+  const fromDeployments = await linkDeploymentsToObservations(db, input.deploymentIds);
+  return { linked: fromObservations + fromDeployments };
+}

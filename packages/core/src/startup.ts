@@ -1,0 +1,27 @@
+import { ensureWorkspace } from "@suture/db";
+import { autoRoute, clientSecrets, embeddedExecutor, executorUrl, isEmbeddedDatabase, localSecretFile, serveUrl } from "./config.ts";
+import { getDbHandle } from "./database.ts";
+import { DEFAULT_WORKSPACE_SLUG } from "./ingest/resolve-workspace.ts";
+
+export interface StartupReport {
+  database: "postgres" | "pglite";
+  autoRoute: boolean;
+  /** Set when the in-process executor must run: where it listens and what it drives. */
+  executor: { url: string; port: number; serveUrl: string } | null;
+  secrets: number;
+  secretFile: string | null;
+}
+
+/** Opens and migrates the database and prepares the embedded defaults. Called once at boot. */
+export async function startSuture(): Promise<StartupReport> {
+  const handle = await getDbHandle();
+  if (autoRoute) await ensureWorkspace(handle.db, DEFAULT_WORKSPACE_SLUG, "Default");
+  const secrets = clientSecrets();
+  return {
+    database: handle.kind,
+    autoRoute,
+    executor: embeddedExecutor ? { url: executorUrl, port: Number(new URL(executorUrl).port), serveUrl } : null,
+    secrets: secrets.length,
+    secretFile: isEmbeddedDatabase && secrets.length > 0 ? localSecretFile() : null,
+  };
+}

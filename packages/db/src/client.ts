@@ -1,0 +1,54 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "./env.ts";
+import { repoRoot } from "./repo-root.ts";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+/** A database or a transaction: every query helper takes one as its first argument. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres:// URL; when absent, PGlite files under `dataDir` (or in memory with "memory://"). */
+  url?: string;
+  dataDir?: string;
+  /** Pool size for postgres.js. */
+  max?: number;
+}
+
+/** The one way to open Suture's database: PGlite when no URL is given, postgres.js otherwise. */
+export function createDb(options: DbOptions = {}): DbHandle {
+  const url = options.url ?? env.DATABASE_URL;
+  if (url) {
+    const sql = postgres(url, {
+      max: options.max ?? 10,
+      // A down database must turn into a fast 503, not a request hanging past Sentry's budget.
+      connect_timeout: 2,
+      onnotice: () => {},
+    });
+    return {
+      db: drizzlePostgres(sql, { schema, casing: "snake_case" }) as unknown as Db,
+      kind: "postgres",
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  const dataDir = options.dataDir ?? env.SUTURE_DATA_DIR ?? join(repoRoot(), ".data", "pglite");
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  return {
+    db: drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,129 @@
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { type DeliveryStatus, webhookDeliveries } from "../schema/index.ts";
+
+export type Delivery = typeof webhookDeliveries.$inferSelect;
+export type NewDelivery = typeof webhookDeliveries.$inferInsert;
+
+/**
+ * Stores a delivery unless one with the same dedup key exists. One statement, so a crash
+ * leaves either the whole row or nothing.
+ */
+export async function insertDelivery(
+  db: Db,
+  values: NewDelivery,
+): Promise<{ inserted: true; id: string } | { inserted: false; id: string; status: DeliveryStatus }> {
+  const [row] = await db
+    .insert(webhookDeliveries)
+    .values(values)
+    .onConflictDoNothing({ target: webhookDeliveries.dedupKey })
+    .returning({ id: webhookDeliveries.id });
+  if (row) return { inserted: true, id: row.id };
+  const [existing] = await db
+    .select({ id: webhookDeliveries.id, status: webhookDeliveries.status })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.dedupKey, values.dedupKey));
+  if (!existing) throw new Error(`delivery with dedup key ${values.dedupKey} vanished`);
+  return { inserted: false, ...existing };
+}
+
+/** Locks the delivery for the rest of the transaction so two workers cannot both process it. */
+export async function lockDelivery(tx: Db, id: string): Promise<Delivery | undefined> {
+  const [row] = await tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).for("update");
+  return row;
+}
+
+export async function getDelivery(db: Db, id: string): Promise<Delivery | undefined> {
+  const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
+  return row;
+}
+
+export async function markDelivery(
+  db: Db,
+  id: string,
+  status: DeliveryStatus,
+  fields: { error?: string | null; workspaceId?: string | null } = {},
+): Promise<void> {
+  await db
+    .update(webhookDeliveries)
+    .set({
+      status,
+      error: fields.error ?? null,
+      workspaceId: fields.workspaceId,
+      processedAt: status === "pending" ? null : sql`now()`,
+      attempts: sql`${webhookDeliveries.attempts} + 1`,
+    })
+    .where(eq(webhookDeliveries.id, id));
+}
+
+/** Deliveries still pending after `olderThanSeconds`: their event was lost or their run died. */
+export async function listStalePendingDeliveries(db: Db, olderThanSeconds: number, limit = 500): Promise<string[]> {
+  const rows = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.status, "pending"),
+        lt(webhookDeliveries.receivedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+      ),
+    )
+    .orderBy(webhookDeliveries.receivedAt)
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Deliveries parked as unrouted, optionally for one installation: re-processed once mapped. */
+export async function listUnroutedDeliveries(db: Db, installationUuid?: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      installationUuid
+        ? and(eq(webhookDeliveries.status, "unrouted"), eq(webhookDeliveries.installationUuid, installationUuid))
+        : eq(webhookDeliveries.status, "unrouted"),
+    )
+    .orderBy(webhookDeliveries.receivedAt);
+  return rows.map((r) => r.id);
+}
+
+/** Puts unrouted deliveries back to pending so processing picks them up again. */
+export async function requeueDeliveries(db: Db, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({ status: "pending", error: null, processedAt: null })
+    .where(and(inArray(webhookDeliveries.id, ids), inArray(webhookDeliveries.status, ["unrouted", "failed"])))
+    .returning({ id: webhookDeliveries.id });
+  return rows.length;
+}
+
+export type DeliverySummary = Pick<
+  Delivery,
+  "id" | "resource" | "action" | "status" | "error" | "requestId" | "receivedAt" | "processedAt" | "installationUuid"
+>;
+
+export async function listRecentDeliveries(db: Db, limit = 50): Promise<DeliverySummary[]> {
+  return db
+    .select({
+      id: webhookDeliveries.id,
+      resource: webhookDeliveries.resource,
+      action: webhookDeliveries.action,
+      status: webhookDeliveries.status,
+      error: webhookDeliveries.error,
+      requestId: webhookDeliveries.requestId,
+      receivedAt: webhookDeliveries.receivedAt,
+      processedAt: webhookDeliveries.processedAt,
+      installationUuid: webhookDeliveries.installationUuid,
+    })
+    .from(webhookDeliveries)
+    .orderBy(desc(webhookDeliveries.receivedAt))
+    .limit(limit);
+}
+
+export async function countDeliveriesByStatus(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ status: webhookDeliveries.status, count: sql<number>`count(*)::int` })
+    .from(webhookDeliveries)
+    .groupBy(webhookDeliveries.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+}

@@ -1,0 +1,4 @@
+export * from "./deliveries.ts";
+export * from "./workspaces.ts";
+export * from "./observations.ts";
+export * from "./releases.ts";
