@@ -7,8 +7,8 @@ import { env } from "./env.ts";
 /** True when Suture runs on its embedded defaults: PGlite, and no Inngest configured. */
 export const isEmbeddedDatabase = !env.DATABASE_URL;
 
-/** Unknown installations go to `default` on the embedded database, or when asked to. */
-export const autoRoute = isEmbeddedDatabase || env.SUTURE_AUTO_ROUTE;
+/** Unknown installations go to `default`: by default on the embedded database only. */
+export const autoRoute = env.SUTURE_AUTO_ROUTE ?? isEmbeddedDatabase;
 
 /** The embedded executor runs unless INNGEST_DEV points elsewhere or Inngest Cloud keys are set. */
 export const embeddedExecutor = !env.INNGEST_DEV && !env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY;
@@ -37,6 +37,7 @@ export function clientSecrets(): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
   if (configured.length > 0 || !isEmbeddedDatabase) return (cachedSecrets = configured);
+  if (dataDir() === "memory://") return (cachedSecrets = [randomBytes(32).toString("hex")]);
   const file = localSecretFile();
   if (!existsSync(file)) {
     mkdirSync(dataDir(), { recursive: true });

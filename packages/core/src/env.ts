@@ -1,17 +1,18 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
+/** "1"/"true" or "0"/"false"; unset stays undefined so a default can depend on the mode. */
 const flag = z
   .enum(["0", "1", "true", "false"])
   .optional()
-  .transform((v) => v === "1" || v === "true");
+  .transform((v) => (v === undefined ? undefined : v === "1" || v === "true"));
 
 export const env = createEnv({
   server: {
     DATABASE_URL: z.string().url().optional(),
     /** Comma-separated: every secret is tried, so a rotation needs no downtime. */
     SENTRY_CLIENT_SECRET: z.string().optional(),
-    /** Route deliveries of unknown installations to the `default` workspace (on by default on PGlite). */
+    /** Route deliveries of unknown installations to the `default` workspace (default: on for PGlite, off on PostgreSQL). */
     SUTURE_AUTO_ROUTE: flag,
     SUTURE_DATA_DIR: z.string().min(1).optional(),
     /** A delivery still pending this long is re-announced by the sweeper. */

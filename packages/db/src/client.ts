@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "./env.ts";
+import { lockPgliteDir } from "./pglite-lock.ts";
 import { repoRoot } from "./repo-root.ts";
 import * as schema from "./schema/index.ts";
 
@@ -20,7 +21,7 @@ export interface DbHandle {
 }
 
 export interface DbOptions {
-  /** postgres:// URL; when absent, PGlite files under `dataDir` (or in memory with "memory://"). */
+  /** postgres:// URL; when absent, PGlite files in `dataDir` (or in memory with "memory://"). */
   url?: string;
   dataDir?: string;
   /** Pool size for postgres.js. */
@@ -43,12 +44,23 @@ export function createDb(options: DbOptions = {}): DbHandle {
       close: () => sql.end({ timeout: 5 }),
     };
   }
-  const dataDir = options.dataDir ?? env.SUTURE_DATA_DIR ?? join(repoRoot(), ".data", "pglite");
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const dataDir = options.dataDir ?? pgliteDir();
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const unlock = inMemory ? () => {} : lockPgliteDir(dataDir);
   const client = new PGlite(dataDir);
   return {
     db: drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db,
     kind: "pglite",
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
+}
+
+/** Where the embedded database lives: `<SUTURE_DATA_DIR>/pglite`, or memory. */
+export function pgliteDir(): string {
+  const base = env.SUTURE_DATA_DIR ?? join(repoRoot(), ".data");
+  return base === "memory://" ? base : join(base, "pglite");
 }

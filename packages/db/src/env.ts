@@ -5,7 +5,7 @@ export const env = createEnv({
   server: {
     /** Unset = the embedded PGlite database under SUTURE_DATA_DIR. */
     DATABASE_URL: z.string().url().optional(),
-    /** Where PGlite keeps its files; default `.data/pglite` at the repository root. */
+    /** Suture's data folder (PGlite lives in its `pglite/`); default `.data` at the repository root. `memory://` keeps PGlite in memory (tests). */
     SUTURE_DATA_DIR: z.string().min(1).optional(),
     /** Where drizzle-kit's migrations live; default `drizzle/` at the repository root. */
     SUTURE_MIGRATIONS_DIR: z.string().min(1).optional(),

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { fixtureBody, fixtures, resourceOf, signedHeaders } from "./sentry";
+
+test("a newcomer sees how to send a first webhook", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "No Sentry deliveries yet" })).toBeVisible();
+  await expect(page.getByText("pnpm suture send --all")).toBeVisible();
+  await page.screenshot({ path: "test-results/home-empty.png", fullPage: true });
+});
+
+test("the first page lists the observations made from the fixtures", async ({ page, request }) => {
+  for (const name of fixtures()) {
+    const body = fixtureBody(name);
+    const response = await request.post("/api/sentry/webhooks", { data: body, headers: signedHeaders(resourceOf(name), body) });
+    expect(response.status(), name).toBeLessThan(300);
+  }
+
+  // Processing runs after the answer; the page shows each observation once it is made.
+  await expect(async () => {
+    await page.goto("/");
+    const observations = page.getByRole("region", { name: "Latest observations" });
+    await expect(observations.getByRole("row")).toHaveCount(fixtures().filter((n) => !n.startsWith("installation.")).length + 1, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+
+  const observations = page.getByRole("region", { name: "Latest observations" });
+  await expect(observations.getByText("New issue: Exception: This is an example Python exception")).toBeVisible();
+  await expect(observations.getByText("checkout-api@2.4.1").first()).toBeVisible();
+  const deliveries = page.getByRole("region", { name: "Latest deliveries" });
+  await expect(deliveries.getByText("processed").first()).toBeVisible();
+  await expect(page.getByText("pending")).toHaveCount(0);
+  await page.screenshot({ path: "test-results/home.png", fullPage: true });
+});

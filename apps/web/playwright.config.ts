@@ -1,0 +1,48 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const secret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+const dataDir = `/tmp/suture-e2e-${process.pid}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "on-first-retry",
+    launchOptions: {
+      // Debian's Chromium; Playwright's own browser download is not reachable here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  // The production server on its embedded defaults, in a data folder of its own.
+  webServer: {
+    command: `rm -rf ${dataDir} && pnpm exec next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    env: {
+      SUTURE_DATA_DIR: dataDir,
+      SENTRY_CLIENT_SECRET: secret,
+      PORT: String(port),
+      SUTURE_EXECUTOR_PORT: String(port + 1),
+      DATABASE_URL: "",
+      SUTURE_AUTO_ROUTE: "",
+    },
+  },
+});

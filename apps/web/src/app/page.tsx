@@ -1,0 +1,46 @@
+import { getOverview } from "@suture/core";
+import { DeliveryTable } from "@/components/delivery-table";
+import { EmptyState } from "@/components/empty-state";
+import { ObservationTable } from "@/components/observation-table";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const overview = await getOverview();
+  const now = Date.now();
+  const total = Object.values(overview.deliveryCounts).reduce((a, b) => a + b, 0);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+          <p className="text-sm text-slate-500">What Sentry sent, and what Suture made of it.</p>
+        </div>
+        <dl className="flex gap-6 text-sm">
+          <Stat label="Observations" value={overview.observationCount} />
+          <Stat label="Deliveries" value={total} />
+          {Object.entries(overview.deliveryCounts).map(([status, count]) =>
+            status === "processed" ? null : <Stat key={status} label={status} value={count} />,
+          )}
+        </dl>
+      </div>
+      {total === 0 ? (
+        <EmptyState />
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <ObservationTable observations={overview.observations} now={now} />
+          <DeliveryTable deliveries={overview.deliveries} now={now} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="text-xl font-semibold tabular-nums">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/** The web app's own settings; domain settings are validated by @suture/core's env. */
+export const env = createEnv({
+  server: {
+    NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+});

@@ -1,0 +1,142 @@
+// `pnpm bench:ingest` — ack latency and throughput of POST /api/sentry/webhooks under
+// `next start` on a real PostgreSQL, against GET /api/health in the same run, then a check
+// that every accepted delivery reached the database and was processed.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { repoRoot } from "@suture/db";
+import { fixturePath, signBody } from "@suture/sentry";
+import { startNext } from "./next-server.ts";
+
+const root = repoRoot();
+const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
+const PORT = 3300;
+const RATE = 200;
+const DURATION = 30;
+const target = { p99Ms: 100, ratio: 0.4 };
+
+const adminUrl = execFileSync("bash", [join(root, "scripts/pg.sh"), "start", "54339", "/tmp/suture-bench-pg"], {
+  encoding: "utf8",
+}).trim();
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe("drop database if exists suture_bench with (force)");
+await admin.unsafe("create database suture_bench");
+await admin.end();
+const databaseUrl = adminUrl.replace(/\/suture$/, "/suture_bench");
+
+if (!existsSync(join(root, "apps/web/.next/BUILD_ID"))) {
+  console.log("building the web app (next build)…");
+  execFileSync("pnpm", ["build"], { cwd: root, stdio: "inherit" });
+}
+const server = await startNext(join(root, "apps/web"), PORT, {
+  DATABASE_URL: databaseUrl,
+  SENTRY_CLIENT_SECRET: SECRET,
+  SUTURE_AUTO_ROUTE: "1",
+  SUTURE_EXECUTOR_PORT: String(PORT + 1),
+});
+const base = `http://127.0.0.1:${PORT}`;
+
+const template = readFileSync(fixturePath("error.created.json"), "utf8");
+let sequence = 0;
+/** A unique error.created delivery: new event id, one of 50 issues, signed like Sentry. */
+function nextDelivery(): { body: string; headers: Record<string, string> } {
+  const n = sequence++;
+  const body = template
+    .replace("9fac2ceed9344f2bbfdd1fdacb0ed9b1", `${Date.now().toString(16)}${n.toString(16).padStart(20, "0")}`)
+    .replaceAll("6123456789", String(7000000000 + (n % 50)));
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      "request-id": crypto.randomUUID().replaceAll("-", ""),
+      "sentry-hook-resource": "error",
+      "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)),
+      "sentry-hook-signature": signBody(body, SECRET),
+      "user-agent": "sentry/25.6.0 (https://sentry.io)",
+    },
+  };
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return autocannon({ ...options, url: base });
+}
+
+const webhook = (extra: Partial<autocannon.Options>) =>
+  run({
+    connections: 20,
+    ...extra,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/sentry/webhooks",
+        setupRequest: (request) => Object.assign(request, nextDelivery()),
+      },
+    ],
+  });
+
+let accepted = 0;
+const tally = (r: autocannon.Result) => (accepted += r["2xx"]);
+
+console.log("warming up…");
+await run({ connections: 10, duration: 3, requests: [{ method: "GET", path: "/api/health" }] });
+tally(await webhook({ duration: 3, connections: 10 }));
+
+console.log("health route, as fast as it goes (10 s)…");
+const health = await run({ connections: 20, duration: 10, requests: [{ method: "GET", path: "/api/health" }] });
+console.log("webhook route, as fast as it goes (10 s)…");
+const maxWebhook = await webhook({ duration: 10 });
+tally(maxWebhook);
+console.log(`webhook route at ${RATE} deliveries/s (${DURATION} s)…`);
+const steady = await webhook({ duration: DURATION, overallRate: RATE, connections: 20 });
+tally(steady);
+
+console.log("waiting for processing to finish…");
+const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+const drainStarted = Date.now();
+let state = await counts();
+while (state.pending > 0 && Date.now() - drainStarted < 120_000) {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  state = await counts();
+}
+const drainSeconds = (Date.now() - drainStarted) / 1000;
+await sql.end();
+await server.stop();
+
+const errors = (r: autocannon.Result) => r.errors + r.timeouts + r.non2xx;
+const ratio = maxWebhook.requests.average / health.requests.average;
+const rows = [
+  ["GET /api/health (max)", health],
+  ["POST webhook (max)", maxWebhook],
+  [`POST webhook (${RATE}/s)`, steady],
+] as const;
+console.log("\nroute                      req/s    p50 ms   p99 ms   errors");
+for (const [name, r] of rows) {
+  console.log(
+    `${name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(7)} ${r.latency.p50.toFixed(1).padStart(9)} ${r.latency.p99.toFixed(1).padStart(8)} ${String(errors(r)).padStart(8)}`,
+  );
+}
+const lost = accepted - state.stored;
+console.log(`\nthroughput ratio webhook/health: ${(ratio * 100).toFixed(0)}%`);
+console.log(
+  `accepted ${accepted}; stored ${state.stored}; processed ${state.processed}; observations ${state.observations}; pending ${state.pending}; lost ${lost}; drained in ${drainSeconds.toFixed(1)} s`,
+);
+const checks = [
+  [`p99 < ${target.p99Ms} ms at ${RATE}/s`, steady.latency.p99 < target.p99Ms],
+  [`sustained ${RATE}/s`, steady.requests.average >= RATE * 0.95],
+  ["zero errors", errors(steady) + errors(maxWebhook) === 0],
+  ["zero lost", lost === 0 && state.pending === 0 && state.observations === state.stored],
+  [`throughput ≥ ${target.ratio * 100}% of health`, ratio >= target.ratio],
+] as const;
+for (const [name, ok] of checks) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);
+process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+
+async function counts() {
+  const [row] = await sql<{ stored: number; pending: number; processed: number; observations: number }[]>`
+    select (select count(*) from webhook_deliveries)::int as stored,
+           (select count(*) from webhook_deliveries where status = 'pending')::int as pending,
+           (select count(*) from webhook_deliveries where status = 'processed')::int as processed,
+           (select count(*) from observations)::int as observations`;
+  return row!;
+}

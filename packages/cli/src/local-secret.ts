@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "@suture/db";
+import { env } from "./env.ts";
+
+/**
+ * The secret to sign with: --secret, else SENTRY_CLIENT_SECRET (its first entry), else the
+ * secret the embedded server made for itself in the data folder.
+ */
+export function resolveSecret(explicit: string | undefined): string | undefined {
+  if (explicit) return explicit;
+  const configured = env.SENTRY_CLIENT_SECRET?.split(",")[0]?.trim();
+  if (configured) return configured;
+  const file = join(env.SUTURE_DATA_DIR ?? join(repoRoot(), ".data"), "sentry-client-secret");
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
+}

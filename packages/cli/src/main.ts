@@ -1,0 +1,40 @@
+// `pnpm suture <command>` — local commands for working with Suture.
+import { send, SEND_USAGE, UsageError } from "./commands/send.ts";
+import { route, ROUTE_USAGE } from "./commands/route.ts";
+
+const USAGE = `usage:
+  ${SEND_USAGE.split("\n")[0]}
+  ${SEND_USAGE.split("\n")[1]}
+  ${ROUTE_USAGE.split("\n")[0]}
+
+suture help <command> for details.`;
+
+const commands: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
+  send: { run: send, usage: SEND_USAGE },
+  route: { run: route, usage: ROUTE_USAGE },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    const topic = rest[0] ? commands[rest[0]] : undefined;
+    console.log(topic ? topic.usage : USAGE);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`suture: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`suture ${name}: ${(error as Error).message}\n\n${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import { signBody } from "@suture/sentry";
+
+export interface PostResult {
+  status: number;
+  body: unknown;
+  ms: number;
+}
+
+/** Posts a body exactly as Sentry does: same headers, fresh Request-ID and timestamp. */
+export async function signAndPost(url: string, resource: string, body: Uint8Array, secret: string): Promise<PostResult> {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: sentryHeaders(resource, body, secret),
+    body,
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // keep the text: a non-JSON answer is itself worth showing
+  }
+  return { status: response.status, body: parsed, ms: performance.now() - started };
+}
+
+export function sentryHeaders(resource: string, body: Uint8Array | string, secret: string): Record<string, string> {
+  return {
+    "Content-Type": "application/json",
+    "Request-ID": randomUUID().replaceAll("-", ""),
+    "Sentry-Hook-Resource": resource,
+    "Sentry-Hook-Timestamp": String(Math.floor(Date.now() / 1000)),
+    "Sentry-Hook-Signature": signBody(body, secret),
+    "User-Agent": "sentry/25.6.0 (https://sentry.io)",
+  };
+}

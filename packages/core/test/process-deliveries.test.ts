@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SECRET, delivery, fixtureNames } from "./fixtures.ts";
+
+// A rotated-out secret first: deliveries signed with the second one must still verify.
+process.env.SENTRY_CLIENT_SECRET = `${"1".repeat(64)},${SECRET}`;
+const core = await import("@suture/core");
+const { getDb, closeDb, receiveSentryWebhook, processDeliveries, recordDeployment } = core;
+const { sentryIssues, observations, webhookDeliveries, releaseLinks } = await import("@suture/db/schema");
+
+afterAll(() => closeDb());
+
+async function receive(name: string, body?: string): Promise<string> {
+  const d = delivery(name, body);
+  const result = await receiveSentryWebhook(d.body, d.headers);
+  if (result.status !== "stored" && result.status !== "duplicate") throw new Error(`${name}: ${JSON.stringify(result)}`);
+  return result.deliveryId;
+}
+
+describe("processDeliveries", () => {
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    for (const name of fixtureNames()) ids.set(name, await receive(name));
+  });
+
+  it("turns every non-installation delivery into exactly one observation", async () => {
+    const outcomes = await processDeliveries([...ids.values()]);
+    expect(outcomes.every((o) => o.status === "processed")).toBe(true);
+    const db = await getDb();
+    const rows = await db.select().from(observations);
+    const expected = fixtureNames().filter((n) => !n.startsWith("installation."));
+    expect(rows.length).toBe(expected.length);
+    const types = rows.map((r) => r.sourceType).sort();
+    expect(types).toContain("issue.created");
+    expect(types).toContain("error.created");
+    expect(types).toContain("seer.coding_completed");
+  });
+
+  it("is idempotent: processing again changes nothing", async () => {
+    const db = await getDb();
+    const before = (await db.select().from(observations)).length;
+    const outcomes = await processDeliveries([...ids.values()]);
+    expect(outcomes.every((o) => o.status === "skipped")).toBe(true);
+    expect((await db.select().from(observations)).length).toBe(before);
+  });
+
+  it("records installations and routes them to the default workspace, saying so", async () => {
+    const db = await getDb();
+    const installation = await db.query.sentryInstallations.findFirst({
+      where: (i, { eq }) => eq(i.uuid, "a8e5d37a-696c-4c54-adb5-b3f28d64c7de"),
+    });
+    expect(installation).toMatchObject({ orgSlug: "test-org", autoRouted: true });
+    const delivered = await db.select().from(webhookDeliveries);
+    expect(delivered.filter((d) => d.status !== "processed")).toEqual([]);
+  });
+
+  it("upserts the Sentry issue without moving last_seen backwards", async () => {
+    const db = await getDb();
+    const [issue] = await db.select().from(sentryIssues).where((await import("drizzle-orm")).eq(sentryIssues.sentryIssueId, "6123456789"));
+    expect(issue).toMatchObject({ shortId: "CHECKOUT-API-3F", projectSlug: "checkout-api" });
+    // issue.assigned/resolved say lastSeen 2025-06-28; issue.created (processed in the same batch) says 06-27.
+    expect(issue?.lastSeen?.toISOString()).toBe("2025-06-28T09:12:05.104Z");
+    expect(issue?.eventCount).toBe(14);
+
+    const older = new TextDecoder()
+      .decode(delivery("issue.created.json").body)
+      .replace('"id":"6123456789"', '"id":"6123456789","extra":1')
+      .replaceAll("2025-06-27T06:48:32.867420+00:00", "2025-06-01T00:00:00+00:00");
+    await processDeliveries([await receive("issue.created.json", older)]);
+    const [after] = await db.select().from(sentryIssues).where((await import("drizzle-orm")).eq(sentryIssues.sentryIssueId, "6123456789"));
+    expect(after?.lastSeen?.toISOString()).toBe("2025-06-28T09:12:05.104Z");
+    expect(after?.firstSeen?.toISOString()).toBe("2025-06-01T00:00:00.000Z");
+  });
+
+  it("links observations to deployments of their release, and back-fills later deployments", async () => {
+    const db = await getDb();
+    const workspace = await db.query.workspaces.findFirst();
+    const error = await db.query.observations.findFirst({ where: (o, { eq }) => eq(o.sourceType, "error.created") });
+    expect(error?.release).toBe("checkout-api@2.4.1");
+
+    const deployment = await recordDeployment({ workspaceId: workspace!.id, release: "checkout-api@2.4.1", environment: "production" });
+    await core.linkReleases({ observationIds: [], deploymentIds: [deployment.id] });
+    const links = await db.select().from(releaseLinks);
+    expect(links).toEqual([expect.objectContaining({ observationId: error!.id, deploymentId: deployment.id })]);
+
+    const fresh = new TextDecoder()
+      .decode(delivery("error.created.json").body)
+      .replace("9fac2ceed9344f2bbfdd1fdacb0ed9b1", "0000000000000000000000000000beef");
+    const [outcome] = await processDeliveries([await receive("error.created.json", fresh)]);
+    const observationId = (outcome as { observationId: string }).observationId;
+    expect(await core.linkReleases({ observationIds: [observationId], deploymentIds: [] })).toEqual({ linked: 1 });
+    expect(await core.linkReleases({ observationIds: [observationId], deploymentIds: [] })).toEqual({ linked: 0 });
+  });
+
+  it("marks a payload that breaks the schema as failed with the reason, and keeps it", async () => {
+    const id = await receive("issue.created.json", '{"action":"created","data":{"issue":{"title":"no id"}},"installation":{"uuid":"a8e5d37a-696c-4c54-adb5-b3f28d64c7de"}}');
+    const [outcome] = await processDeliveries([id]);
+    expect(outcome).toMatchObject({ status: "failed" });
+    const db = await getDb();
+    const row = await db.query.webhookDeliveries.findFirst({ where: (d, { eq }) => eq(d.id, id) });
+    expect(row?.status).toBe("failed");
+    expect(row?.error).toBeTruthy();
+  });
+});
