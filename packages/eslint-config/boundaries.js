@@ -1,0 +1,19 @@
+// Dependency direction (web → core → {db, sentry}; inngest-local stands alone), as lint errors.
+const rule = (patterns, message) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        { group: ["@suture/*/src/*", "../../*/src/*"], message: "Import another package through its exports map." },
+        { group: patterns, message },
+      ],
+    },
+  ],
+});
+
+export const boundaries = {
+  core: rule(["next", "next/*", "react", "react-dom", "@suture/web", "@suture/cli"], "core is the domain: no Next, React, or apps."),
+  db: rule(["@suture/core", "@suture/sentry", "@suture/cli", "inngest"], "db holds schema and queries only."),
+  sentry: rule(["@suture/*"], "sentry knows Sentry's wire format and nothing of ours."),
+  inngestLocal: rule(["@suture/*"], "inngest-local imports none of our packages."),
+};
