@@ -87,7 +87,10 @@ export function compileCel(source: string, roots: readonly string[] = ["event", 
       expectOp(")");
       return inner;
     }
-    if (tok.kind === "ident") return parsePath(tok.value);
+    if (tok.kind === "ident") {
+      if (isOp("(")) fail(`function calls like ${tok.value}() are not supported`);
+      return parsePath(tok.value);
+    }
     return fail(`unexpected "${tok.value}" at offset ${tok.offset}`);
   };
   const parsePath = (root: string): CelProgram => {
@@ -108,7 +111,7 @@ export function compileCel(source: string, roots: readonly string[] = ["event", 
         pos++;
         expectOp("]");
       } else if (isOp("(")) {
-        return fail("function calls are not supported");
+        return fail(`method calls like .${segments[segments.length - 1] ?? ""}() are not supported`);
       } else break;
     }
     return (vars) => lookup(vars[root], segments);

@@ -1,3 +1,4 @@
+import { Semaphore } from "./semaphore.ts";
 import { canonicalJson, signatureHeader } from "./signing.ts";
 
 export interface SdkResponse {
@@ -9,9 +10,22 @@ export interface SdkResponse {
 
 /** Talks to the app's serve endpoint the way the Inngest server does. */
 export class SdkClient {
-  private readonly abort = new AbortController();
+  // One controller per request: undici only drops its listener on a caller's signal when the
+  // Request is garbage collected, so a shared long-lived signal piles up listeners (O(n) adds).
+  private readonly inflight = new Set<AbortController>();
+  private closed = false;
+  private readonly slots: Semaphore;
 
-  constructor(private readonly signingKey: string | undefined) {}
+  /**
+   * `maxConcurrent` bounds requests in flight, like the Inngest server's fixed worker pool:
+   * a burst of events otherwise opens one socket per run and overwhelms the app.
+   */
+  constructor(
+    private readonly signingKey: string | undefined,
+    maxConcurrent: number,
+  ) {
+    this.slots = new Semaphore(maxConcurrent);
+  }
 
   async post(url: string, payload: unknown): Promise<SdkResponse> {
     // Unsigned bodies skip canonical ordering: it costs a sort per object per call.
@@ -25,7 +39,9 @@ export class SdkClient {
 
   /** Abort every request in flight; used by `stop()`. */
   close(): void {
-    this.abort.abort(new Error("executor stopped"));
+    this.closed = true;
+    for (const controller of this.inflight) controller.abort(new Error("executor stopped"));
+    this.inflight.clear();
   }
 
   private async request(method: string, url: string, body: string): Promise<SdkResponse> {
@@ -34,11 +50,21 @@ export class SdkClient {
       "user-agent": "suture-inngest-local",
       "x-inngest-server-kind": this.signingKey ? "cloud" : "dev",
     };
-    if (this.signingKey) headers["x-inngest-signature"] = signatureHeader(body, this.signingKey);
-    const res = await fetch(url, { method, headers, body: body || undefined, signal: this.abort.signal });
-    const text = await res.text();
-    if (res.status === 201) return unwrapStream(text);
-    return { status: res.status, header: (name) => res.headers.get(name) ?? undefined, body: parseBody(text) };
+    return this.slots.run(async () => {
+      if (this.closed) throw new Error("executor stopped");
+      // Signed at send time: a request queued behind the semaphore must not carry a stale timestamp.
+      if (this.signingKey) headers["x-inngest-signature"] = signatureHeader(body, this.signingKey);
+      const controller = new AbortController();
+      this.inflight.add(controller);
+      try {
+        const res = await fetch(url, { method, headers, body: body || undefined, signal: controller.signal });
+        const text = await res.text();
+        if (res.status === 201) return unwrapStream(text);
+        return { status: res.status, header: (name: string) => res.headers.get(name) ?? undefined, body: parseBody(text) };
+      } finally {
+        this.inflight.delete(controller);
+      }
+    });
   }
 }
 

@@ -15,6 +15,8 @@ export interface ExecutorOptions {
   log?: LogFn;
   /** Fire cron triggers from a wall-clock ticker. Default true; `tickCron()` works either way. */
   cron?: boolean;
+  /** Most requests to the app in flight at once; the rest queue. Default 100. */
+  maxConcurrentRequests?: number;
   /** How many finished runs `runs()` remembers. Default 1000. */
   maxRunHistory?: number;
 }
