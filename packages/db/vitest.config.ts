@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
-import { databaseProjects } from "./vitest.projects.ts";
+import { databaseProjects } from "./vitest.projects.js";
 
-export default defineConfig({ test: { testTimeout: 30_000, hookTimeout: 60_000, projects: [...databaseProjects] } });
+export default defineConfig({ test: { testTimeout: 30_000, hookTimeout: 60_000, projects: databaseProjects } });

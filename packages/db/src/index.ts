@@ -2,3 +2,4 @@ export { createDb, type Db, type DbHandle, type DbOptions, type Schema } from ".
 export { migrate, migrationsFolder } from "./migrate.ts";
 export { isDatabaseUnavailable } from "./errors.ts";
 export { repoRoot } from "./repo-root.ts";
+export * from "./queries/index.ts";

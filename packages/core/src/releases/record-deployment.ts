@@ -17,11 +17,16 @@ export interface DeploymentInput {
 /** Records a deployment and announces it so earlier observations of its release get linked. */
 export async function recordDeployment(input: DeploymentInput): Promise<Deployment> {
   const deployment = await insertDeployment(await getDb(), { ...input, source: input.source ?? "manual" });
-  await inngest.send(
-    deploymentRecorded.create(
-      { deploymentId: deployment.id, workspaceId: deployment.workspaceId, release: deployment.release },
-      { id: `deployment-${deployment.id}` },
-    ),
-  );
+  try {
+    await inngest.send(
+      deploymentRecorded.create(
+        { deploymentId: deployment.id, workspaceId: deployment.workspaceId, release: deployment.release },
+        { id: `deployment-${deployment.id}` },
+      ),
+    );
+  } catch (error) {
+    // The deployment is stored; observations arriving later still link to it.
+    console.warn(`[suture] could not announce deployment ${deployment.id}: ${(error as Error).message}`);
+  }
   return deployment;
 }
