@@ -1,0 +1,11 @@
+// @suture/sentry: Sentry's integration-platform wire format, and nothing else. Pure functions:
+// signature check, envelope parsing, dedup keys and normalizers (no I/O outside fixture helpers).
+export * from "./types.ts";
+export { verifySignature, signBody } from "./verify-signature.ts";
+export { parseEnvelope } from "./parse-envelope.ts";
+export { dedupKey } from "./dedup-key.ts";
+export { normalize, type NormalizeOptions } from "./normalize.ts";
+export { SentryPayloadError } from "./payload-error.ts";
+export { isSentryResource } from "./resources.ts";
+export { isKnownEvent } from "./known-events.ts";
+export { fixturePath, listFixtures } from "./fixtures.ts";
