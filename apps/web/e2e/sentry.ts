@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fixturePath, listFixtures, signBody } from "@suture/sentry";
+import { signBody } from "@suture/sentry";
+import { fixturePath, listFixtures } from "@suture/sentry/fixtures";
 
 export const SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 

@@ -6,11 +6,13 @@ import { dirname, join, resolve } from "node:path";
  * package, so `import.meta.url` does not point into the source tree at run time.
  */
 export function repoRoot(from: string = process.cwd()): string {
-  let dir = resolve(from);
+  // The walk is over the deployment's own folders, not files to bundle.
+  const start = resolve(/* turbopackIgnore: true */ from);
+  let dir = start;
   for (;;) {
     if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return resolve(from);
+    if (parent === dir) return start;
     dir = parent;
   }
 }

@@ -8,4 +8,3 @@ export { normalize, type NormalizeOptions } from "./normalize.ts";
 export { SentryPayloadError } from "./payload-error.ts";
 export { isSentryResource } from "./resources.ts";
 export { isKnownEvent } from "./known-events.ts";
-export { fixturePath, listFixtures } from "./fixtures.ts";

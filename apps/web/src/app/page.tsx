@@ -27,7 +27,7 @@ export default async function HomePage() {
       {total === 0 ? (
         <EmptyState />
       ) : (
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <ObservationTable observations={overview.observations} now={now} />
           <DeliveryTable deliveries={overview.deliveries} now={now} />
         </div>

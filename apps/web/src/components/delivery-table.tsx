@@ -8,6 +8,7 @@ export function DeliveryTable({ deliveries, now }: { deliveries: Overview["deliv
       <h2 id="deliveries-title" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold">
         Latest deliveries
       </h2>
+      <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -19,9 +20,9 @@ export function DeliveryTable({ deliveries, now }: { deliveries: Overview["deliv
         <tbody className="divide-y divide-slate-100">
           {deliveries.map((d) => (
             <tr key={d.id} className="align-top">
-              <td className="px-4 py-2.5">
+              <td className="w-full max-w-0 px-4 py-2.5">
                 <TypeBadge type={`${d.resource}.${d.action}`} />
-                {d.error ? <p className="mt-1 max-w-xs truncate text-xs text-slate-500" title={d.error}>{d.error}</p> : null}
+                {d.error ? <p className="mt-1 truncate text-xs text-slate-500" title={d.error}>{d.error}</p> : null}
               </td>
               <td className="px-4 py-2.5"><StatusBadge status={d.status} /></td>
               <td className="px-4 py-2.5 text-xs"><TimeAgo date={d.receivedAt} now={now} /></td>
@@ -29,6 +30,7 @@ export function DeliveryTable({ deliveries, now }: { deliveries: Overview["deliv
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

@@ -11,11 +11,11 @@ export function ObservationTable({ observations, now }: { observations: Overview
       {observations.length === 0 ? (
         <p className="px-4 py-6 text-sm text-slate-500">Deliveries are stored; observations appear once they are processed.</p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Title</th>
-              <th scope="col" className="px-4 py-2 font-medium">Type</th>
+              <th scope="col" className="px-4 py-2 font-medium">Observation</th>
               <th scope="col" className="px-4 py-2 font-medium">Level</th>
               <th scope="col" className="px-4 py-2 font-medium">Release</th>
               <th scope="col" className="px-4 py-2 font-medium">Seen</th>
@@ -24,20 +24,23 @@ export function ObservationTable({ observations, now }: { observations: Overview
           <tbody className="divide-y divide-slate-100">
             {observations.map((o) => (
               <tr key={o.id} className="align-top">
-                <td className="max-w-md px-4 py-2.5">
+                <td className="w-full max-w-0 px-4 py-2.5">
                   <p className="truncate font-medium text-slate-900" title={o.title}>{o.title}</p>
-                  <p className="text-xs text-slate-500">
-                    {str(o.metadata.shortId) ?? str(o.metadata.projectSlug) ?? "—"} · {o.workspaceSlug}
+                  <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+                    <TypeBadge type={o.sourceType} />
+                    <span>{str(o.metadata.shortId) ?? str(o.metadata.projectSlug) ?? "—"}</span>
+                    <span aria-hidden>·</span>
+                    <span>{o.workspaceSlug}</span>
                   </p>
                 </td>
-                <td className="px-4 py-2.5"><TypeBadge type={o.sourceType} /></td>
                 <td className="px-4 py-2.5"><LevelBadge level={str(o.metadata.level)} /></td>
-                <td className="px-4 py-2.5 text-xs text-slate-600">{o.release ?? "—"}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 text-xs text-slate-600">{o.release ?? "—"}</td>
                 <td className="px-4 py-2.5 text-xs"><TimeAgo date={o.occurredAt} now={now} /></td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

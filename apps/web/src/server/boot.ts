@@ -24,7 +24,7 @@ export async function boot(): Promise<void> {
     serveUrl: report.executor.serveUrl,
     port: report.executor.port,
     log: (level, message) => {
-      if (level !== "debug") console[level === "info" ? "log" : level](`[inngest-local] ${message}`);
+      if (level !== "debug") console[level === "info" ? "log" : level](`[suture] ${message}`);
     },
   });
   store.__sutureExecutor = executor;

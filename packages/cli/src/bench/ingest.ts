@@ -7,7 +7,8 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { repoRoot } from "@suture/db";
-import { fixturePath, signBody } from "@suture/sentry";
+import { signBody } from "@suture/sentry";
+import { fixturePath } from "@suture/sentry/fixtures";
 import { startNext } from "./next-server.ts";
 
 const root = repoRoot();

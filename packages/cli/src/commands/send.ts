@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { fixturePath, listFixtures } from "@suture/sentry";
+import { fixturePath, listFixtures } from "@suture/sentry/fixtures";
 import { env } from "../env.ts";
 import { resolveSecret } from "../local-secret.ts";
 import { signAndPost } from "../sign-and-post.ts";
