@@ -3,6 +3,7 @@
 # missing, starts a throwaway PostgreSQL, then checks migrations, types, lint, unit and
 # integration tests (PGlite and PostgreSQL), the production build, and the browser tests.
 set -euo pipefail
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 root=$PWD
 log=$(mktemp -d /tmp/suture-test.XXXXXX)

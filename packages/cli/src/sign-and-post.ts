@@ -13,7 +13,7 @@ export async function signAndPost(url: string, resource: string, body: Uint8Arra
   const response = await fetch(url, {
     method: "POST",
     headers: sentryHeaders(resource, body, secret),
-    body,
+    body: Buffer.from(body),
   });
   const text = await response.text();
   let parsed: unknown = text;

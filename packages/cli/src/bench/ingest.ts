@@ -60,11 +60,11 @@ function nextDelivery(): { body: string; headers: Record<string, string> } {
   };
 }
 
-function run(options: autocannon.Options): Promise<autocannon.Result> {
+function run(options: Omit<autocannon.Options, "url">): Promise<autocannon.Result> {
   return autocannon({ ...options, url: base });
 }
 
-const webhook = (extra: Partial<autocannon.Options>) =>
+const webhook = (extra: Omit<autocannon.Options, "url" | "requests">) =>
   run({
     connections: 20,
     ...extra,
