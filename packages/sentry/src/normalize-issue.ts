@@ -60,8 +60,12 @@ export function normalizeIssue(envelope: SentryEnvelope, options?: NormalizeOpti
       title: title(marker, what, issue.title ?? `issue ${issue.id}`),
       body,
       actor: by,
-      // Issue payloads carry no time of the change itself; lastSeen is the best deterministic one.
-      occurredAt: occurredAt(options, issue.lastSeen, issue.firstSeen),
+      // A new or regressed issue happened at its last event. Other changes (resolve, assign,
+      // ignore) carry no time of their own: when Sentry delivered them is closer than lastSeen.
+      occurredAt:
+        action === "created" || action === "unresolved"
+          ? occurredAt(options, issue.lastSeen, issue.firstSeen)
+          : occurredAt(options, options?.receivedAt, issue.lastSeen),
       references: references(
         issueReference(issue.id, issue.shortId, upsert.webUrl),
         assignee && { type: "assignee", id: assignee.id ?? assigneeName ?? "unknown", label: assigneeName },
