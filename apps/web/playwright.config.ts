@@ -29,6 +29,11 @@ export default defineConfig({
       ],
     },
   },
+  // The empty-state spec needs a server that has received nothing, so it runs first.
+  projects: [
+    { name: "empty", testMatch: "empty.spec.ts" },
+    { name: "server", testIgnore: "empty.spec.ts", dependencies: ["empty"] },
+  ],
   // The production server on its embedded defaults, in a data folder of its own.
   webServer: {
     command: `rm -rf ${dataDir} && pnpm exec next start -p ${port} -H 127.0.0.1`,

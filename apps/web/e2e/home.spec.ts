@@ -1,13 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fixtureBody, fixtures, resourceOf, signedHeaders } from "./sentry";
 
-test("a newcomer sees how to send a first webhook", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "No Sentry deliveries yet" })).toBeVisible();
-  await expect(page.getByText("pnpm suture send --all")).toBeVisible();
-  await page.screenshot({ path: "test-results/home-empty.png", fullPage: true });
-});
-
 test("the first page lists the observations made from the fixtures", async ({ page, request }) => {
   for (const name of fixtures()) {
     const body = fixtureBody(name);

@@ -4,6 +4,7 @@ import { delivery } from "./fixtures.ts";
 // A server on a real database without SUTURE_AUTO_ROUTE: nothing may be guessed into a workspace.
 process.env.SUTURE_AUTO_ROUTE = "0";
 const { getDb, closeDb, receiveSentryWebhook, processDeliveries, routeSentryInstallation } = await import("@suture/core");
+const { addProjectOverride, ensureWorkspace } = await import("@suture/db");
 
 afterAll(() => closeDb());
 
@@ -25,5 +26,16 @@ describe("without auto-routing", () => {
     expect(rows).toHaveLength(1);
     const installation = await db.query.sentryInstallations.findFirst();
     expect(installation?.autoRouted).toBe(false);
+  });
+
+  it("routes by a per-project override before the installation mapping", async () => {
+    const db = await getDb();
+    const mobile = await ensureWorkspace(db, "mobile");
+    await addProjectOverride(db, { projectSlug: "front-end", workspaceId: mobile.id });
+    // error.created.docs-verbatim.json is about project "front-end" of another installation.
+    const d = delivery("error.created.docs-verbatim.json");
+    const stored = await receiveSentryWebhook(d.body, d.headers);
+    const [outcome] = await processDeliveries([(stored as { deliveryId: string }).deliveryId]);
+    expect(outcome).toMatchObject({ status: "processed", workspaceId: mobile.id });
   });
 });
