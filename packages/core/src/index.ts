@@ -1,7 +1,7 @@
 export { receiveSentryWebhook, MAX_BODY_BYTES, type ReceiveResult } from "./ingest/receive-sentry-webhook.ts";
 export { announceDelivery } from "./ingest/announce-delivery.ts";
 export { processDeliveries } from "./ingest/process-deliveries.ts";
-export { type ProcessOutcome } from "./ingest/process-delivery.ts";
+export { type ProcessOutcome } from "./ingest/process-batch.ts";
 export { routeSentryInstallation } from "./ingest/route-installation.ts";
 export { DEFAULT_WORKSPACE_SLUG } from "./ingest/resolve-workspace.ts";
 export { recordDeployment, type DeploymentInput } from "./releases/record-deployment.ts";

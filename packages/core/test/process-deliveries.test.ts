@@ -113,3 +113,34 @@ describe("processDeliveries", () => {
     expect(row?.error).toBeTruthy();
   });
 });
+
+describe("a batch with a poisoned delivery", () => {
+  it("keeps text with NUL characters, which Postgres cannot store, by replacing them", async () => {
+    const body = '{"action":"created","installation":{"uuid":"a8e5d37a-696c-4c54-adb5-b3f28d64c7de"},"data":{"comment":"nul \\u0000 here","project_slug":"sentry","comment_id":777001,"issue_id":100,"timestamp":"2022-03-02T21:51:44.118160Z"},"actor":{"type":"user","id":1,"name":"colleen"}}';
+    const [outcome] = await processDeliveries([await receive("comment.created.json", body)]);
+    expect(outcome).toMatchObject({ status: "processed" });
+    const db = await getDb();
+    const row = await db.query.observations.findFirst({ where: (o, { eq }) => eq(o.sourceId, "777001:created") });
+    expect(row?.body).toContain("nul \ufffd here");
+  });
+
+  it("fails only the delivery the database refuses; the rest of its batch is processed", async () => {
+    const issue = (id: string, count: string) =>
+      new TextDecoder()
+        .decode(delivery("issue.created.json").body)
+        .replaceAll("6123456789", id)
+        .replace('"count":"1"', `"count":"${count}"`);
+    const good1 = await receive("issue.created.json", issue("8100000001", "5"));
+    const poison = await receive("issue.created.json", issue("8100000002", "99999999999999999999999"));
+    const good2 = await receive("issue.created.json", issue("8100000003", "7"));
+    const outcomes = await processDeliveries([good1, poison, good2]);
+    const byId = new Map(outcomes.map((o) => [o.deliveryId, o]));
+    expect(byId.get(good1)).toMatchObject({ status: "processed" });
+    expect(byId.get(good2)).toMatchObject({ status: "processed" });
+    expect(byId.get(poison)).toMatchObject({ status: "failed", reason: expect.stringMatching(/processing error/) });
+    const db = await getDb();
+    const parked = await db.query.webhookDeliveries.findFirst({ where: (d, { eq }) => eq(d.id, poison) });
+    expect(parked?.status).toBe("failed");
+    expect(await db.query.observations.findMany({ where: (o, { eq }) => eq(o.deliveryId, poison) })).toEqual([]);
+  });
+});

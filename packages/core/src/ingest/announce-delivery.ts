@@ -1,14 +1,38 @@
 import { inngest } from "../inngest/client.ts";
 import { deliveryReceived } from "../inngest/events.ts";
 
+const FLUSH_AFTER_MS = 50;
+const MAX_EVENTS = 200;
+
+let queue: { deliveryId: string; done: () => void }[] = [];
+let timer: NodeJS.Timeout | undefined;
+
 /**
- * Announces a stored delivery. Runs after the answer has gone back to Sentry; a failure is
- * logged, not raised — the delivery is already durable and the sweeper will announce it.
+ * Announces a stored delivery. Runs after the answer has gone back to Sentry. Deliveries
+ * stored within a few milliseconds share one send, so a burst costs a handful of requests to
+ * Inngest instead of one each. A failed send is logged, not raised: the delivery is already
+ * durable and the sweeper will announce it.
  */
-export async function announceDelivery(deliveryId: string): Promise<void> {
+export function announceDelivery(deliveryId: string): Promise<void> {
+  return new Promise((done) => {
+    queue.push({ deliveryId, done });
+    if (queue.length >= MAX_EVENTS) void flush();
+    else timer ??= setTimeout(() => void flush(), FLUSH_AFTER_MS);
+  });
+}
+
+async function flush(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
+  const batch = queue;
+  queue = [];
+  if (batch.length === 0) return;
   try {
-    await inngest.send(deliveryReceived.create({ deliveryId }, { id: deliveryId }));
+    // The delivery id is the event id: Inngest drops a second announcement of the same delivery.
+    await inngest.send(batch.map(({ deliveryId }) => deliveryReceived.create({ deliveryId }, { id: deliveryId })));
   } catch (error) {
-    console.warn(`[suture] could not announce delivery ${deliveryId}; the sweeper will: ${(error as Error).message}`);
+    console.warn(`[suture] could not announce ${batch.length} deliveries; the sweeper will: ${(error as Error).message}`);
+  } finally {
+    for (const { done } of batch) done();
   }
 }

@@ -1,42 +1,28 @@
 import { isDatabaseUnavailable, markDelivery } from "@suture/db";
-import { getDb } from "../database.ts";
 import { autoRoute } from "../config.ts";
-import { type ProcessOutcome, processDelivery } from "./process-delivery.ts";
-
-const PARALLEL = 4;
+import { getDb } from "../database.ts";
+import { type ProcessOutcome, processBatch } from "./process-batch.ts";
 
 /**
- * Processes a batch of deliveries, a few at a time: each in its own transaction, so one bad
- * payload fails alone. An unreachable database is rethrown at the end so the Inngest step
- * retries — the processed ones are skipped on the retry.
+ * Processes a batch of deliveries in one transaction. If the batch fails for anything but an
+ * outage, each delivery is tried alone, so one poisoned payload is parked as `failed`
+ * (visible, replayable) instead of holding the rest back or being re-announced forever.
+ * An unreachable database is rethrown so the Inngest step retries.
  */
 export async function processDeliveries(deliveryIds: readonly string[]): Promise<ProcessOutcome[]> {
   const db = await getDb();
   const ids = [...new Set(deliveryIds)];
-  const outcomes: ProcessOutcome[] = [];
-  const errors: unknown[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      try {
-        outcomes.push(await processDelivery(db, id, autoRoute));
-      } catch (error) {
-        if (isDatabaseUnavailable(error)) {
-          errors.push(error);
-        } else {
-          // A bug, not an outage: park the delivery as failed (visible, replayable) instead of
-          // letting the sweeper re-announce it forever.
-          const reason = `processing error: ${error instanceof Error ? error.message : String(error)}`;
-          await markDelivery(db, id, "failed", { error: reason }).catch((e: unknown) => errors.push(e));
-          outcomes.push({ deliveryId: id, status: "failed", reason });
-        }
-      }
+  try {
+    return await processBatch(db, ids, autoRoute);
+  } catch (error) {
+    if (isDatabaseUnavailable(error) || ids.length === 1) {
+      if (isDatabaseUnavailable(error)) throw error;
+      const reason = `processing error: ${error instanceof Error ? error.message : String(error)}`;
+      await markDelivery(db, ids[0]!, "failed", { error: reason });
+      return [{ deliveryId: ids[0]!, status: "failed", reason }];
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, ids.length) }, worker));
-  if (errors.length > 0) {
-    throw new AggregateError(errors, `${errors.length} of ${ids.length} deliveries failed to process`);
   }
+  const outcomes: ProcessOutcome[] = [];
+  for (const id of ids) outcomes.push(...(await processDeliveries([id])));
   return outcomes;
 }

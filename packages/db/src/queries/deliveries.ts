@@ -27,10 +27,29 @@ export async function insertDelivery(
   return { inserted: false, ...existing };
 }
 
-/** Locks the delivery for the rest of the transaction so two workers cannot both process it. */
-export async function lockDelivery(tx: Db, id: string): Promise<Delivery | undefined> {
-  const [row] = await tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).for("update");
-  return row;
+/** The still-pending deliveries among `ids`, oldest first. */
+export async function listPendingDeliveries(db: Db, ids: readonly string[]): Promise<Delivery[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(inArray(webhookDeliveries.id, [...ids]), eq(webhookDeliveries.status, "pending")))
+    .orderBy(webhookDeliveries.receivedAt, webhookDeliveries.id);
+}
+
+/**
+ * Locks the still-pending deliveries among `ids` for the rest of the transaction. Rows another
+ * worker holds are skipped, not waited for: that worker is processing them.
+ */
+export async function lockPendingDeliveries(tx: Db, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(and(inArray(webhookDeliveries.id, [...ids]), eq(webhookDeliveries.status, "pending")))
+    .orderBy(webhookDeliveries.id)
+    .for("update", { skipLocked: true });
+  return rows.map((r) => r.id);
 }
 
 export async function getDelivery(db: Db, id: string): Promise<Delivery | undefined> {
@@ -44,6 +63,17 @@ export async function markDelivery(
   status: DeliveryStatus,
   fields: { error?: string | null; workspaceId?: string | null } = {},
 ): Promise<void> {
+  await markDeliveries(db, [id], status, fields);
+}
+
+/** Sets one outcome on many deliveries in one statement. */
+export async function markDeliveries(
+  db: Db,
+  ids: readonly string[],
+  status: DeliveryStatus,
+  fields: { error?: string | null; workspaceId?: string | null } = {},
+): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .update(webhookDeliveries)
     .set({
@@ -53,7 +83,7 @@ export async function markDelivery(
       processedAt: status === "pending" ? null : sql`now()`,
       attempts: sql`${webhookDeliveries.attempts} + 1`,
     })
-    .where(eq(webhookDeliveries.id, id));
+    .where(inArray(webhookDeliveries.id, [...ids]));
 }
 
 /** Deliveries still pending after `olderThanSeconds`: their event was lost or their run died. */

@@ -12,9 +12,23 @@ export type SentryIssueValues = Omit<typeof sentryIssues.$inferInsert, "id" | "c
  * moves backwards when deliveries arrive out of order.
  */
 export async function upsertSentryIssue(db: Db, values: SentryIssueValues): Promise<string> {
+  const [row] = await upsertSentryIssues(db, [values]);
+  if (!row) throw new Error(`issue ${values.sentryIssueId} was not stored`);
+  return row.id;
+}
+
+/**
+ * Upserts many issues in one statement. Each (workspace, issue) may appear once: merge
+ * repeats first (see `mergeIssueValues`), as Postgres cannot update a row twice in one insert.
+ */
+export async function upsertSentryIssues(
+  db: Db,
+  values: SentryIssueValues[],
+): Promise<{ id: string; workspaceId: string; sentryIssueId: string }[]> {
+  if (values.length === 0) return [];
   const keep = (column: keyof typeof sentryIssues.$inferSelect) =>
     sql.raw(`coalesce(excluded.${snake(column)}, sentry_issues.${snake(column)})`);
-  const [row] = await db
+  return db
     .insert(sentryIssues)
     .values(values)
     .onConflictDoUpdate({
@@ -37,23 +51,50 @@ export async function upsertSentryIssue(db: Db, values: SentryIssueValues): Prom
         updatedAt: sql`now()`,
       },
     })
-    .returning({ id: sentryIssues.id });
-  if (!row) throw new Error(`issue ${values.sentryIssueId} was not stored`);
-  return row.id;
+    .returning({ id: sentryIssues.id, workspaceId: sentryIssues.workspaceId, sentryIssueId: sentryIssues.sentryIssueId });
+}
+
+/** Folds two reports of the same issue the way the upsert would: newest wins, nulls never erase. */
+export function mergeIssueValues(a: SentryIssueValues, b: SentryIssueValues): SentryIssueValues {
+  const [older, newer] = (a.lastSeen?.getTime() ?? 0) <= (b.lastSeen?.getTime() ?? 0) ? [a, b] : [b, a];
+  const merged: SentryIssueValues = { ...older };
+  for (const [key, value] of Object.entries(newer) as [keyof SentryIssueValues, unknown][]) {
+    if (value !== null && value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  merged.eventCount = max(a.eventCount, b.eventCount);
+  merged.userCount = max(a.userCount, b.userCount);
+  merged.firstSeen = pick(a.firstSeen, b.firstSeen, (x, y) => x < y);
+  merged.lastSeen = pick(a.lastSeen, b.lastSeen, (x, y) => x > y);
+  return merged;
+}
+
+function max(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a == null) return b ?? null;
+  if (b == null) return a;
+  return Math.max(a, b);
+}
+
+function pick(a: Date | null | undefined, b: Date | null | undefined, better: (x: Date, y: Date) => boolean): Date | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return better(a, b) ? a : b;
 }
 
 function snake(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-/** Inserts the observation for a delivery; a second attempt for the same delivery is a no-op. */
-export async function insertObservation(db: Db, values: NewObservation): Promise<string | undefined> {
-  const [row] = await db
+/** Inserts observations; one that already exists for its delivery is left alone. */
+export async function insertObservations(
+  db: Db,
+  values: NewObservation[],
+): Promise<{ id: string; deliveryId: string; workspaceId: string }[]> {
+  if (values.length === 0) return [];
+  return db
     .insert(observations)
     .values(values)
     .onConflictDoNothing({ target: observations.deliveryId })
-    .returning({ id: observations.id });
-  return row?.id;
+    .returning({ id: observations.id, deliveryId: observations.deliveryId, workspaceId: observations.workspaceId });
 }
 
 export async function getObservation(db: Db, id: string): Promise<Observation | undefined> {

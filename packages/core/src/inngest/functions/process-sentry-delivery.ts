@@ -12,6 +12,9 @@ export const processSentryDelivery = inngest.createFunction(
     retries: 5,
     triggers: [deliveryReceived],
     batchEvents: { maxSize: 100, timeout: "1s" },
+    // Two batches at a time: processing shares the server and its connection pool with the
+    // acks, which must stay fast; a backlog drains a moment later instead.
+    concurrency: { limit: 2 },
   },
   async ({ events, step }) => {
     const ids = events.map((e) => e.data.deliveryId);

@@ -1,0 +1,151 @@
+import {
+  type Db,
+  insertObservations,
+  listPendingDeliveries,
+  lockPendingDeliveries,
+  markDeliveries,
+  mergeIssueValues,
+  type NewObservation,
+  type SentryIssueValues,
+  upsertInstallation,
+  upsertSentryIssues,
+} from "@suture/db";
+import type { SentryIssueUpsert } from "@suture/sentry";
+import { type Interpretation, interpretDelivery } from "./interpret-delivery.ts";
+import { resolveWorkspace, type WorkspaceRoute } from "./resolve-workspace.ts";
+
+export type ProcessOutcome =
+  | { deliveryId: string; status: "processed"; observationId: string | null; workspaceId: string | null }
+  | { deliveryId: string; status: "unrouted" | "ignored" | "failed" | "skipped"; reason: string };
+
+type Settled = { status: "failed" | "ignored" | "unrouted"; reason: string };
+
+/**
+ * Turns a batch of stored deliveries into observations, set-wise: one lock, one issue upsert,
+ * one observation insert, a few status updates — whatever the batch size. Only `pending` rows
+ * are touched and observations are unique per delivery, so running a batch twice, or two
+ * overlapping batches, makes each observation once.
+ */
+export async function processBatch(db: Db, ids: readonly string[], autoRoute: boolean): Promise<ProcessOutcome[]> {
+  // Parse and normalize before the transaction, yielding now and then: this runs on the
+  // thread that answers Sentry, and holds no database connection the acks need.
+  const candidates = await listPendingDeliveries(db, ids);
+  const meanings = new Map<string, Interpretation>();
+  for (const [index, delivery] of candidates.entries()) {
+    if (index % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
+    meanings.set(delivery.id, interpretDelivery(delivery));
+  }
+  return db.transaction(async (tx) => {
+    const locked = new Set(await lockPendingDeliveries(tx, [...meanings.keys()]));
+    const deliveries = candidates.filter((d) => locked.has(d.id));
+    const outcomes: ProcessOutcome[] = ids
+      .filter((id) => !locked.has(id))
+      .map((deliveryId) => ({ deliveryId, status: "skipped", reason: "not pending (already processed, or being processed)" }));
+
+    const routes = new Map<string, Promise<WorkspaceRoute>>();
+    const route = (installationUuid: string | null, project: { slug: string | null; id: string | null }) => {
+      const key = `${installationUuid}|${project.slug}|${project.id}`;
+      if (!routes.has(key)) routes.set(key, resolveWorkspace(tx, installationUuid, project, autoRoute));
+      return routes.get(key)!;
+    };
+
+    const settled = new Map<string, Settled>();
+    const processed = new Map<string, string | null>(); // delivery → workspace
+    const issues = new Map<string, SentryIssueValues>();
+    const pending: { observation: NewObservation; issueKey: string | null }[] = [];
+
+    for (const delivery of deliveries) {
+      const meaning = meanings.get(delivery.id)!;
+      if (meaning.kind === "failed" || meaning.kind === "ignored") {
+        settled.set(delivery.id, { status: meaning.kind, reason: meaning.reason });
+      } else if (meaning.kind === "installation") {
+        await upsertInstallation(tx, {
+          uuid: meaning.installationUuid,
+          orgSlug: meaning.orgSlug,
+          appSlug: meaning.appSlug,
+          status: meaning.action === "deleted" ? "deleted" : "active",
+        });
+        routes.clear(); // the installation's mapping may have just changed
+        const routed = await route(meaning.installationUuid, { slug: null, id: null });
+        processed.set(delivery.id, routed.workspaceId);
+      } else {
+        const routed = await route(delivery.installationUuid, { slug: meaning.projectSlug, id: meaning.projectId });
+        if (!routed.workspaceId) {
+          const who = delivery.installationUuid ?? "(none)";
+          settled.set(delivery.id, { status: "unrouted", reason: `installation ${who} is not mapped to a workspace` });
+          continue;
+        }
+        const issueKey = meaning.issue ? `${routed.workspaceId}|${meaning.issue.id}` : null;
+        if (meaning.issue && issueKey) {
+          const values = issueValues(routed.workspaceId, meaning.issue);
+          const known = issues.get(issueKey);
+          issues.set(issueKey, known ? mergeIssueValues(known, values) : values);
+        }
+        const observation = withoutNul(meaning.observation);
+        pending.push({
+          issueKey,
+          observation: {
+            workspaceId: routed.workspaceId,
+            deliveryId: delivery.id,
+            source: "sentry",
+            sourceType: observation.sourceType,
+            sourceId: observation.sourceId,
+            title: observation.title,
+            body: observation.body,
+            actor: observation.actor,
+            occurredAt: toDate(observation.occurredAt) ?? delivery.receivedAt,
+            references: observation.references,
+            metadata: observation.metadata,
+            release: observation.metadata.release,
+            environment: observation.metadata.environment,
+          },
+        });
+        processed.set(delivery.id, routed.workspaceId);
+      }
+    }
+
+    const issueIds = new Map(
+      (await upsertSentryIssues(tx, [...issues.values()])).map((row) => [`${row.workspaceId}|${row.sentryIssueId}`, row.id]),
+    );
+    const inserted = await insertObservations(
+      tx,
+      pending.map(({ observation, issueKey }) => ({ ...observation, sentryIssueId: issueKey ? issueIds.get(issueKey) : null })),
+    );
+    const observationOf = new Map(inserted.map((row) => [row.deliveryId, row.id]));
+
+    for (const [workspaceId, deliveryIds] of groupBy(processed)) {
+      await markDeliveries(tx, deliveryIds, "processed", { workspaceId });
+    }
+    for (const [deliveryId, { status, reason }] of settled) {
+      await markDeliveries(tx, [deliveryId], status, { error: reason });
+      outcomes.push({ deliveryId, status, reason });
+    }
+    for (const [deliveryId, workspaceId] of processed) {
+      outcomes.push({ deliveryId, status: "processed", observationId: observationOf.get(deliveryId) ?? null, workspaceId });
+    }
+    return outcomes;
+  });
+}
+
+/** Postgres text and jsonb cannot hold U+0000, which error messages occasionally carry. */
+function withoutNul<T>(value: T): T {
+  const json = JSON.stringify(value);
+  return json.includes("\\u0000") ? (JSON.parse(json.replaceAll("\\u0000", "\\ufffd")) as T) : value;
+}
+
+function issueValues(workspaceId: string, issue: SentryIssueUpsert): SentryIssueValues {
+  const { id, firstSeen, lastSeen, ...rest } = issue;
+  return { ...rest, workspaceId, sentryIssueId: id, firstSeen: toDate(firstSeen), lastSeen: toDate(lastSeen) };
+}
+
+function groupBy(map: Map<string, string | null>): Map<string | null, string[]> {
+  const groups = new Map<string | null, string[]>();
+  for (const [key, value] of map) groups.set(value, [...(groups.get(value) ?? []), key]);
+  return groups;
+}
+
+function toDate(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
