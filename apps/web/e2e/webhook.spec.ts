@@ -30,10 +30,10 @@ test.describe("POST /api/sentry/webhooks", () => {
 
   const body = Buffer.from('{"action":"created","data":{"issue":{"id":"42"}},"installation":{"uuid":"e2e"}}');
   const cases: [string, () => { data: Buffer; headers: Record<string, string> }, number, RegExp][] = [
-    ["no resource header", () => ({ data: body, headers: omit(signedHeaders("issue", body), "sentry-hook-resource") }), 400, /Sentry-Hook-Resource/],
-    ["no signature", () => ({ data: body, headers: omit(signedHeaders("issue", body), "sentry-hook-signature") }), 401, /Signature/],
+    ["no resource header", () => ({ data: body, headers: omit(signedHeaders("issue", body), "Sentry-Hook-Resource") }), 400, /Sentry-Hook-Resource/],
+    ["no signature", () => ({ data: body, headers: omit(signedHeaders("issue", body), "Sentry-Hook-Signature") }), 401, /Signature/],
     ["a wrong signature", () => ({ data: body, headers: signedHeaders("issue", body, "wrong") }), 401, /does not match/],
-    ["a truncated signature", () => ({ data: body, headers: { ...signedHeaders("issue", body), "sentry-hook-signature": "abc" } }), 401, /does not match/],
+    ["a truncated signature", () => ({ data: body, headers: { ...signedHeaders("issue", body), "Sentry-Hook-Signature": "abc" } }), 401, /does not match/],
     ["a body that is not JSON", () => ({ data: Buffer.from("{oops"), headers: signedHeaders("issue", "{oops") }), 400, /not valid JSON/],
     ["a JSON body without action", () => ({ data: Buffer.from('{"data":{}}'), headers: signedHeaders("issue", '{"data":{}}') }), 400, /action/],
     ["a body over 1 MiB", () => {

@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { signBody } from "@suture/sentry";
+import { deliveryHeaders } from "@suture/sentry";
 
 export interface PostResult {
   status: number;
@@ -12,7 +11,7 @@ export async function signAndPost(url: string, resource: string, body: Uint8Arra
   const started = performance.now();
   const response = await fetch(url, {
     method: "POST",
-    headers: sentryHeaders(resource, body, secret),
+    headers: deliveryHeaders(resource, body, secret),
     body: Buffer.from(body),
   });
   const text = await response.text();
@@ -23,15 +22,4 @@ export async function signAndPost(url: string, resource: string, body: Uint8Arra
     // keep the text: a non-JSON answer is itself worth showing
   }
   return { status: response.status, body: parsed, ms: performance.now() - started };
-}
-
-export function sentryHeaders(resource: string, body: Uint8Array | string, secret: string): Record<string, string> {
-  return {
-    "Content-Type": "application/json",
-    "Request-ID": randomUUID().replaceAll("-", ""),
-    "Sentry-Hook-Resource": resource,
-    "Sentry-Hook-Timestamp": String(Math.floor(Date.now() / 1000)),
-    "Sentry-Hook-Signature": signBody(body, secret),
-    "User-Agent": "sentry/25.6.0 (https://sentry.io)",
-  };
 }

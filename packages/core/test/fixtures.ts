@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { signBody } from "@suture/sentry";
+import { deliveryHeaders } from "@suture/sentry";
 import { fixturePath, listFixtures } from "@suture/sentry/fixtures";
 
 export const SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -19,14 +19,7 @@ export function delivery(name: string, body?: Uint8Array | string, secret = SECR
 }
 
 export function sentryHeaders(resource: string, body: Uint8Array, secret = SECRET): Headers {
-  return new Headers({
-    "content-type": "application/json",
-    "request-id": crypto.randomUUID().replaceAll("-", ""),
-    "sentry-hook-resource": resource,
-    "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)),
-    "sentry-hook-signature": signBody(body, secret),
-    "user-agent": "sentry/25.6.0 (https://sentry.io)",
-  });
+  return new Headers(deliveryHeaders(resource, body, secret));
 }
 
 export const fixtureNames = (): string[] => listFixtures();

@@ -8,3 +8,4 @@ export { normalize, type NormalizeOptions } from "./normalize.ts";
 export { SentryPayloadError } from "./payload-error.ts";
 export { isSentryResource } from "./resources.ts";
 export { isKnownEvent } from "./known-events.ts";
+export { deliveryHeaders } from "./delivery-headers.ts";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { repoRoot } from "@suture/db";
-import { signBody } from "@suture/sentry";
+import { deliveryHeaders } from "@suture/sentry";
 import { fixturePath } from "@suture/sentry/fixtures";
 import { startNext } from "./next-server.ts";
 
@@ -47,17 +47,7 @@ function nextDelivery(): { body: string; headers: Record<string, string> } {
   const body = template
     .replace("9fac2ceed9344f2bbfdd1fdacb0ed9b1", `${Date.now().toString(16)}${n.toString(16).padStart(20, "0")}`)
     .replaceAll("6123456789", String(7000000000 + (n % 50)));
-  return {
-    body,
-    headers: {
-      "content-type": "application/json",
-      "request-id": crypto.randomUUID().replaceAll("-", ""),
-      "sentry-hook-resource": "error",
-      "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)),
-      "sentry-hook-signature": signBody(body, SECRET),
-      "user-agent": "sentry/25.6.0 (https://sentry.io)",
-    },
-  };
+  return { body, headers: deliveryHeaders("error", body, SECRET) };
 }
 
 function run(options: Omit<autocannon.Options, "url">): Promise<autocannon.Result> {
