@@ -8,3 +8,6 @@ export { linkReleases } from "./releases/link-releases.ts";
 export { getOverview, type Overview } from "./dashboard/get-overview.ts";
 export { startSuture, type StartupReport } from "./startup.ts";
 export { getDb, closeDb } from "./database.ts";
+export { triageObservations, type TriageOutcome } from "./fixes/triage-observations.ts";
+export { approveFixRun, rejectFixRun, type DecisionResult } from "./fixes/decide-fix-run.ts";
+export { connectRepository, type ConnectRepositoryResult } from "./fixes/connect-repository.ts";

@@ -24,3 +24,8 @@ export const deploymentRecorded = eventType("deployment/recorded", {
 export const sweepRequested = eventType("suture/sweep.requested", {
   schema: z.object({ olderThanSeconds: z.number().int().min(0) }),
 });
+
+/** A person or the workspace policy approved a fix run: dispatch it. */
+export const fixApproved = eventType("fix/approved", {
+  schema: z.object({ fixRunId: z.string().uuid(), workspaceId: z.string().uuid(), approvedBy: z.string() }),
+});

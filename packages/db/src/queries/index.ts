@@ -2,3 +2,4 @@ export * from "./deliveries.ts";
 export * from "./workspaces.ts";
 export * from "./observations.ts";
 export * from "./releases.ts";
+export * from "./fixes.ts";

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { observations, sentryIssues, workspaces } from "../schema/index.ts";
 
@@ -129,4 +129,14 @@ export async function listLatestObservations(db: Db, limit = 50): Promise<Observ
 export async function countObservations(db: Db): Promise<number> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(observations);
   return Number(row?.count ?? 0);
+}
+
+export async function getSentryIssue(db: Db, id: string): Promise<SentryIssue | undefined> {
+  const [row] = await db.select().from(sentryIssues).where(eq(sentryIssues.id, id));
+  return row;
+}
+
+export async function getObservations(db: Db, ids: readonly string[]): Promise<Observation[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(observations).where(inArray(observations.id, [...ids]));
 }

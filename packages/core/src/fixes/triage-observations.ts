@@ -1,0 +1,90 @@
+import {
+  appendFixRunEvent,
+  countFixRuns,
+  type Db,
+  findWorkspaceRepository,
+  type FixRun,
+  getObservations,
+  getSentryIssue,
+  getWorkspacePolicy,
+  latestFixRunForIssue,
+  lockWorkspaceBudget,
+  type Observation,
+  openFixRun,
+  transitionFixRun,
+} from "@suture/db";
+import { ACTIVE_FIX_RUN_STATUSES } from "@suture/db/schema";
+import { getDb } from "../database.ts";
+import { dispatchBudgetExceeded } from "./dispatch-budget.ts";
+import { TRIGGERS, withinAutoThresholds } from "./fix-policy.ts";
+
+export type TriageOutcome =
+  | { observationId: string; status: "opened"; fixRun: FixRun; autoApproved: boolean }
+  | { observationId: string; status: "skipped"; reason: string };
+
+/**
+ * Decides, for new observations, whether their issue gets a fix run awaiting approval (or
+ * approved by an auto policy). One decision per issue per batch: an error storm of thousands
+ * of events costs one look per batch, and the partial unique index makes it one run in all.
+ */
+export async function triageObservations(observationIds: readonly string[]): Promise<TriageOutcome[]> {
+  const db = await getDb();
+  const observations = await getObservations(db, observationIds);
+  const outcomes: TriageOutcome[] = [];
+  const perIssue = new Map<string, Observation>();
+  for (const observation of observations) {
+    if (!TRIGGERS.has(observation.sourceType) || !observation.sentryIssueId) {
+      outcomes.push({ observationId: observation.id, status: "skipped", reason: `${observation.sourceType} does not open fix runs` });
+      continue;
+    }
+    const seen = perIssue.get(observation.sentryIssueId);
+    // A regression outranks other triggers in the same batch: it reopens a rejected issue.
+    if (!seen || observation.sourceType === "issue.unresolved") perIssue.set(observation.sentryIssueId, observation);
+    if (seen) outcomes.push({ observationId: (seen.sourceType === "issue.unresolved" ? observation : seen).id, status: "skipped", reason: "same issue as another observation in this batch" });
+  }
+  for (const observation of perIssue.values()) outcomes.push(await triageOne(db, observation));
+  return outcomes;
+}
+
+async function triageOne(db: Db, observation: Observation): Promise<TriageOutcome> {
+  const skip = (reason: string): TriageOutcome => ({ observationId: observation.id, status: "skipped", reason });
+  const issue = await getSentryIssue(db, observation.sentryIssueId!);
+  if (!issue) return skip("issue not found");
+  if (issue.status && issue.status !== "unresolved") return skip(`issue is ${issue.status}`);
+  const repository = await findWorkspaceRepository(db, observation.workspaceId);
+  if (!repository) return skip("no repository is connected to this workspace");
+  const latest = await latestFixRunForIssue(db, issue.id);
+  if (latest?.status === "rejected" && observation.sourceType !== "issue.unresolved") {
+    return skip(`a person rejected the last run (${latest.rejectedBy ?? "unknown"}); waiting for a regression`);
+  }
+
+  return db.transaction(async (tx) => {
+    const policy = await getWorkspacePolicy(tx, observation.workspaceId);
+    await lockWorkspaceBudget(tx, observation.workspaceId);
+    const active = await countFixRuns(tx, observation.workspaceId, { statuses: ACTIVE_FIX_RUN_STATUSES });
+    if (active >= policy.maxActiveRuns) return skip(`budget: ${active} active runs (limit ${policy.maxActiveRuns})`);
+
+    const run = await openFixRun(tx, {
+      workspaceId: observation.workspaceId,
+      sentryIssueId: issue.id,
+      repositoryId: repository.id,
+      status: "awaiting_approval",
+      triggerObservationId: observation.id,
+    });
+    if (!run) return skip("the issue already has an active fix run");
+    await appendFixRunEvent(tx, run.id, {
+      kind: "triaged",
+      message: `Opened for ${issue.shortId ?? issue.sentryIssueId} after ${observation.sourceType}`,
+      data: { observationId: observation.id, repository: `${repository.owner}/${repository.name}` },
+    });
+
+    const notAuto = withinAutoThresholds(policy, issue, observation) ?? (await dispatchBudgetExceeded(tx, policy));
+    if (notAuto) return { observationId: observation.id, status: "opened", fixRun: run, autoApproved: false };
+    const approved = await transitionFixRun(tx, run.id, ["awaiting_approval"], "approved", {
+      approvedBy: "policy",
+      approvedAt: new Date(),
+    });
+    await appendFixRunEvent(tx, run.id, { kind: "approved", message: "Approved by the workspace's auto policy" });
+    return { observationId: observation.id, status: "opened", fixRun: approved ?? run, autoApproved: Boolean(approved) };
+  });
+}

@@ -1,0 +1,170 @@
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import {
+  type FixRunStatus,
+  fixRunEvents,
+  fixRuns,
+  repositories,
+  workspacePolicies,
+} from "../schema/index.ts";
+
+export type Repository = typeof repositories.$inferSelect;
+export type NewRepository = typeof repositories.$inferInsert;
+export type WorkspacePolicy = typeof workspacePolicies.$inferSelect;
+export type FixRun = typeof fixRuns.$inferSelect;
+export type NewFixRun = typeof fixRuns.$inferInsert;
+export type FixRunEvent = typeof fixRunEvents.$inferSelect;
+
+export async function insertRepository(db: Db, values: NewRepository): Promise<Repository> {
+  const [row] = await db
+    .insert(repositories)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [repositories.workspaceId, repositories.owner, repositories.name],
+      set: {
+        cloneUrl: values.cloneUrl,
+        defaultBranch: values.defaultBranch ?? "main",
+        codeMappings: values.codeMappings ?? [],
+        testCommand: values.testCommand ?? null,
+      },
+    })
+    .returning();
+  if (!row) throw new Error(`repository ${values.owner}/${values.name} was not stored`);
+  return row;
+}
+
+export async function findWorkspaceRepository(db: Db, workspaceId: string): Promise<Repository | undefined> {
+  const [row] = await db
+    .select()
+    .from(repositories)
+    .where(eq(repositories.workspaceId, workspaceId))
+    .orderBy(asc(repositories.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** The workspace's policy; the defaults (manual, conservative budgets) until someone changes them. */
+export async function getWorkspacePolicy(db: Db, workspaceId: string): Promise<WorkspacePolicy> {
+  const [row] = await db.select().from(workspacePolicies).where(eq(workspacePolicies.workspaceId, workspaceId));
+  if (row) return row;
+  const [created] = await db
+    .insert(workspacePolicies)
+    .values({ workspaceId })
+    .onConflictDoNothing()
+    .returning();
+  return created ?? (await getWorkspacePolicy(db, workspaceId));
+}
+
+export async function updateWorkspacePolicy(
+  db: Db,
+  workspaceId: string,
+  values: Partial<Omit<WorkspacePolicy, "workspaceId" | "updatedAt">>,
+): Promise<WorkspacePolicy> {
+  await getWorkspacePolicy(db, workspaceId);
+  const [row] = await db
+    .update(workspacePolicies)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(workspacePolicies.workspaceId, workspaceId))
+    .returning();
+  return row!;
+}
+
+/** Serializes budget decisions per workspace for the rest of the transaction. */
+export async function lockWorkspaceBudget(tx: Db, workspaceId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fix-budget:${workspaceId}`}))`);
+}
+
+/**
+ * Opens a run unless the issue already has an active one: the partial unique index decides,
+ * so two workers racing on the same issue cannot both succeed.
+ */
+export async function openFixRun(db: Db, values: NewFixRun): Promise<FixRun | undefined> {
+  const [row] = await db.insert(fixRuns).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function getFixRun(db: Db, id: string): Promise<FixRun | undefined> {
+  const [row] = await db.select().from(fixRuns).where(eq(fixRuns.id, id));
+  return row;
+}
+
+export async function latestFixRunForIssue(db: Db, sentryIssueId: string): Promise<FixRun | undefined> {
+  const [row] = await db
+    .select()
+    .from(fixRuns)
+    .where(and(eq(fixRuns.sentryIssueId, sentryIssueId), eq(fixRuns.origin, "suture")))
+    .orderBy(desc(fixRuns.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function countFixRuns(
+  db: Db,
+  workspaceId: string,
+  filter: { statuses?: readonly FixRunStatus[]; approvedSince?: Date },
+): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(fixRuns)
+    .where(
+      and(
+        eq(fixRuns.workspaceId, workspaceId),
+        eq(fixRuns.origin, "suture"),
+        filter.statuses ? inArray(fixRuns.status, [...filter.statuses]) : undefined,
+        filter.approvedSince ? gte(fixRuns.approvedAt, filter.approvedSince) : undefined,
+      ),
+    );
+  return Number(row?.count ?? 0);
+}
+
+/**
+ * A guarded state change: it happens only if the run is still in one of `from`, so two clicks
+ * or two workers cannot both win. Returns the updated run, or undefined if it lost.
+ */
+export async function transitionFixRun(
+  db: Db,
+  id: string,
+  from: readonly FixRunStatus[],
+  to: FixRunStatus,
+  fields: Partial<Omit<FixRun, "id" | "status" | "createdAt">> = {},
+): Promise<FixRun | undefined> {
+  const [row] = await db
+    .update(fixRuns)
+    .set({ ...fields, status: to, updatedAt: new Date() })
+    .where(and(eq(fixRuns.id, id), inArray(fixRuns.status, [...from])))
+    .returning();
+  return row;
+}
+
+/** Appends to a run's timeline; the sequence number is taken under the run's row lock. */
+export async function appendFixRunEvent(
+  tx: Db,
+  fixRunId: string,
+  event: { kind: string; message: string; data?: Record<string, unknown> },
+): Promise<FixRunEvent> {
+  await tx.select({ id: fixRuns.id }).from(fixRuns).where(eq(fixRuns.id, fixRunId)).for("update");
+  const [row] = await tx
+    .insert(fixRunEvents)
+    .values({
+      fixRunId,
+      kind: event.kind,
+      message: event.message,
+      data: event.data ?? {},
+      seq: sql`(select coalesce(max(${fixRunEvents.seq}), 0) + 1 from ${fixRunEvents} where ${fixRunEvents.fixRunId} = ${fixRunId})`,
+    })
+    .returning();
+  return row!;
+}
+
+export async function listFixRunEvents(db: Db, fixRunId: string): Promise<FixRunEvent[]> {
+  return db.select().from(fixRunEvents).where(eq(fixRunEvents.fixRunId, fixRunId)).orderBy(asc(fixRunEvents.seq));
+}
+
+export async function listFixRuns(db: Db, workspaceId?: string, limit = 50): Promise<FixRun[]> {
+  return db
+    .select()
+    .from(fixRuns)
+    .where(workspaceId ? eq(fixRuns.workspaceId, workspaceId) : undefined)
+    .orderBy(desc(fixRuns.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,156 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { observations, sentryIssues } from "./observations.ts";
+import { workspaces } from "./workspaces.ts";
+
+export interface CodeMapping {
+  /** Path prefix as it appears in stack frames, e.g. `/app/` or `webpack:///./`. */
+  stackRoot: string;
+  /** The same place in the repository, e.g. `src/`. */
+  sourceRoot: string;
+}
+
+/** A GitHub repository a workspace's errors can be fixed in. */
+export const repositories = pgTable(
+  "repositories",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    owner: text().notNull(),
+    name: text().notNull(),
+    defaultBranch: text().notNull().default("main"),
+    cloneUrl: text().notNull(),
+    codeMappings: jsonb().$type<CodeMapping[]>().notNull().default([]),
+    testCommand: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("repositories_workspace_repo_uq").on(t.workspaceId, t.owner, t.name)],
+);
+
+export const DEFAULT_PATH_DENYLIST = [
+  ".github/",
+  ".gitlab-ci.yml",
+  ".circleci/",
+  "Jenkinsfile",
+  "pnpm-lock.yaml",
+  "package-lock.json",
+  "yarn.lock",
+  "Cargo.lock",
+  "poetry.lock",
+  "Gemfile.lock",
+  "go.sum",
+  ".env",
+  "*.pem",
+  "*.key",
+  "*secret*",
+  "*credential*",
+];
+
+/** How a workspace lets fixes start: by a person (manual) or by policy (auto), within budgets. */
+export const workspacePolicies = pgTable("workspace_policies", {
+  workspaceId: uuid()
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  mode: text({ enum: ["manual", "auto"] }).notNull().default("manual"),
+  autoLevels: text().array().notNull().default(sql`ARRAY['error','fatal']::text[]`),
+  autoMinEvents: integer().notNull().default(1),
+  autoMinUsers: integer().notNull().default(0),
+  /** Empty = any environment. */
+  autoEnvironments: text().array().notNull().default(sql`ARRAY[]::text[]`),
+  maxActiveRuns: integer().notNull().default(3),
+  maxDispatchesPerHour: integer().notNull().default(10),
+  maxDispatchesPerDay: integer().notNull().default(50),
+  maxDiffFiles: integer().notNull().default(10),
+  maxDiffLines: integer().notNull().default(400),
+  pathDenylist: text().array().notNull().default(sql`ARRAY[${sql.raw(DEFAULT_PATH_DENYLIST.map((p) => `'${p}'`).join(","))}]::text[]`),
+  requireRegressionTest: boolean().notNull().default(true),
+  dispatchViaSeer: boolean().notNull().default(false),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const FIX_RUN_STATUSES = [
+  "awaiting_approval",
+  "approved",
+  "running",
+  "pr_open",
+  "merged",
+  "closed",
+  "failed",
+  "rejected",
+  "superseded",
+  "root_cause",
+  "solution",
+  "coding",
+] as const;
+export type FixRunStatus = (typeof FIX_RUN_STATUSES)[number];
+
+/** Statuses in which a run holds its issue: a second one may not start. */
+export const ACTIVE_FIX_RUN_STATUSES = ["awaiting_approval", "approved", "running", "pr_open"] as const;
+
+export const fixRuns = pgTable(
+  "fix_runs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    sentryIssueId: uuid()
+      .notNull()
+      .references(() => sentryIssues.id, { onDelete: "cascade" }),
+    repositoryId: uuid().references(() => repositories.id, { onDelete: "set null" }),
+    origin: text({ enum: ["suture", "seer"] }).notNull().default("suture"),
+    status: text({ enum: FIX_RUN_STATUSES }).notNull(),
+    /** The observation that made triage open the run. */
+    triggerObservationId: uuid().references(() => observations.id, { onDelete: "set null" }),
+    seerRunId: text(),
+    approvedBy: text(),
+    approvedAt: timestamp({ withTimezone: true }),
+    rejectedBy: text(),
+    rejectedAt: timestamp({ withTimezone: true }),
+    /** Why the run ended as it did, in plain words. */
+    reason: text(),
+    branch: text(),
+    prNumber: integer(),
+    prUrl: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The invariant triage relies on, in both runtime modes: one active run per issue.
+    uniqueIndex("fix_runs_one_active_per_issue_uq")
+      .on(t.sentryIssueId)
+      .where(sql`${t.origin} = 'suture' and ${t.status} in ('awaiting_approval', 'approved', 'running', 'pr_open')`),
+    uniqueIndex("fix_runs_seer_run_uq").on(t.workspaceId, t.seerRunId),
+    index("fix_runs_workspace_status_idx").on(t.workspaceId, t.status),
+    index("fix_runs_issue_idx").on(t.sentryIssueId, t.createdAt),
+  ],
+);
+
+/** The ordered timeline of a run: stages, decisions, the agent's log. */
+export const fixRunEvents = pgTable(
+  "fix_run_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fixRunId: uuid()
+      .notNull()
+      .references(() => fixRuns.id, { onDelete: "cascade" }),
+    seq: integer().notNull(),
+    kind: text().notNull(),
+    message: text().notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("fix_run_events_run_seq_uq").on(t.fixRunId, t.seq)],
+);
