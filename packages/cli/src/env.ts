@@ -9,6 +9,8 @@ export const env = createEnv({
     SUTURE_DATA_DIR: z.string().min(1).optional(),
     /** pnpm runs scripts from the package folder; paths the user typed are relative to this. */
     INIT_CWD: z.string().optional(),
+    /** Who approves from the terminal, when --as is not given. */
+    USER: z.string().optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

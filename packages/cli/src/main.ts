@@ -1,17 +1,24 @@
 // `pnpm suture <command>` — local commands for working with Suture.
 import { send, SEND_USAGE, UsageError } from "./commands/send.ts";
 import { route, ROUTE_USAGE } from "./commands/route.ts";
+import { fix, FIX_USAGE } from "./commands/fix.ts";
+import { repo, REPO_USAGE } from "./commands/repo.ts";
 
 const USAGE = `usage:
   ${SEND_USAGE.split("\n")[0]}
   ${SEND_USAGE.split("\n")[1]}
   ${ROUTE_USAGE.split("\n")[0]}
+  ${REPO_USAGE.split("\n")[0]}
+  ${FIX_USAGE.split("\n")[0]}
+  ${FIX_USAGE.split("\n")[1]}
 
 suture help <command> for details.`;
 
 const commands: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   send: { run: send, usage: SEND_USAGE },
   route: { run: route, usage: ROUTE_USAGE },
+  repo: { run: repo, usage: REPO_USAGE },
+  fix: { run: fix, usage: FIX_USAGE },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,35 @@
+import { parseArgs } from "node:util";
+import { closeDb, connectRepository } from "@suture/core";
+import { UsageError } from "./send.ts";
+
+export const REPO_USAGE = `suture repo add <workspace> <owner/name> [--clone-url URL] [--branch main] [--test "pnpm test"]
+
+Connects a GitHub repository to a workspace so its issues can get fix runs. Opens the database
+directly: on the embedded PGlite database, stop the server first.`;
+
+export async function repo(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { "clone-url": { type: "string" }, branch: { type: "string" }, test: { type: "string" } },
+  });
+  const [verb, workspace, repository] = positionals;
+  if (verb !== "add" || !workspace || !repository) throw new UsageError("say add, a workspace slug and owner/name");
+  try {
+    const result = await connectRepository({
+      workspace,
+      repository,
+      cloneUrl: values["clone-url"],
+      defaultBranch: values.branch,
+      testCommand: values.test,
+    });
+    if (result.status === "invalid") {
+      console.error(`suture repo add: ${result.error}`);
+      return 1;
+    }
+    console.log(`connected ${result.repository.owner}/${result.repository.name} to ${workspace}`);
+    return 0;
+  } finally {
+    await closeDb();
+  }
+}
