@@ -42,7 +42,10 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRunResult
   const home = mkdtempSync(join(tmpdir(), "suture-agent-"));
   const promptFile = join(home, "prompt.md");
   writeFileSync(promptFile, options.prompt);
-  const env = sandboxEnv(options.parentEnv ?? process.env, home, options.allowEnv ?? [], { SUTURE_PROMPT_FILE: promptFile });
+  // The one place the raw process environment is read: to filter it down for the agent.
+  // eslint-disable-next-line no-restricted-properties
+  const parent = options.parentEnv ?? process.env;
+  const env = sandboxEnv(parent, home, options.allowEnv ?? [], { SUTURE_PROMPT_FILE: promptFile });
   const maxOutput = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
   const started = performance.now();
 
