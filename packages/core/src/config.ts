@@ -13,7 +13,9 @@ export const autoRoute = env.SUTURE_AUTO_ROUTE ?? isEmbeddedDatabase;
 /** The embedded executor runs unless INNGEST_DEV points elsewhere or Inngest Cloud keys are set. */
 export const embeddedExecutor = !env.INNGEST_DEV && !env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY;
 
-export const executorUrl = `http://127.0.0.1:${env.SUTURE_EXECUTOR_PORT}`;
+export const executorPort = env.SUTURE_EXECUTOR_PORT;
+
+export const executorUrl = `http://127.0.0.1:${executorPort}`;
 
 export const serveUrl = `${env.SUTURE_SERVE_ORIGIN ?? `http://127.0.0.1:${env.PORT}`}/api/inngest`;
 

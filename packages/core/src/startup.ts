@@ -1,5 +1,5 @@
 import { ensureWorkspace } from "@suture/db";
-import { autoRoute, clientSecrets, embeddedExecutor, executorUrl, isEmbeddedDatabase, localSecretFile, serveUrl } from "./config.ts";
+import { autoRoute, clientSecrets, embeddedExecutor, executorPort, executorUrl, isEmbeddedDatabase, localSecretFile, serveUrl } from "./config.ts";
 import { getDbHandle } from "./database.ts";
 import { DEFAULT_WORKSPACE_SLUG } from "./ingest/resolve-workspace.ts";
 
@@ -20,7 +20,7 @@ export async function startSuture(): Promise<StartupReport> {
   return {
     database: handle.kind,
     autoRoute,
-    executor: embeddedExecutor ? { url: executorUrl, port: Number(new URL(executorUrl).port), serveUrl } : null,
+    executor: embeddedExecutor ? { url: executorUrl, port: executorPort, serveUrl } : null,
     secrets: secrets.length,
     secretFile: isEmbeddedDatabase && secrets.length > 0 ? localSecretFile() : null,
   };

@@ -15,8 +15,8 @@ export async function processDeliveries(deliveryIds: readonly string[]): Promise
   try {
     return await processBatch(db, ids, autoRoute);
   } catch (error) {
-    if (isDatabaseUnavailable(error) || ids.length === 1) {
-      if (isDatabaseUnavailable(error)) throw error;
+    if (isDatabaseUnavailable(error)) throw error;
+    if (ids.length === 1) {
       const reason = `processing error: ${error instanceof Error ? error.message : String(error)}`;
       await markDelivery(db, ids[0]!, "failed", { error: reason });
       return [{ deliveryId: ids[0]!, status: "failed", reason }];
