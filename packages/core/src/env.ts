@@ -22,6 +22,29 @@ export const env = createEnv({
     /** Base URL the embedded executor calls back; default http://127.0.0.1:$PORT. */
     SUTURE_SERVE_ORIGIN: z.string().url().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** GitHub: a token with contents + pull requests write, or a GitHub App (id, private key, installation). */
+    GITHUB_TOKEN: z.string().optional(),
+    GITHUB_APP_ID: z.string().optional(),
+    GITHUB_APP_PRIVATE_KEY: z.string().optional(),
+    GITHUB_APP_INSTALLATION_ID: z.string().optional(),
+    /** REST base URL: GitHub Enterprise Server (https://ghe.example.com/api/v3) or a test double. */
+    GITHUB_API_URL: z.string().url().optional(),
+    GITHUB_WEBHOOK_SECRET: z.string().optional(),
+    /** Sentry REST API: event fetch, resolve on merge, issue links, Seer. */
+    SENTRY_AUTH_TOKEN: z.string().optional(),
+    SENTRY_ORG: z.string().optional(),
+    SENTRY_URL: z.string().url().default("https://sentry.io"),
+    /** Resolve the Sentry issue (in the next release) when its fix PR is merged. */
+    SUTURE_RESOLVE_ON_MERGE: flag,
+    /** The coding agent: claude-code, codex, or command (then SUTURE_AGENT_COMMAND). */
+    SUTURE_AGENT: z.enum(["claude-code", "codex", "command"]).default("claude-code"),
+    SUTURE_AGENT_COMMAND: z.string().optional(),
+    SUTURE_AGENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(1200),
+    SUTURE_TEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
+    /** A Slack incoming-webhook URL told about each draft PR. */
+    SLACK_WEBHOOK_URL: z.string().url().optional(),
+    /** Where people reach this Suture (links in PR bodies and Slack). */
+    SUTURE_PUBLIC_URL: z.string().url().optional(),
     INNGEST_DEV: z.string().optional(),
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),

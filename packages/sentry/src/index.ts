@@ -9,3 +9,4 @@ export { SentryPayloadError } from "./payload-error.ts";
 export { isSentryResource } from "./resources.ts";
 export { isKnownEvent } from "./known-events.ts";
 export { deliveryHeaders } from "./delivery-headers.ts";
+export type { EventContext, EventContextFrame, EventContextBreadcrumb } from "./event-context.ts";

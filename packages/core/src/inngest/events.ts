@@ -29,3 +29,13 @@ export const sweepRequested = eventType("suture/sweep.requested", {
 export const fixApproved = eventType("fix/approved", {
   schema: z.object({ fixRunId: z.string().uuid(), workspaceId: z.string().uuid(), approvedBy: z.string() }),
 });
+
+/** A verified GitHub delivery was stored; its id doubles as the Inngest event id. */
+export const githubDeliveryReceived = eventType("github/delivery.received", {
+  schema: z.object({ deliveryId: z.string().uuid() }),
+});
+
+/** A fix run's pull request was merged. */
+export const fixMerged = eventType("fix/merged", {
+  schema: z.object({ fixRunId: z.string().uuid(), workspaceId: z.string().uuid() }),
+});

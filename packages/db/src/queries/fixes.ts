@@ -136,6 +136,20 @@ export async function transitionFixRun(
   return row;
 }
 
+/** Records what a stage learned (branch, diff, PR, ...) without changing the status. */
+export async function updateFixRun(
+  db: Db,
+  id: string,
+  fields: Partial<Omit<FixRun, "id" | "status" | "createdAt">>,
+): Promise<FixRun | undefined> {
+  const [row] = await db
+    .update(fixRuns)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(fixRuns.id, id))
+    .returning();
+  return row;
+}
+
 /** Appends to a run's timeline; the sequence number is taken under the run's row lock. */
 export async function appendFixRunEvent(
   tx: Db,

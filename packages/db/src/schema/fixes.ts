@@ -96,6 +96,13 @@ export const FIX_RUN_STATUSES = [
 ] as const;
 export type FixRunStatus = (typeof FIX_RUN_STATUSES)[number];
 
+export const PR_STATES = ["draft", "open", "closed", "merged"] as const;
+export type PrState = (typeof PR_STATES)[number];
+export const REVIEW_STATES = ["approved", "changes_requested", "commented", "dismissed"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export const CHECKS_STATES = ["pending", "success", "failure"] as const;
+export type ChecksState = (typeof CHECKS_STATES)[number];
+
 /** Statuses in which a run holds its issue: a second one may not start. */
 export const ACTIVE_FIX_RUN_STATUSES = ["awaiting_approval", "approved", "running", "pr_open"] as const;
 
@@ -121,9 +128,24 @@ export const fixRuns = pgTable(
     rejectedAt: timestamp({ withTimezone: true }),
     /** Why the run ended as it did, in plain words. */
     reason: text(),
+    /** What the checkout was taken at: the release's commit, else the default branch. */
+    baseRef: text(),
+    baseSha: text(),
     branch: text(),
+    headSha: text(),
+    /** The agent's change as a unified diff, kept for review whether or not it passed the checks. */
+    diff: text(),
+    /** The root cause in a few sentences: the agent's summary, or Seer's. */
+    summary: text(),
     prNumber: integer(),
     prUrl: text(),
+    prState: text({ enum: PR_STATES }),
+    reviewState: text({ enum: REVIEW_STATES }),
+    checksState: text({ enum: CHECKS_STATES }),
+    /** Seer's steps as reported: root cause, solution, changes, pull requests. */
+    seerDetails: jsonb().$type<Record<string, unknown>>(),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -135,6 +157,7 @@ export const fixRuns = pgTable(
     uniqueIndex("fix_runs_seer_run_uq").on(t.workspaceId, t.seerRunId),
     index("fix_runs_workspace_status_idx").on(t.workspaceId, t.status),
     index("fix_runs_issue_idx").on(t.sentryIssueId, t.createdAt),
+    index("fix_runs_repository_pr_idx").on(t.repositoryId, t.prNumber),
   ],
 );
 
