@@ -1,3 +1,5 @@
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Semaphore } from "./semaphore.ts";
 import { canonicalJson, signatureHeader } from "./signing.ts";
 
@@ -25,7 +27,12 @@ export class SdkClient {
     maxConcurrent: number,
   ) {
     this.slots = new Semaphore(maxConcurrent);
+    this.agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   }
+
+  // node:http rather than fetch: fetch gives up on a response after 300 s (undici's headers
+  // timeout), and a step may legitimately run for many minutes (a coding agent, say).
+  private readonly agents: { http: HttpAgent; https: HttpsAgent };
 
   async post(url: string, payload: unknown): Promise<SdkResponse> {
     // Unsigned bodies skip canonical ordering: it costs a sort per object per call.
@@ -42,6 +49,37 @@ export class SdkClient {
     this.closed = true;
     for (const controller of this.inflight) controller.abort(new Error("executor stopped"));
     this.inflight.clear();
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  private send(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string,
+    signal: AbortSignal,
+  ): Promise<{ status: number; header(name: string): string | undefined; text: string }> {
+    const secure = url.startsWith("https:");
+    const request = secure ? httpsRequest : httpRequest;
+    const agent = secure ? this.agents.https : this.agents.http;
+    const length = body ? { "content-length": String(Buffer.byteLength(body)) } : {};
+    return new Promise((resolve, reject) => {
+      const req = request(url, { method, headers: { ...headers, ...length }, agent, signal }, (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () => {
+          const header = (name: string) => {
+            const value = res.headers[name.toLowerCase()];
+            return Array.isArray(value) ? value.join(", ") : value;
+          };
+          resolve({ status: res.statusCode ?? 0, header, text: Buffer.concat(chunks).toString("utf8") });
+        });
+      });
+      req.on("error", reject);
+      req.end(body || undefined);
+    });
   }
 
   private async request(method: string, url: string, body: string): Promise<SdkResponse> {
@@ -57,10 +95,9 @@ export class SdkClient {
       const controller = new AbortController();
       this.inflight.add(controller);
       try {
-        const res = await fetch(url, { method, headers, body: body || undefined, signal: controller.signal });
-        const text = await res.text();
-        if (res.status === 201) return unwrapStream(text);
-        return { status: res.status, header: (name: string) => res.headers.get(name) ?? undefined, body: parseBody(text) };
+        const res = await this.send(url, method, headers, body, controller.signal);
+        if (res.status === 201) return unwrapStream(res.text);
+        return { status: res.status, header: res.header, body: parseBody(res.text) };
       } finally {
         this.inflight.delete(controller);
       }
