@@ -1,7 +1,4 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-
-const exec = promisify(execFile);
+import { git, intendToAdd } from "./git.ts";
 
 export interface FileChange {
   path: string;
@@ -14,10 +11,10 @@ export interface FileChange {
  * test file is untracked until Suture commits it). Binary files count one line each way.
  */
 export async function diffStats(cwd: string): Promise<FileChange[]> {
-  // Intent-to-add makes untracked files show up in `git diff` without staging their content.
-  await exec("git", ["add", "--intent-to-add", "--all"], { cwd });
-  const { stdout } = await exec("git", ["diff", "--numstat", "--no-renames", "-z", "HEAD"], { cwd, maxBuffer: 16 * 1024 * 1024 });
-  return parseNumstat(stdout);
+  await intendToAdd(cwd);
+  const result = await git(["diff", "--numstat", "--no-renames", "-z", "HEAD"], { cwd });
+  if (!result.ok) throw new Error(`git diff --numstat failed in ${cwd}: ${result.stderr}`);
+  return parseNumstat(result.stdout);
 }
 
 /**

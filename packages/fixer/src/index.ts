@@ -1,5 +1,11 @@
 export { runAgent, type AgentRunOptions, type AgentRunResult } from "./run-agent.ts";
+export { runTestCommand, type TestCommandOptions, type TestRunResult } from "./run-test-command.ts";
 export { sandboxEnv } from "./sandbox-env.ts";
 export { agentPreset, type AgentPreset, type AgentPresetName } from "./agent-presets.ts";
 export { diffStats, parseNumstat, type FileChange } from "./diff-stats.ts";
+export { diffText } from "./diff-text.ts";
 export { checkDiff, type DiffRules, type DiffVerdict } from "./check-diff.ts";
+export { cloneRepository, type CloneOptions, type CloneResult } from "./clone-repository.ts";
+export { listFiles } from "./list-files.ts";
+export { publishBranch, type PublishOptions, type PublishResult } from "./publish-branch.ts";
+export { removeCheckout } from "./remove-checkout.ts";

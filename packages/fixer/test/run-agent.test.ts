@@ -3,20 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { agentPreset, runAgent } from "../src/index.ts";
+import { scriptedAgents } from "../test-support/index.ts";
+import { alive } from "./alive.ts";
 
 const agent = (name: string) => new URL(`./agents/${name}`, import.meta.url).pathname;
 const checkout = () => mkdtempSync(join(tmpdir(), "suture-checkout-"));
-
-/** Running, as opposed to gone or a zombie (killed, waiting for a parent that may never reap it). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
-  return !/^\d+ \(.*\) Z/.test(stat);
-}
 
 describe("runAgent", () => {
   it("hands the agent no secret: only PATH, its own home, a locale and its API key", async () => {
@@ -66,7 +57,7 @@ describe("runAgent", () => {
   it("kills a hanging agent and the children it started at the timeout", async () => {
     const cwd = checkout();
     const chunks: string[] = [];
-    const result = await runAgent({ command: agent("hang.sh"), cwd, prompt: "p", timeoutMs: 700, onOutput: (c) => chunks.push(c) });
+    const result = await runAgent({ command: scriptedAgents.hang, cwd, prompt: "p", timeoutMs: 700, onOutput: (c) => chunks.push(c) });
     expect(result.timedOut).toBe(true);
     expect(result.signal).toBe("SIGTERM");
     expect(result.durationMs).toBeLessThan(5000);

@@ -1,0 +1,33 @@
+import { runSandboxed, type SandboxedRunResult } from "./run-sandboxed.ts";
+
+export interface TestCommandOptions {
+  /** A shell command line from the repository's settings, e.g. `pnpm test`. */
+  command: string;
+  /** The checkout to run it in. */
+  cwd: string;
+  timeoutMs: number;
+  maxOutputBytes?: number;
+  /** The parent environment; the command sees none of its secrets either way. */
+  parentEnv?: NodeJS.ProcessEnv;
+  onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
+}
+
+export type TestRunResult = SandboxedRunResult;
+
+/**
+ * Runs the repository's test command in the checkout. The tests are the repository's code, and
+ * the agent may have just rewritten them, so they get exactly the agent's sandbox: no secrets,
+ * a private home, and the whole process group killed at the timeout.
+ */
+export async function runTestCommand(options: TestCommandOptions): Promise<TestRunResult> {
+  return runSandboxed({
+    command: "sh",
+    args: ["-c", options.command],
+    cwd: options.cwd,
+    input: "",
+    parentEnv: options.parentEnv,
+    timeoutMs: options.timeoutMs,
+    maxOutputBytes: options.maxOutputBytes,
+    onOutput: options.onOutput,
+  });
+}

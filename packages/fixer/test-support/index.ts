@@ -1,0 +1,78 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** A tiny Node app whose tests pass while a real crash waits on a path they do not cover. */
+export const sampleAppDir = here("./sample-app");
+
+/** The crash, as Sentry would report it, and how the app's tests are run. */
+export const SAMPLE_APP = {
+  file: "src/cart.js",
+  function: "cartTotal",
+  lineno: 5,
+  errorType: "TypeError",
+  errorValue: "Cannot read properties of undefined (reading 'price')",
+  contextLine: "    total += item.product.price * item.quantity;",
+  testCommand: "node --test",
+} as const;
+
+/**
+ * Executables that stand in for a coding agent: prompt on stdin and in $SUTURE_PROMPT_FILE,
+ * cwd = a checkout of the sample app. The node ones exit 3 naming any secret they were handed.
+ */
+export const scriptedAgents = {
+  /** Fixes the crash and adds a regression test; exits 4 if the prompt never names src/cart.js. */
+  fix: here("./agents/fix.mjs"),
+  /** The same fix, plus a new .github/workflows/deploy.yml. */
+  touchWorkflow: here("./agents/touch-workflow.mjs"),
+  /** Prints a summary and changes nothing. */
+  noChange: here("./agents/no-change.mjs"),
+  /** A "fix" that makes the existing tests fail, plus a test file. */
+  breakTests: here("./agents/break-tests.mjs"),
+  /** Starts a background child; both sleep well past any timeout. Writes agent.pid and child.pid. */
+  hang: here("./agents/hang.sh"),
+} as const;
+
+export interface SampleRepo {
+  bareDir: string;
+  cloneUrl: string;
+  headSha: string;
+  cleanup(): Promise<void>;
+}
+
+// Fixed identity and dates, so the sample commit is the same everywhere.
+const COMMIT_ENV = {
+  GIT_AUTHOR_NAME: "Sample Shop",
+  GIT_AUTHOR_EMAIL: "dev@sample-shop.example",
+  GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z",
+  GIT_COMMITTER_NAME: "Sample Shop",
+  GIT_COMMITTER_EMAIL: "dev@sample-shop.example",
+  GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
+};
+
+/** A bare repository holding the sample app on `main`, reachable at a file:// URL. */
+export async function createSampleRepo(): Promise<SampleRepo> {
+  const root = mkdtempSync(join(tmpdir(), "suture-sample-"));
+  const bareDir = join(root, "sample-shop.git");
+  const work = join(root, "work");
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env: { ...process.env, ...COMMIT_ENV }, stdio: "pipe" }).toString().trim();
+  execFileSync("git", ["init", "-q", "--bare", "-b", "main", bareDir]);
+  cpSync(sampleAppDir, work, { recursive: true });
+  git(work, "init", "-q", "-b", "main");
+  git(work, "add", ".");
+  git(work, "commit", "-q", "-m", "Sample shop: cart totals");
+  git(work, "push", "-q", bareDir, "main");
+  const headSha = git(work, "rev-parse", "HEAD");
+  rmSync(work, { recursive: true, force: true });
+  return {
+    bareDir,
+    cloneUrl: `file://${bareDir}`,
+    headSha,
+    cleanup: async () => rmSync(root, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,103 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cloneRepository, listFiles, removeCheckout } from "../src/index.ts";
+import { createSampleRepo, type SampleRepo } from "../test-support/index.ts";
+import { startGitHttpsServer, type GitHttpsServer } from "./git-https-server.ts";
+
+const TOKEN = "ghs_cloneTestToken123";
+const basic = (token: string) => `Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, stdio: "pipe" }).toString().trim();
+
+let repo: SampleRepo;
+let server: GitHttpsServer;
+let latestSha: string;
+
+beforeAll(async () => {
+  repo = await createSampleRepo();
+  // A second commit on main, so the release's commit is no longer the tip.
+  const work = mkdtempSync(join(tmpdir(), "suture-work-"));
+  git(work, "clone", "-q", repo.cloneUrl, ".");
+  writeFileSync(join(work, "README.md"), "# Sample shop\n");
+  git(work, "add", ".");
+  git(work, "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-qm", "readme");
+  git(work, "push", "-q", "origin", "main");
+  latestSha = git(work, "rev-parse", "HEAD");
+  server = await startGitHttpsServer(dirname(repo.bareDir), basic(TOKEN));
+  process.env.GIT_SSL_CAINFO = server.caFile;
+});
+
+afterAll(async () => {
+  await server.close();
+  await repo.cleanup();
+});
+
+describe("cloneRepository", () => {
+  it("checks out the tip of the default branch when there is no release commit", async () => {
+    const result = await cloneRepository({ cloneUrl: repo.cloneUrl, ref: null, defaultBranch: "main" });
+    expect(result).toMatchObject({ status: "cloned", ref: "main", sha: latestSha, fellBack: false });
+    if (result.status !== "cloned") return;
+    expect(result.note).toBeUndefined();
+    expect(await listFiles(result.dir)).toEqual(["README.md", "package.json", "src/cart.js", "test/cart.test.js"]);
+    expect(git(result.dir, "rev-parse", "--is-shallow-repository")).toBe("true");
+    await removeCheckout(result.dir);
+    expect(existsSync(result.dir)).toBe(false);
+    await removeCheckout(result.dir); // already gone is fine
+  });
+
+  it("checks out exactly the release's commit, not the branch tip", async () => {
+    const result = await cloneRepository({ cloneUrl: repo.cloneUrl, ref: repo.headSha, defaultBranch: "main" });
+    expect(result).toMatchObject({ status: "cloned", ref: repo.headSha, sha: repo.headSha, fellBack: false });
+    if (result.status === "cloned") expect(existsSync(join(result.dir, "README.md"))).toBe(false);
+  });
+
+  it("falls back to the default branch, and says why, for a commit the remote never got", async () => {
+    const missing = "0123456789abcdef0123456789abcdef01234567";
+    const result = await cloneRepository({ cloneUrl: repo.cloneUrl, ref: missing, defaultBranch: "main" });
+    expect(result).toMatchObject({ status: "cloned", ref: "main", sha: latestSha, fellBack: true });
+    if (result.status === "cloned") expect(result.note).toMatch(new RegExp(`Could not fetch ${missing} .*starts from main instead`));
+  });
+
+  it("never lets a ref act as a git option", async () => {
+    const marker = join(tmpdir(), `suture-injected-${process.pid}`);
+    const ref = `--upload-pack=touch ${marker}`;
+    const result = await cloneRepository({ cloneUrl: repo.cloneUrl, ref, defaultBranch: "main" });
+    expect(result).toMatchObject({ status: "cloned", sha: latestSha, fellBack: true });
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("fails with git's message for an unreachable remote, leaving no folder behind", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "suture-scratch-"));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = scratch; // where the checkout would be made
+    const result = await cloneRepository({ cloneUrl: "file:///nonexistent/shop.git", defaultBranch: "main", token: TOKEN }).finally(() => {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    });
+    expect(result).toMatchObject({ status: "failed", error: expect.stringMatching(/could not fetch main .*does not appear to be a git repository/s) });
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+
+  it("sends the token as a header to an https remote and keeps it out of .git/config", async () => {
+    const cloneUrl = server.url(basename(repo.bareDir));
+    const result = await cloneRepository({ cloneUrl, ref: repo.headSha, defaultBranch: "main", token: TOKEN });
+    expect(result).toMatchObject({ status: "cloned", sha: repo.headSha, fellBack: false });
+    if (result.status !== "cloned") return;
+    expect(server.authorizations.at(-1)).toBe(basic(TOKEN));
+    const config = readFileSync(join(result.dir, ".git/config"), "utf8");
+    expect(config).toContain(cloneUrl);
+    expect(config).not.toMatch(/extraheader|authorization|ghs_/i);
+    expect(spawnSync("git", ["config", "--local", "--get-regexp", "http"], { cwd: result.dir }).stdout.toString()).toBe("");
+  });
+
+  it("fails without the token in the error when the remote refuses it", async () => {
+    const cloneUrl = server.url(basename(repo.bareDir));
+    const wrong = "ghs_wrongToken456";
+    const result = await cloneRepository({ cloneUrl, defaultBranch: "main", token: wrong });
+    expect(result).toMatchObject({ status: "failed", error: expect.stringContaining("could not fetch main") });
+    expect(server.authorizations.at(-1)).toBe(basic(wrong)); // it was sent, and refused
+    if (result.status === "failed") expect(result.error).not.toContain(wrong);
+  });
+});
