@@ -1,0 +1,131 @@
+import { stripAnsi } from "./agent-summary.ts";
+import { scrubText } from "./scrub.ts";
+
+export interface PullRequestInput {
+  issue: {
+    shortId: string;
+    title: string | null;
+    webUrl: string | null;
+    eventCount?: number | null;
+    userCount?: number | null;
+    lastSeen?: Date | null;
+  };
+  summary: string | null;
+  checks: { name: string; ok: boolean; detail: string }[];
+  tests: { command: string; ok: boolean; exitCode: number | null; durationMs: number; outputTail: string } | null;
+  diff: { files: number; added: number; removed: number; paths: string[] };
+  runUrl: string | null;
+}
+
+export const TITLE_LIMIT = 72;
+const SUMMARY_LIMIT = 1500;
+const OUTPUT_LINES = 40;
+const OUTPUT_LIMIT = 4000;
+const PATH_LIMIT = 50;
+
+/**
+ * Title, body and commit message of the draft pull request. Everything that came from Sentry
+ * or the agent is scrubbed and made inert: the PR is read by people and by GitHub, which
+ * would otherwise ping `@mentions` and close issues named by `fixes #12`.
+ */
+export function pullRequestText(input: PullRequestInput): { title: string; body: string; commitMessage: string } {
+  const shortId = oneLine(scrubText(input.issue.shortId));
+  const title = pullRequestTitle(shortId, input.issue.title);
+  const url = issueUrl(input.issue.webUrl);
+  const summary = input.summary?.trim() ? inert(cap(scrubText(stripAnsi(input.summary).trim()), SUMMARY_LIMIT)) : null;
+  const body = [
+    `Fixes Sentry issue ${url ? `[${shortId}](${url})` : shortId}${input.issue.title ? `: ${inert(oneLine(scrubText(input.issue.title)))}` : ""}`,
+    impact(input.issue),
+    `## Root cause\n\n${summary ?? "_The agent did not describe the root cause._"}`,
+    whatChanged(input.diff),
+    input.checks.length > 0 ? `## Checks\n\n${input.checks.map((c) => `- ${c.ok ? "✓" : "✗"} ${c.name}: ${inert(oneLine(scrubText(c.detail)))}`).join("\n")}` : "",
+    testsSection(input.tests),
+    "---",
+    "**This draft was written by a coding agent and requires human review before merging.**",
+    input.runUrl ? `[Suture run](${input.runUrl})` : "",
+  ];
+  const trailers = [`Sentry-Issue: ${url ?? shortId}`, input.runUrl ? `Suture-Run: ${input.runUrl}` : ""];
+  const commitBody = [summary ? cap(summary, 600) : "", trailers.filter(Boolean).join("\n")];
+  return { title, body: join(body), commitMessage: join([title, ...commitBody]) };
+}
+
+function pullRequestTitle(shortId: string, title: string | null): string {
+  const suffix = ` (${shortId})`;
+  const text = title ? oneLine(scrubText(title)) : "";
+  const room = TITLE_LIMIT - "fix: ".length - suffix.length;
+  return `fix: ${text === "" ? `Sentry issue` : inert(cap(text, Math.max(room, 10)))}${suffix}`;
+}
+
+/** The issue's address without its query string: a link to `…?[query]` would be broken. */
+function issueUrl(webUrl: string | null): string | null {
+  if (!webUrl || !URL.canParse(webUrl)) return null;
+  const url = new URL(webUrl);
+  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+  return scrubText(`${url.origin}${url.pathname}`);
+}
+
+function impact(issue: PullRequestInput["issue"]): string {
+  const parts = [
+    typeof issue.eventCount === "number" ? `${issue.eventCount.toLocaleString("en-US")} events` : null,
+    typeof issue.userCount === "number" ? `${issue.userCount.toLocaleString("en-US")} users` : null,
+    issue.lastSeen ? `last seen ${issue.lastSeen.toISOString()}` : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? `**Impact:** ${parts.join(" · ")}` : "";
+}
+
+function whatChanged(diff: PullRequestInput["diff"]): string {
+  const shown = diff.paths.slice(0, PATH_LIMIT).map((path) => `- ${inlineCode(path)}`);
+  if (diff.paths.length > PATH_LIMIT) shown.push(`- … and ${diff.paths.length - PATH_LIMIT} more`);
+  const counts = `${diff.files} ${diff.files === 1 ? "file" : "files"}, +${diff.added} −${diff.removed}`;
+  return `## What changed\n\n${counts}${shown.length > 0 ? `\n\n${shown.join("\n")}` : ""}`;
+}
+
+function testsSection(tests: PullRequestInput["tests"]): string {
+  if (!tests) return "## Tests\n\nNo test command is configured for this repository.";
+  const result = tests.ok ? "passed" : `failed${tests.exitCode !== null ? ` (exit ${tests.exitCode})` : ""}`;
+  const lines = scrubText(stripAnsi(tests.outputTail)).replace(/\r\n?/g, "\n").trimEnd().split("\n").slice(-OUTPUT_LINES);
+  const tail = lines.join("\n").slice(-OUTPUT_LIMIT);
+  const output = tail.trim() === "" ? "" : `\n\n${fencedBlock(tail)}`;
+  return `## Tests\n\n${inlineCode(scrubText(tests.command))} ${result} in ${duration(tests.durationMs)}${output}`;
+}
+
+export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** Text GitHub shows as written: no notifications, no issue-closing keywords. */
+function inert(text: string): string {
+  return text
+    .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, "$1@\u200b")
+    .replace(/\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)(:?\s+)(?=[\w.-]*\/?[\w.-]*#\d)/gi, "$1\u200b$2");
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function cap(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
+}
+
+function join(parts: string[]): string {
+  return parts.filter((part) => part !== "").join("\n\n");
+}
+
+/** Inline code that survives backticks in the value. */
+export function inlineCode(value: string): string {
+  const fence = backticksAbove(value, 1);
+  return `${fence}${value.startsWith("`") || value.endsWith("`") ? ` ${value} ` : value}${fence}`;
+}
+
+/** A fenced block whose fence is longer than any backtick run inside, so the value cannot close it. */
+export function fencedBlock(value: string, lang = ""): string {
+  const fence = backticksAbove(value, 3);
+  return `${fence}${lang}\n${value}\n${fence}`;
+}
+
+const backticksAbove = (value: string, minimum: number) =>
+  "`".repeat(Math.max(minimum, ...Array.from(value.matchAll(/`+/g), (m) => m[0].length + 1)));
