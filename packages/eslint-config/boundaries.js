@@ -16,5 +16,6 @@ export const boundaries = {
   db: rule(["@suture/core", "@suture/sentry", "@suture/cli", "inngest"], "db holds schema and queries only."),
   sentry: rule(["@suture/*"], "sentry knows Sentry's wire format and nothing of ours."),
   fixer: rule(["@suture/*"], "fixer runs processes and git; it imports none of our packages."),
+  github: rule(["@suture/*"], "github talks to GitHub and imports none of our packages."),
   inngestLocal: rule(["@suture/*"], "inngest-local imports none of our packages."),
 };

@@ -1,0 +1,15 @@
+import { inngest } from "../inngest/client.ts";
+import { githubDeliveryReceived } from "../inngest/events.ts";
+
+/**
+ * Announces a stored GitHub delivery, after the answer went back. A lost send is logged, not
+ * raised: the delivery is durable, and the reconcile poll catches up on the PR's state.
+ */
+export async function announceGithubDelivery(deliveryId: string): Promise<void> {
+  try {
+    // The delivery id is the event id, so a second announcement of it is dropped.
+    await inngest.send(githubDeliveryReceived.create({ deliveryId }, { id: deliveryId }));
+  } catch (error) {
+    console.warn(`[suture] could not announce GitHub delivery ${deliveryId}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,43 @@
+import { getDelivery, markDelivery } from "@suture/db";
+import { GithubPayloadError, parseGithubWebhook } from "@suture/github";
+import { getDb } from "../database.ts";
+import { applyGithubUpdate, type AppliedRun } from "./apply-github-update.ts";
+
+export type GithubDeliveryOutcome =
+  | { status: "processed"; deliveryId: string; runs: AppliedRun[] }
+  | { status: "ignored"; deliveryId: string; reason: string }
+  | { status: "failed"; deliveryId: string; error: string }
+  | { status: "skipped"; deliveryId: string; reason: string };
+
+/**
+ * Processes one stored GitHub delivery: reads it, applies it to the fix runs it concerns and
+ * records the outcome on the delivery. A delivery already handled is skipped, so a repeated
+ * announcement is harmless. Database errors propagate for the caller's retry.
+ */
+export async function handleGithubDelivery(deliveryId: string): Promise<GithubDeliveryOutcome> {
+  const db = await getDb();
+  const delivery = await getDelivery(db, deliveryId);
+  if (!delivery) return { status: "skipped", deliveryId, reason: `no delivery ${deliveryId}` };
+  if (delivery.source !== "github") return { status: "skipped", deliveryId, reason: "not a GitHub delivery" };
+  if (delivery.status !== "pending") return { status: "skipped", deliveryId, reason: `already ${delivery.status}` };
+
+  let parsed: ReturnType<typeof parseGithubWebhook>;
+  try {
+    parsed = parseGithubWebhook(delivery.resource, JSON.parse(delivery.rawBody));
+  } catch (error) {
+    if (!(error instanceof GithubPayloadError) && !(error instanceof SyntaxError)) throw error;
+    await markDelivery(db, deliveryId, "failed", { error: error.message });
+    return { status: "failed", deliveryId, error: error.message };
+  }
+  if ("ignored" in parsed) {
+    await markDelivery(db, deliveryId, "ignored", { error: parsed.ignored });
+    return { status: "ignored", deliveryId, reason: parsed.ignored };
+  }
+  const applied = await applyGithubUpdate(parsed);
+  if (applied.status === "no_run") {
+    await markDelivery(db, deliveryId, "ignored", { error: applied.reason });
+    return { status: "ignored", deliveryId, reason: applied.reason };
+  }
+  await markDelivery(db, deliveryId, "processed", { workspaceId: applied.runs[0]?.workspaceId ?? null });
+  return { status: "processed", deliveryId, runs: applied.runs };
+}

@@ -1,0 +1,85 @@
+import type { FixRun } from "@suture/db";
+import type { GithubUpdate } from "@suture/github";
+
+export type RunFields = Partial<Pick<FixRun, "prNumber" | "prState" | "reviewState" | "checksState" | "headSha">>;
+export type TimelineEntry = { kind: string; message: string };
+
+export interface UpdatePlan {
+  fields: RunFields;
+  /** The status change the update asks for; it still has to win the guarded transition. */
+  transition: "merged" | "closed" | "reopen" | null;
+  events: TimelineEntry[];
+}
+
+const REVIEW_WORDS = {
+  approved: "approved",
+  changes_requested: "requested changes on",
+  commented: "commented on",
+  dismissed: "dismissed the review of",
+} as const;
+
+const CHECKS_WORDS = { pending: "are running", success: "passed", failure: "failed" } as const;
+
+/**
+ * What a GitHub update changes on one run, decided from the run as it is now, so a
+ * redelivered or repeated update changes nothing and writes nothing to the timeline.
+ * Webhooks arrive out of order and one suite speaks only for itself: without `authoritative`
+ * (the reconcile poll reads the whole PR), a lone comment does not hide an approval, a
+ * passing suite does not hide a failing one, and checks of an older commit are dropped.
+ */
+export function planGithubUpdate(run: Pick<FixRun, "status" | keyof RunFields>, update: GithubUpdate, authoritative = false): UpdatePlan {
+  const fields: RunFields = {};
+  const events: TimelineEntry[] = [];
+  const pr = `pull request #${run.prNumber ?? update.prNumber ?? "?"}`;
+  if (run.prNumber === null && update.prNumber !== null) fields.prNumber = update.prNumber;
+
+  let transition: UpdatePlan["transition"] = null;
+  if (update.prState) {
+    // Pull request events carry the PR's head: the commit later checks must be about.
+    if (update.headSha && update.headSha !== run.headSha) {
+      fields.headSha = update.headSha;
+      if (run.headSha) {
+        events.push({ kind: "pr_pushed", message: `New commits were pushed to ${pr} (now at ${short(update.headSha)})` });
+        if (run.checksState !== null) fields.checksState = null;
+      }
+    }
+    if (update.prState !== run.prState) fields.prState = update.prState;
+    const isOpen = update.prState === "open" || update.prState === "draft";
+    if (update.prState === "merged" && run.status === "pr_open") transition = "merged";
+    else if (update.prState === "closed" && run.status === "pr_open") transition = "closed";
+    else if (isOpen && run.status === "closed") transition = "reopen";
+    else if (isOpen && (run.prState === "open" || run.prState === "draft") && update.prState !== run.prState) {
+      events.push(
+        update.prState === "open"
+          ? { kind: "pr_ready", message: `${capital(pr)} was marked ready for review` }
+          : { kind: "pr_draft", message: `${capital(pr)} was turned back into a draft` },
+      );
+    }
+  }
+
+  if (update.reviewState && update.reviewState !== run.reviewState) {
+    const hidesDecision =
+      !authoritative && update.reviewState === "commented" && (run.reviewState === "approved" || run.reviewState === "changes_requested");
+    if (!hidesDecision) {
+      fields.reviewState = update.reviewState;
+      events.push({ kind: "review", message: `A reviewer ${REVIEW_WORDS[update.reviewState]} ${pr}` });
+    }
+  }
+
+  if (update.checksState) {
+    const head = fields.headSha ?? run.headSha;
+    const current = "checksState" in fields ? fields.checksState : run.checksState;
+    const sameCommit = authoritative || !update.headSha || !head || update.headSha === head;
+    const hidesFailure = !authoritative && update.checksState === "success" && current === "failure";
+    if (sameCommit && !hidesFailure && update.checksState !== current) {
+      if (!head && update.headSha) fields.headSha = update.headSha;
+      fields.checksState = update.checksState;
+      const at = update.headSha ?? head;
+      events.push({ kind: "pr_checks", message: `Checks ${CHECKS_WORDS[update.checksState]} on ${pr}${at ? ` (${short(at)})` : ""}` });
+    }
+  }
+  return { fields, transition, events };
+}
+
+const short = (sha: string) => sha.slice(0, 7);
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

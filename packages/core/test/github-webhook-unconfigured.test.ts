@@ -1,0 +1,18 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { githubDelivery } from "./github-deliveries.ts";
+
+delete process.env.GITHUB_WEBHOOK_SECRET;
+const { closeDb, receiveGithubWebhook } = await import("@suture/core");
+
+afterAll(() => closeDb());
+
+describe("without GITHUB_WEBHOOK_SECRET", () => {
+  it("refuses every delivery, saying what to configure", async () => {
+    const d = await githubDelivery("ping", { zen: "Keep it logically awesome." });
+    expect(await receiveGithubWebhook(d.body, d.headers)).toEqual({
+      status: "rejected",
+      code: 401,
+      error: "no GITHUB_WEBHOOK_SECRET configured on this server",
+    });
+  });
+});

@@ -1,0 +1,108 @@
+import type { z } from "zod";
+import { GithubPayloadError } from "./github-payload-error.ts";
+import {
+  checkRunEvent,
+  checkSuiteEvent,
+  pullRequestEvent,
+  pullRequestReviewEvent,
+  statusEvent,
+} from "./github-payloads.ts";
+import { type ChecksState, checkState, type PrState, prStateOf, type ReviewState, reviewStateOf, statusState } from "./github-states.ts";
+
+/** What one delivery says about a pull request, whichever event carried it. */
+export interface GithubUpdate {
+  event: string;
+  action: string;
+  owner: string;
+  repo: string;
+  prNumber: number | null;
+  branch: string | null;
+  headSha: string | null;
+  prState?: PrState;
+  reviewState?: ReviewState;
+  checksState?: ChecksState;
+}
+
+const PULL_REQUEST_ACTIONS = ["opened", "ready_for_review", "converted_to_draft", "closed", "reopened", "synchronize"];
+const FOLLOWED: Record<string, string[] | null> = {
+  pull_request: PULL_REQUEST_ACTIONS,
+  pull_request_review: ["submitted", "dismissed"],
+  check_suite: ["completed"],
+  check_run: ["created", "completed"],
+  status: null,
+};
+
+/**
+ * Reads one verified delivery (the `X-GitHub-Event` name and its JSON). Events and actions
+ * Suture does not follow come back as `{ ignored }`; a followed one that is not shaped as
+ * GitHub documents it throws GithubPayloadError, naming each bad field.
+ */
+export function parseGithubWebhook(event: string, payload: unknown): GithubUpdate | { ignored: string } {
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) {
+    throw new GithubPayloadError(event, "", ["expected a JSON object"]);
+  }
+  const raw = (payload as { action?: unknown }).action;
+  if (raw !== undefined && typeof raw !== "string") throw new GithubPayloadError(event, "", ["action: expected a string"]);
+  const action = raw ?? "";
+  if (event === "ping") return { ignored: "ping: GitHub is checking that the webhook is reachable" };
+  const actions = FOLLOWED[event];
+  if (actions === undefined) return { ignored: `${event} events are not followed` };
+  if (actions && !actions.includes(action)) return { ignored: `${event}.${action || "(no action)"} changes nothing Suture follows` };
+
+  const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
+    const result = schema.safeParse(payload);
+    if (result.success) return result.data;
+    throw new GithubPayloadError(
+      event,
+      action,
+      result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+    );
+  };
+  const base = (repository: { name: string; owner: { login: string } }) => ({
+    event,
+    action,
+    owner: repository.owner.login,
+    repo: repository.name,
+  });
+
+  switch (event) {
+    case "pull_request": {
+      const { pull_request: pr, repository } = parse(pullRequestEvent);
+      return { ...base(repository), prNumber: pr.number, branch: pr.head.ref, headSha: pr.head.sha, prState: prStateOf(pr) };
+    }
+    case "pull_request_review": {
+      const { pull_request: pr, review, repository } = parse(pullRequestReviewEvent);
+      const reviewState = action === "dismissed" ? "dismissed" : reviewStateOf(review.state);
+      if (!reviewState) throw new GithubPayloadError(event, action, [`review.state: unknown state "${review.state}"`]);
+      return { ...base(repository), prNumber: pr.number, branch: pr.head.ref, headSha: pr.head.sha, reviewState };
+    }
+    case "check_suite": {
+      const { check_suite: suite, repository } = parse(checkSuiteEvent);
+      return {
+        ...base(repository),
+        prNumber: suite.pull_requests[0]?.number ?? null,
+        branch: suite.head_branch,
+        headSha: suite.head_sha,
+        checksState: checkState(suite.status, suite.conclusion),
+      };
+    }
+    case "check_run": {
+      const { check_run: run, repository } = parse(checkRunEvent);
+      const state = action === "created" ? "pending" : checkState(run.status, run.conclusion);
+      return {
+        ...base(repository),
+        prNumber: run.pull_requests[0]?.number ?? null,
+        branch: run.check_suite?.head_branch ?? run.pull_requests[0]?.head?.ref ?? null,
+        headSha: run.head_sha,
+        // One run passing says nothing of the others: success is left to the suite's event.
+        ...(state === "success" ? {} : { checksState: state }),
+      };
+    }
+    default: {
+      const status = parse(statusEvent);
+      // `branches` lists every branch containing the commit; the one whose head it is names the PR.
+      const branch = status.branches.find((b) => b.commit.sha === status.sha)?.name ?? null;
+      return { ...base(status.repository), prNumber: null, branch, headSha: status.sha, checksState: statusState(status.state) };
+    }
+  }
+}

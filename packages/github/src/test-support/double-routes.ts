@@ -1,0 +1,96 @@
+import { type DoubleChecks, type DoubleReview, checkRunsJson, combinedStatusJson, reviewJson } from "./double-checks.ts";
+import { type Pull, labelJson, makePull, pullKey, validationFailed } from "./double-state.ts";
+
+export type Reply = { status: number; body: unknown };
+
+export interface RouteContext {
+  method: string;
+  path: string;
+  body: unknown;
+  url: string;
+  pulls: Map<string, Pull>;
+  reviews: Map<string, DoubleReview[]>;
+  checks: Map<string, DoubleChecks>;
+  /** The branch's commit; null if the branch is missing, undefined if the repository is unknown. */
+  resolveBranch(owner: string, repo: string, branch: string): Promise<string | null | undefined>;
+}
+
+const REPO = "/repos/(?<owner>[^/]+)/(?<repo>[^/]+)";
+const routes: [string, RegExp, (c: RouteContext, p: Record<string, string>) => Reply | undefined | Promise<Reply | undefined>][] = [
+  ["POST", new RegExp(`^${REPO}/pulls$`), createPull],
+  ["GET", new RegExp(`^${REPO}/pulls/(?<number>\\d+)$`), (c, p) => withPull(c, p, (pull) => ok(pull))],
+  ["GET", new RegExp(`^${REPO}/pulls/(?<number>\\d+)/reviews$`), (c, p) =>
+    withPull(c, p, (pull) => ok((c.reviews.get(pullKey(p.owner!, p.repo!, pull.number)) ?? []).map((r, i) => reviewJson(r, i, pull.head.sha))))],
+  ["POST", new RegExp(`^${REPO}/issues/(?<number>\\d+)/labels$`), addLabels],
+  ["GET", new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/check-runs$`), (c, p) => ok(checkRunsJson(p.ref!, c.checks.get(p.ref!) ?? {}))],
+  ["GET", new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/status$`), (c, p) => ok(combinedStatusJson(p.ref!, c.checks.get(p.ref!) ?? {}))],
+  // A GitHub App trades its JWT for an installation token here.
+  ["POST", /^\/app\/installations\/(?<id>\d+)\/access_tokens$/, () => ({
+    status: 201,
+    body: { token: "ghs_double_installation_token", expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} },
+  })],
+];
+
+/** Answers one authenticated request, or undefined for a path GitHub would not know. */
+export async function route(c: RouteContext): Promise<Reply | undefined> {
+  const pathname = decodeURIComponent(new URL(c.path, "http://double").pathname);
+  for (const [method, pattern, handler] of routes) {
+    const match = pattern.exec(pathname);
+    if (match && method === c.method) return handler(c, match.groups ?? {});
+  }
+  return undefined;
+}
+
+async function createPull(c: RouteContext, p: Record<string, string>): Promise<Reply | undefined> {
+  const owner = p.owner!;
+  const repo = p.repo!;
+  const input = (c.body ?? {}) as { title?: unknown; head?: unknown; base?: unknown; body?: unknown; draft?: unknown };
+  const missing = ["title", "head", "base"].filter((f) => typeof input[f as keyof typeof input] !== "string" || !input[f as keyof typeof input]);
+  if (missing.length > 0) return validationFailed(missing.map((field) => ({ resource: "PullRequest", field, code: "missing_field" })));
+  // "owner:branch" names a branch of that owner's fork; the double only knows one owner per repo.
+  const head = (input.head as string).replace(/^[^:]+:/, "");
+  const base = input.base as string;
+  const headSha = await c.resolveBranch(owner, repo, head);
+  if (headSha === undefined) return undefined;
+  if (headSha === null) return validationFailed([{ resource: "PullRequest", field: "head", code: "invalid" }]);
+  const baseSha = await c.resolveBranch(owner, repo, base);
+  if (!baseSha) return validationFailed([{ resource: "PullRequest", field: "base", code: "invalid" }]);
+  if (baseSha === headSha) {
+    return validationFailed([{ resource: "PullRequest", code: "custom", message: `No commits between ${base} and ${head}` }]);
+  }
+  const prefix = `${owner}/${repo}#`;
+  const mine = [...c.pulls.entries()].filter(([key]) => key.startsWith(prefix)).map(([, pull]) => pull);
+  if (mine.some((pull) => pull.head.ref === head && pull.state === "open")) {
+    return validationFailed([{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${owner}:${head}.` }]);
+  }
+  const number = Math.max(0, ...mine.map((x) => x.number)) + 1;
+  const pull: Pull = {
+    ...makePull(c.url, owner, repo, number, { ref: head, sha: headSha }, base),
+    title: input.title as string,
+    body: typeof input.body === "string" ? input.body : null,
+    draft: input.draft === true,
+  };
+  c.pulls.set(pullKey(owner, repo, number), pull);
+  return { status: 201, body: pull };
+}
+
+function addLabels(c: RouteContext, p: Record<string, string>): Reply | undefined {
+  return withPull(c, p, (pull) => {
+    const labels = (c.body as { labels?: unknown } | null)?.labels;
+    if (!Array.isArray(labels) || !labels.every((l) => typeof l === "string")) {
+      return validationFailed([{ resource: "Label", field: "labels", code: "invalid" }]);
+    }
+    // GitHub refuses label names over 50 characters.
+    if (labels.some((l: string) => l.length === 0 || l.length > 50)) return validationFailed([{ resource: "Label", field: "name", code: "invalid" }]);
+    const names = new Set(pull.labels.map((l) => l.name));
+    pull.labels = [...pull.labels, ...labels.filter((l: string) => !names.has(l)).map(labelJson)];
+    return ok(pull.labels);
+  });
+}
+
+function withPull(c: RouteContext, p: Record<string, string>, then: (pull: Pull) => Reply): Reply | undefined {
+  const pull = c.pulls.get(pullKey(p.owner!, p.repo!, Number(p.number)));
+  return pull ? then(pull) : undefined;
+}
+
+const ok = (body: unknown): Reply => ({ status: 200, body });
