@@ -10,3 +10,9 @@ export { isSentryResource } from "./resources.ts";
 export { isKnownEvent } from "./known-events.ts";
 export { deliveryHeaders } from "./delivery-headers.ts";
 export type { EventContext, EventContextFrame, EventContextBreadcrumb } from "./event-context.ts";
+export { eventContextFromEvent } from "./event-context-from-event.ts";
+export { eventContextFromApi } from "./event-context-from-api.ts";
+// The one exception to "no I/O": the REST client in src/api/, over the global fetch.
+export { createSentryApi, type SentryApi, type PullRequestLink } from "./api/sentry-api.ts";
+export type { SentryApiOptions, SentryApiResult, SentryApiFailure } from "./api/sentry-request.ts";
+export { eventSchema, type SentryEvent } from "./schemas/event.ts";

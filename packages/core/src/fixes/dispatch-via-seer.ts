@@ -1,0 +1,75 @@
+import {
+  adoptSeerRun,
+  appendFixRunEvent,
+  findSeerRun,
+  type FixRun,
+  getFixRun,
+  getSentryIssue,
+  getWorkspacePolicy,
+  type SentryIssue,
+  transitionFixRun,
+} from "@suture/db";
+import { getDb } from "../database.ts";
+import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
+
+export type SeerDispatchResult =
+  | { status: "started"; fixRun: FixRun; seerRunId: string }
+  | { status: "skipped"; reason: string }
+  | { status: "failed"; error: string };
+
+/**
+ * Hands an approved run to Seer (the workspace's policy says `dispatchViaSeer`): starts Autofix
+ * on the issue and keeps the Seer run id, so Seer's webhooks advance this run. The run is claimed
+ * (`running`) before the call, so two dispatchers cannot start Seer twice.
+ */
+export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchResult> {
+  const db = await getDb();
+  const claim = await db.transaction(async (tx): Promise<SeerDispatchResult | { status: "claimed"; run: FixRun; issue: SentryIssue }> => {
+    const run = await getFixRun(tx, fixRunId);
+    if (!run) return { status: "skipped", reason: `no fix run ${fixRunId}` };
+    if (run.status === "running" && run.seerRunId) return { status: "started", fixRun: run, seerRunId: run.seerRunId };
+    if (run.origin !== "suture") return { status: "skipped", reason: "Seer runs are dispatched by Seer" };
+    if (!(await getWorkspacePolicy(tx, run.workspaceId)).dispatchViaSeer) {
+      return { status: "skipped", reason: "the workspace's policy does not dispatch via Seer" };
+    }
+    // `running` without a Seer run id: a previous attempt died before Seer answered.
+    const claimed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "running", { startedAt: run.startedAt ?? new Date() });
+    if (!claimed) return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}` };
+    const issue = await getSentryIssue(tx, run.sentryIssueId);
+    if (!issue) return { status: "skipped", reason: `fix run ${fixRunId} has no Sentry issue` };
+    return { status: "claimed", run: claimed, issue };
+  });
+  if (claim.status !== "claimed") return claim;
+
+  const api = sentryApi();
+  if (!api) return fail(fixRunId, `Cannot dispatch via Seer: ${sentryApiMissing() ?? "the Sentry API is not configured"}`);
+  const started = await api.startAutofix(claim.issue.sentryIssueId);
+  if (started.status === "failed") return fail(fixRunId, `Seer did not start: ${started.error}`);
+
+  return db.transaction(async (tx): Promise<SeerDispatchResult> => {
+    await appendFixRunEvent(tx, fixRunId, {
+      kind: "seer_started",
+      message: `Seer Autofix run ${started.runId} started on Sentry issue ${claim.issue.shortId ?? claim.issue.sentryIssueId}`,
+      data: { seerRunId: started.runId },
+    });
+    // Seer's first webhook can beat its answer here, and then already made a run of its own.
+    const early = await findSeerRun(tx, claim.run.workspaceId, started.runId);
+    const learned = early && early.id !== fixRunId ? early : null;
+    if (learned) await adoptSeerRun(tx, learned.id, fixRunId);
+    const updated = await transitionFixRun(tx, fixRunId, ["running"], learned?.status === "pr_open" ? "pr_open" : "running", {
+      seerRunId: started.runId,
+      ...(learned ? { summary: learned.summary, seerDetails: learned.seerDetails, prUrl: learned.prUrl, prNumber: learned.prNumber, diff: learned.diff } : {}),
+    });
+    if (!updated) return { status: "failed", error: `fix run ${fixRunId} changed while Seer started (run ${started.runId})` };
+    return { status: "started", fixRun: updated, seerRunId: started.runId };
+  });
+}
+
+async function fail(fixRunId: string, reason: string): Promise<SeerDispatchResult> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const failed = await transitionFixRun(tx, fixRunId, ["running"], "failed", { reason, finishedAt: new Date() });
+    if (failed) await appendFixRunEvent(tx, fixRunId, { kind: "failed", message: reason });
+  });
+  return { status: "failed", error: reason };
+}

@@ -1,0 +1,56 @@
+import { appendFixRunEvent, type FixRun, getSentryIssue, repositoryOfFixRun, workspaceInstallation } from "@suture/db";
+import { getDb } from "../database.ts";
+import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
+
+export type LinkResult =
+  | { status: "linked"; externalIssueId: string | null }
+  | { status: "commented"; commentId: string | null; linkError?: string }
+  | { status: "skipped"; reason: string }
+  | { status: "failed"; error: string };
+
+/**
+ * Shows the fix PR on its Sentry issue: as the integration's linked issue when the workspace has
+ * an installation (the link sits in the issue's sidebar), else, or if linking fails, as a
+ * comment. The PR is open either way, so this never throws.
+ */
+export async function linkSentryIssue(
+  run: Pick<FixRun, "id" | "workspaceId" | "sentryIssueId" | "repositoryId">,
+  prUrl: string,
+  prNumber: number,
+): Promise<LinkResult> {
+  try {
+    const db = await getDb();
+    const api = sentryApi();
+    if (!api) return { status: "skipped", reason: sentryApiMissing() ?? "the Sentry API is not configured" };
+    const issue = await getSentryIssue(db, run.sentryIssueId);
+    if (!issue) return { status: "failed", error: `fix run ${run.id} has no Sentry issue` };
+    const installation = await workspaceInstallation(db, run.workspaceId);
+
+    let linkError: string | undefined;
+    if (installation) {
+      const repository = await repositoryOfFixRun(db, run);
+      const project = repository ? `${repository.owner}/${repository.name}` : (repoFromPrUrl(prUrl) ?? "pull request");
+      const linked = await api.linkPullRequest(installation.uuid, { issueId: issue.sentryIssueId, webUrl: prUrl, project, identifier: String(prNumber) });
+      if (linked.status === "ok") {
+        await appendFixRunEvent(db, run.id, { kind: "sentry_linked", message: `Linked ${project}#${prNumber} to the Sentry issue`, data: { prUrl } });
+        return { status: "linked", externalIssueId: linked.externalIssueId };
+      }
+      linkError = linked.error;
+    }
+    const commented = await api.comment(issue.sentryIssueId, `Suture opened a fix for this issue: ${prUrl}`);
+    if (commented.status === "failed") {
+      const error = linkError ? `${linkError}; ${commented.error}` : commented.error;
+      await appendFixRunEvent(db, run.id, { kind: "sentry_link_failed", message: `Could not link the PR on Sentry: ${error}`, data: { prUrl } });
+      return { status: "failed", error };
+    }
+    await appendFixRunEvent(db, run.id, { kind: "sentry_commented", message: "Commented the PR on the Sentry issue", data: { prUrl, linkError: linkError ?? null } });
+    return { status: "commented", commentId: commented.commentId, ...(linkError ? { linkError } : {}) };
+  } catch (error) {
+    return { status: "failed", error: (error as Error).message };
+  }
+}
+
+function repoFromPrUrl(url: string): string | null {
+  const match = /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/\d+/.exec(url);
+  return match?.[1] ?? null;
+}

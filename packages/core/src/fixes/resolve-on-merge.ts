@@ -1,0 +1,44 @@
+import { appendFixRunEvent, getFixRun, getSentryIssue } from "@suture/db";
+import { getDb } from "../database.ts";
+import { env } from "../env.ts";
+import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
+
+export type ResolveResult =
+  | { status: "resolved"; sentryIssueId: string }
+  | { status: "skipped"; reason: string }
+  | { status: "failed"; error: string }
+  | { status: "not_found"; error: string };
+
+/**
+ * After a fix PR is merged: resolve its Sentry issue "in the next release", so Sentry reopens it
+ * (a regression) if the error comes back once the fix ships. Opt-in, and recorded either way.
+ */
+export async function resolveFixedIssue(fixRunId: string): Promise<ResolveResult> {
+  const db = await getDb();
+  const run = await getFixRun(db, fixRunId);
+  if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
+  const record = (kind: string, message: string, data: Record<string, unknown> = {}) => appendFixRunEvent(db, fixRunId, { kind, message, data });
+
+  const missing = env.SUTURE_RESOLVE_ON_MERGE !== true ? "SUTURE_RESOLVE_ON_MERGE is not set" : sentryApiMissing();
+  const api = sentryApi();
+  if (missing || !api) {
+    const reason = missing ?? "the Sentry API is not configured";
+    await record("sentry_resolve_skipped", `Sentry issue left open: ${reason}`);
+    return { status: "skipped", reason };
+  }
+  const issue = await getSentryIssue(db, run.sentryIssueId);
+  if (!issue) return { status: "not_found", error: `fix run ${fixRunId} has no Sentry issue` };
+
+  const result = await api.resolveIssue(issue.sentryIssueId, { inNextRelease: true });
+  if (result.status === "failed") {
+    await record("sentry_resolve_failed", `Could not resolve Sentry issue ${issue.shortId ?? issue.sentryIssueId}: ${result.error}`, {
+      error: result.error,
+      httpStatus: result.httpStatus ?? null,
+    });
+    return { status: "failed", error: result.error };
+  }
+  await record("sentry_resolved", `Resolved Sentry issue ${issue.shortId ?? issue.sentryIssueId} in the next release`, {
+    sentryIssueId: issue.sentryIssueId,
+  });
+  return { status: "resolved", sentryIssueId: issue.sentryIssueId };
+}

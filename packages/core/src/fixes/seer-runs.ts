@@ -1,0 +1,89 @@
+import {
+  appendFixRunEvent,
+  type Db,
+  type FixRun,
+  getObservations,
+  hasSeerStep,
+  lockSeerRun,
+  type Observation,
+  transitionFixRun,
+} from "@suture/db";
+import { getDb } from "../database.ts";
+import { nextSeerStatus, seerStage } from "../sentry/seer-stage.ts";
+
+export type SeerRunOutcome =
+  | { observationId: string; status: "recorded"; fixRunId: string; runStatus: FixRun["status"]; created: boolean }
+  | { observationId: string; status: "skipped"; reason: string };
+
+/** What Seer reported, merged into `seerDetails` step by step. */
+const DETAIL_KEYS = ["rootCause", "solution", "changes", "pullRequests"] as const;
+
+/**
+ * `seer.*` observations → one fix run per Seer run (origin `seer`, or the Suture run that
+ * dispatched it), advancing through root cause, solution, coding and PR. Other observations
+ * are ignored; a step already on the run's timeline (a redelivery, a retried batch) is skipped.
+ */
+export async function recordSeerRuns(observationIds: readonly string[]): Promise<SeerRunOutcome[]> {
+  const db = await getDb();
+  const observations = await getObservations(db, observationIds);
+  const outcomes: SeerRunOutcome[] = [];
+  for (const observation of observations) {
+    if (observation.sourceType.startsWith("seer.")) outcomes.push(await recordOne(db, observation));
+  }
+  return outcomes;
+}
+
+async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutcome> {
+  const skip = (reason: string): SeerRunOutcome => ({ observationId: observation.id, status: "skipped", reason });
+  const meta = observation.metadata;
+  const seerRunId = typeof meta.seerRunId === "string" && meta.seerRunId !== "" ? meta.seerRunId : null;
+  if (!seerRunId) return skip("the observation names no Seer run");
+  if (!observation.sentryIssueId) return skip("the observation names no Sentry issue");
+  const action = typeof meta.seerAction === "string" ? meta.seerAction : observation.sourceType.slice("seer.".length);
+  const stage = seerStage(action);
+
+  return db.transaction(async (tx): Promise<SeerRunOutcome> => {
+    const { run, created } = await lockSeerRun(tx, {
+      workspaceId: observation.workspaceId,
+      seerRunId,
+      sentryIssueId: observation.sentryIssueId!,
+      status: stage ?? "root_cause",
+    });
+    if (!created && (await hasSeerStep(tx, run.id, observation.sourceId))) return skip(`${observation.sourceType} is already recorded`);
+    const firstPr = Array.isArray(meta.pullRequests) ? (meta.pullRequests[0] as { url?: unknown; number?: unknown } | undefined) : undefined;
+    const updated = await transitionFixRun(tx, run.id, [run.status], nextSeerStatus(run, stage), {
+      summary: typeof meta.rootCause === "string" ? meta.rootCause : run.summary,
+      seerDetails: mergeDetails(run.seerDetails, meta, action),
+      prUrl: typeof firstPr?.url === "string" ? firstPr.url : run.prUrl,
+      prNumber: typeof firstPr?.number === "number" ? firstPr.number : run.prNumber,
+      diff: patchesOf(meta.changes) ?? run.diff,
+    });
+    await appendFixRunEvent(tx, run.id, {
+      kind: `seer_${action}`,
+      message: observation.title,
+      data: { observationId: observation.id, sourceId: observation.sourceId, seerRunId, action },
+    });
+    return { observationId: observation.id, status: "recorded", fixRunId: run.id, runStatus: updated!.status, created };
+  });
+}
+
+/** Later steps add to what earlier ones said; an empty report never erases a known one. */
+function mergeDetails(existing: Record<string, unknown> | null, meta: Record<string, unknown>, action: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...existing };
+  for (const key of DETAIL_KEYS) {
+    const value = meta[key];
+    if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) merged[key] = value;
+  }
+  const steps = Array.isArray(merged.steps) ? (merged.steps as unknown[]) : [];
+  merged.steps = steps.includes(action) ? steps : [...steps, action];
+  return merged;
+}
+
+/** The changes' patches as one diff. Observations keep only change stats today, so usually null. */
+function patchesOf(changes: unknown): string | null {
+  const diffs = (Array.isArray(changes) ? changes : []).flatMap((change: { diff?: unknown; patch?: unknown } | null) => {
+    const diff = change?.diff ?? change?.patch;
+    return typeof diff === "string" && diff.trim() !== "" ? [diff] : [];
+  });
+  return diffs.length > 0 ? diffs.join("\n") : null;
+}

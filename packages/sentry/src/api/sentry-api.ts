@@ -1,0 +1,100 @@
+import type { EventContext } from "../event-context.ts";
+import { eventContextFromApi } from "../event-context-from-api.ts";
+import { type SentryApiOptions, type SentryApiResult, apiPath, sentryRequest } from "./sentry-request.ts";
+
+export interface PullRequestLink {
+  /** Sentry's issue id (the numeric group id, not the short id). */
+  issueId: string;
+  /** The pull request's URL. */
+  webUrl: string;
+  /** Shown by Sentry as `<project>#<identifier>`, e.g. `acme/checkout-api` and `42`. */
+  project: string;
+  identifier: string;
+}
+
+export interface SentryApi {
+  /** The event Sentry recommends for the issue (falls back to the latest where `recommended` is unknown). */
+  recommendedEvent(issueId: string): Promise<SentryApiResult<{ context: EventContext; source: "recommended" | "latest" }>>;
+  resolveIssue(issueId: string, options: { inNextRelease: boolean }): Promise<SentryApiResult>;
+  /** Links a pull request to the issue as the integration's external issue. */
+  linkPullRequest(installationUuid: string, link: PullRequestLink): Promise<SentryApiResult<{ externalIssueId: string | null }>>;
+  comment(issueId: string, text: string): Promise<SentryApiResult<{ commentId: string | null }>>;
+  /** Starts a Seer Autofix run that goes as far as opening a pull request. */
+  startAutofix(issueId: string, options?: { instruction?: string }): Promise<SentryApiResult<{ runId: string }>>;
+}
+
+/** A client for the few Sentry REST endpoints Suture uses. Never throws on HTTP or network errors. */
+export function createSentryApi(options: SentryApiOptions): SentryApi {
+  if (!/^https?:\/\//.test(options.baseUrl)) throw new TypeError(`Sentry base URL must be http(s), got "${options.baseUrl}"`);
+  const org = options.org;
+  const call = (method: string, path: string, body?: unknown) => sentryRequest(options, method, path, body);
+  const issuePath = (issueId: string) => apiPath`/api/0/organizations/${org}/issues/${issueId}/`;
+  const invalid = (error: string) => ({ status: "failed", error }) as const;
+
+  return {
+    async recommendedEvent(issueId) {
+      if (!isId(issueId)) return invalid(`Sentry issue id must be digits, got "${issueId}"`);
+      let source: "recommended" | "latest" = "recommended";
+      let response = await call("GET", `${issuePath(issueId)}events/recommended/`);
+      // Self-hosted Sentry before `recommended` existed answers 404 for it.
+      if (response.status === "failed" && response.httpStatus === 404) {
+        source = "latest";
+        response = await call("GET", `${issuePath(issueId)}events/latest/`);
+      }
+      if (response.status === "failed") return response;
+      const context = eventContextFromApi(response.json);
+      const webUrl = context.eventId ? webPath(options, `/organizations/${org}/issues/${issueId}/events/${context.eventId}/`) : null;
+      return { status: "ok", source, context: { ...context, webUrl } };
+    },
+
+    async resolveIssue(issueId, { inNextRelease }) {
+      if (!isId(issueId)) return invalid(`Sentry issue id must be digits, got "${issueId}"`);
+      const body = inNextRelease ? { status: "resolved", statusDetails: { inNextRelease: true } } : { status: "resolved" };
+      const response = await call("PUT", issuePath(issueId), body);
+      return response.status === "ok" ? { status: "ok" } : response;
+    },
+
+    async linkPullRequest(installationUuid, link) {
+      if (!isId(link.issueId)) return invalid(`Sentry issue id must be digits, got "${link.issueId}"`);
+      if (!installationUuid) return invalid("installation uuid is empty");
+      const numericId = Number(link.issueId);
+      const response = await call("POST", apiPath`/api/0/sentry-app-installations/${installationUuid}/external-issues/`, {
+        issueId: Number.isSafeInteger(numericId) ? numericId : link.issueId,
+        webUrl: link.webUrl,
+        project: link.project,
+        identifier: link.identifier,
+      });
+      return response.status === "ok" ? { status: "ok", externalIssueId: idOf(response.json, "id") } : response;
+    },
+
+    async comment(issueId, text) {
+      if (!isId(issueId)) return invalid(`Sentry issue id must be digits, got "${issueId}"`);
+      if (text.trim() === "") return invalid("comment text is empty");
+      const response = await call("POST", `${issuePath(issueId)}comments/`, { text });
+      return response.status === "ok" ? { status: "ok", commentId: idOf(response.json, "id") } : response;
+    },
+
+    async startAutofix(issueId, startOptions = {}) {
+      if (!isId(issueId)) return invalid(`Sentry issue id must be digits, got "${issueId}"`);
+      const response = await call("POST", `${issuePath(issueId)}autofix/`, {
+        stopping_point: "open_pr",
+        ...(startOptions.instruction ? { instruction: startOptions.instruction } : {}),
+      });
+      if (response.status === "failed") return response;
+      const runId = idOf(response.json, "run_id");
+      return runId ? { status: "ok", runId } : { status: "failed", error: "Sentry started Autofix but returned no run_id", httpStatus: response.httpStatus };
+    },
+  };
+}
+
+const isId = (value: string): boolean => /^\d+$/.test(value);
+
+function idOf(json: unknown, key: string): string | null {
+  const value = json && typeof json === "object" ? (json as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" || typeof value === "number" ? String(value) : null;
+}
+
+/** The web UI lives at the same origin as the API (sentry.io and self-hosted alike). */
+function webPath(options: SentryApiOptions, path: string): string {
+  return `${options.baseUrl.replace(/\/+$/, "")}${path}`;
+}
