@@ -3,12 +3,14 @@ import { send, SEND_USAGE, UsageError } from "./commands/send.ts";
 import { route, ROUTE_USAGE } from "./commands/route.ts";
 import { fix, FIX_USAGE } from "./commands/fix.ts";
 import { repo, REPO_USAGE } from "./commands/repo.ts";
+import { policy, POLICY_USAGE } from "./commands/policy.ts";
 
 const USAGE = `usage:
   ${SEND_USAGE.split("\n")[0]}
   ${SEND_USAGE.split("\n")[1]}
   ${ROUTE_USAGE.split("\n")[0]}
   ${REPO_USAGE.split("\n")[0]}
+  ${POLICY_USAGE.split("\n")[0]}
   ${FIX_USAGE.split("\n")[0]}
   ${FIX_USAGE.split("\n")[1]}
 
@@ -18,6 +20,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; usage
   send: { run: send, usage: SEND_USAGE },
   route: { run: route, usage: ROUTE_USAGE },
   repo: { run: repo, usage: REPO_USAGE },
+  policy: { run: policy, usage: POLICY_USAGE },
   fix: { run: fix, usage: FIX_USAGE },
 };
 

@@ -49,7 +49,7 @@ export async function runSandboxed(options: SandboxedRunOptions): Promise<Sandbo
 
   const child = spawn(options.command, [...(options.args ?? [])], {
     cwd: options.cwd,
-    env,
+    env: env as NodeJS.ProcessEnv, // Next's types require NODE_ENV; this environment has none on purpose
     detached: true, // its own process group, so one signal reaches every descendant
     stdio: ["pipe", "pipe", "pipe"],
   });

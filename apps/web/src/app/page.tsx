@@ -1,6 +1,7 @@
 import { getOverview } from "@suture/core";
 import { DeliveryTable } from "@/components/delivery-table";
 import { EmptyState } from "@/components/empty-state";
+import { FixRunTable } from "@/components/fix-run-table";
 import { ObservationTable } from "@/components/observation-table";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +25,7 @@ export default async function HomePage() {
           )}
         </dl>
       </div>
+      {overview.fixRuns.length > 0 ? <FixRunTable runs={overview.fixRuns} now={now} /> : null}
       {total === 0 ? (
         <EmptyState />
       ) : (

@@ -37,7 +37,8 @@ async function sweepWhenSynced(executor: Executor): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await executor.sync();
-      await executor.send([sweepRequested.create({ olderThanSeconds: 0 })]);
+      // The previous process's executor state died with it: its `running` fix runs are orphans.
+      await executor.send([sweepRequested.create({ olderThanSeconds: 0, resumeRunning: true })]);
       return;
     } catch (error) {
       if (attempt % 10 === 9) console.warn(`[suture] executor sync still failing: ${(error as Error).message}`);

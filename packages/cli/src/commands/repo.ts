@@ -2,16 +2,18 @@ import { parseArgs } from "node:util";
 import { closeDb, connectRepository } from "@suture/core";
 import { UsageError } from "./send.ts";
 
-export const REPO_USAGE = `suture repo add <workspace> <owner/name> [--clone-url URL] [--branch main] [--test "pnpm test"]
+export const REPO_USAGE = `suture repo add <workspace> <owner/name> [--clone-url URL] [--branch main] [--test "pnpm test"] [--map STACK_ROOT=SOURCE_ROOT ...]
 
-Connects a GitHub repository to a workspace so its issues can get fix runs. Opens the database
+Connects a GitHub repository to a workspace so its issues can get fix runs. --map says where
+stack-frame paths live in the repository (e.g. --map /app/=  or  --map webpack:///./=web/);
+without it, frames are matched to files by their path suffix. Opens the database
 directly: on the embedded PGlite database, stop the server first.`;
 
 export async function repo(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { "clone-url": { type: "string" }, branch: { type: "string" }, test: { type: "string" } },
+    options: { "clone-url": { type: "string" }, branch: { type: "string" }, test: { type: "string" }, map: { type: "string", multiple: true } },
   });
   const [verb, workspace, repository] = positionals;
   if (verb !== "add" || !workspace || !repository) throw new UsageError("say add, a workspace slug and owner/name");
@@ -22,6 +24,7 @@ export async function repo(argv: string[]): Promise<number> {
       cloneUrl: values["clone-url"],
       defaultBranch: values.branch,
       testCommand: values.test,
+      codeMappings: (values.map ?? []).map(codeMapping),
     });
     if (result.status === "invalid") {
       console.error(`suture repo add: ${result.error}`);
@@ -32,4 +35,10 @@ export async function repo(argv: string[]): Promise<number> {
   } finally {
     await closeDb();
   }
+}
+
+function codeMapping(text: string): { stackRoot: string; sourceRoot: string } {
+  const at = text.lastIndexOf("=");
+  if (at <= 0) throw new UsageError(`--map takes STACK_ROOT=SOURCE_ROOT, got "${text}"`);
+  return { stackRoot: text.slice(0, at), sourceRoot: text.slice(at + 1) };
 }

@@ -58,10 +58,10 @@ async function conflict(tx: Db, fixRunId: string, wanted: string): Promise<Decis
 }
 
 /** The approval is committed either way; a lost announcement leaves the run `approved`, visible. */
-export async function announceApproval(run: Pick<FixRun, "id" | "workspaceId">, by: string): Promise<void> {
+export async function announceApproval(run: Pick<FixRun, "id" | "workspaceId" | "repositoryId">, by: string): Promise<void> {
   try {
     await inngest.send(
-      fixApproved.create({ fixRunId: run.id, workspaceId: run.workspaceId, approvedBy: by }, { id: `fix-approved-${run.id}` }),
+      fixApproved.create({ fixRunId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, approvedBy: by }, { id: `fix-approved-${run.id}` }),
     );
   } catch (error) {
     console.warn(`[suture] could not announce approval of fix run ${run.id}: ${(error as Error).message}`);

@@ -22,12 +22,22 @@ export const deploymentRecorded = eventType("deployment/recorded", {
 
 /** Ask the sweeper to run now (the embedded mode does at start, after a crash). */
 export const sweepRequested = eventType("suture/sweep.requested", {
-  schema: z.object({ olderThanSeconds: z.number().int().min(0) }),
+  schema: z.object({
+    olderThanSeconds: z.number().int().min(0),
+    /** At an embedded start, runs left `running` by the previous process are orphans: resume them. */
+    resumeRunning: z.boolean().optional(),
+  }),
 });
 
 /** A person or the workspace policy approved a fix run: dispatch it. */
 export const fixApproved = eventType("fix/approved", {
-  schema: z.object({ fixRunId: z.string().uuid(), workspaceId: z.string().uuid(), approvedBy: z.string() }),
+  schema: z.object({
+    fixRunId: z.string().uuid(),
+    workspaceId: z.string().uuid(),
+    /** The concurrency key: one dispatch at a time per repository. */
+    repositoryId: z.string().uuid().nullable(),
+    approvedBy: z.string(),
+  }),
 });
 
 /** A verified GitHub delivery was stored; its id doubles as the Inngest event id. */

@@ -129,9 +129,13 @@ export async function markDeliveries(
 }
 
 /** Deliveries still pending after `olderThanSeconds`: their event was lost or their run died. */
-export async function listStalePendingDeliveries(db: Db, olderThanSeconds: number, limit = 500): Promise<string[]> {
-  const rows = await db
-    .select({ id: webhookDeliveries.id })
+export async function listStalePendingDeliveries(
+  db: Db,
+  olderThanSeconds: number,
+  limit = 500,
+): Promise<{ id: string; source: "sentry" | "github" }[]> {
+  return db
+    .select({ id: webhookDeliveries.id, source: webhookDeliveries.source })
     .from(webhookDeliveries)
     .where(
       and(
@@ -141,7 +145,6 @@ export async function listStalePendingDeliveries(db: Db, olderThanSeconds: numbe
     )
     .orderBy(webhookDeliveries.receivedAt)
     .limit(limit);
-  return rows.map((r) => r.id);
 }
 
 /** Deliveries parked as unrouted, optionally for one installation: re-processed once mapped. */

@@ -1,7 +1,12 @@
+import { dispatchFixRun } from "./dispatch-fix-run.ts";
 import { linkRelease } from "./link-release.ts";
 import { processSentryDelivery } from "./process-sentry-delivery.ts";
+import { processGithubDelivery } from "./process-github-delivery.ts";
+import { reconcilePullRequests } from "./reconcile-pull-requests.ts";
+import { recordSeerRuns } from "./record-seer-runs.ts";
+import { resolveFixedIssue } from "./resolve-fixed-issue.ts";
 import { sweepPendingDeliveries } from "./sweep-pending-deliveries.ts";
 import { triageObservation } from "./triage-observation.ts";
 
 /** Every function the app serves; `/api/inngest` serves exactly this list. */
-export const functions = [processSentryDelivery, linkRelease, sweepPendingDeliveries, triageObservation];
+export const functions = [processSentryDelivery, linkRelease, sweepPendingDeliveries, triageObservation, dispatchFixRun, recordSeerRuns, resolveFixedIssue, processGithubDelivery, reconcilePullRequests];

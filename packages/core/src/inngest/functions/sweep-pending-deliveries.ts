@@ -1,10 +1,15 @@
 import { staleDeliveries } from "../../ingest/stale-deliveries.ts";
 import { sweepAfterSeconds } from "../../config.ts";
 import { inngest } from "../client.ts";
-import { deliveryReceived, sweepRequested } from "../events.ts";
+import { deliveryReceived, fixApproved, githubDeliveryReceived, sweepRequested } from "../events.ts";
+import { lostDispatches } from "../../fixes/dispatch/lost-dispatches.ts";
+
+/** An approval not started after this long is announced again (a queued one is a harmless no-op). */
+const LOST_DISPATCH_SECONDS = 600;
 
 /**
- * Re-announces deliveries still pending after the grace period: the event send after the
+ * Re-announces deliveries still pending after the grace period (and approved fix runs that never
+ * started): the event send after the
  * answer can be lost (crash, Inngest down), and processing is idempotent, so a second
  * announcement is always safe.
  */
@@ -16,16 +21,22 @@ export const sweepPendingDeliveries = inngest.createFunction(
     triggers: [{ cron: "* * * * *" }, sweepRequested],
   },
   async ({ event, step }) => {
-    const olderThan =
-      event.name === "suture/sweep.requested" ? (event.data as { olderThanSeconds: number }).olderThanSeconds : sweepAfterSeconds;
+    const requested = event.name === "suture/sweep.requested" ? (event.data as { olderThanSeconds: number; resumeRunning?: boolean }) : null;
+    const olderThan = requested?.olderThanSeconds ?? sweepAfterSeconds;
+    const dispatches = await step.run("find-lost-dispatches", () =>
+      lostDispatches(requested ? olderThan : LOST_DISPATCH_SECONDS, requested?.resumeRunning ?? false),
+    );
+    if (dispatches.length > 0) await step.sendEvent("redispatch", dispatches.map((d) => fixApproved.create(d.data, { id: d.id })));
     const stale = await step.run("find-stale", () => staleDeliveries(olderThan));
-    if (stale.ids.length === 0) return { reannounced: 0 };
+    const reannounced = stale.sentry.length + stale.github.length;
+    if (reannounced === 0) return { reannounced, redispatched: dispatches.length };
     // Event ids must differ from the original (the delivery id) or Inngest drops them as
     // duplicates; one per sweep keeps repeated sweeps of a backlog from piling up.
-    await step.sendEvent(
-      "reannounce",
-      stale.ids.map((deliveryId) => deliveryReceived.create({ deliveryId }, { id: `${deliveryId}-sweep-${stale.sweepId}` })),
-    );
-    return { reannounced: stale.ids.length };
+    const id = (deliveryId: string) => ({ id: `${deliveryId}-sweep-${stale.sweepId}` });
+    await step.sendEvent("reannounce", [
+      ...stale.sentry.map((deliveryId) => deliveryReceived.create({ deliveryId }, id(deliveryId))),
+      ...stale.github.map((deliveryId) => githubDeliveryReceived.create({ deliveryId }, id(deliveryId))),
+    ]);
+    return { reannounced, redispatched: dispatches.length };
   },
 );

@@ -1,0 +1,99 @@
+// `pnpm bench:pipeline` — time from a Sentry webhook accepted to the draft PR opened, in
+// embedded mode (`next start` on PGlite with the embedded executor), with the instant scripted
+// agent, a real git repository and the GitHub REST double. 20 runs, one at a time.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createSampleRepo, SAMPLE_APP, scriptedAgents } from "@suture/fixer/test-support";
+import { startGithubDouble } from "@suture/github/test-support";
+import { sampleAppDeliveries } from "@suture/sentry/test-support";
+import { startNext } from "./next-server.ts";
+
+const RUNS = 20;
+const PORT = 3320;
+const TARGET_MEDIAN_MS = 3000;
+const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
+// Before anything reads its environment: the data folder decides which database opens.
+const dataDir = mkdtempSync(join(tmpdir(), "suture-bench-pipeline-"));
+process.env.SUTURE_DATA_DIR = dataDir;
+const sample = await createSampleRepo();
+const github = await startGithubDouble({ repositories: { "acme/shop": sample.bareDir } });
+
+// Connect the repository and let policy approve, before the server takes the PGlite lock.
+const core = await import("@suture/core");
+const db = await import("@suture/db");
+const root = db.repoRoot();
+await db.ensureWorkspace(await core.getDb(), "default", "Default");
+await core.connectRepository({ workspace: "default", repository: "acme/shop", cloneUrl: sample.cloneUrl, testCommand: SAMPLE_APP.testCommand, codeMappings: [{ stackRoot: "/app/", sourceRoot: "" }] });
+await core.setWorkspacePolicy("default", { mode: "auto", maxActiveRuns: RUNS + 1, maxDispatchesPerHour: RUNS + 1, maxDispatchesPerDay: RUNS + 1 });
+await core.closeDb();
+
+execFileSync("pnpm", ["build"], { cwd: root, stdio: "ignore" });
+const server = await startNext(join(root, "apps/web"), PORT, {
+  SUTURE_DATA_DIR: dataDir,
+  SENTRY_CLIENT_SECRET: SECRET,
+  SUTURE_EXECUTOR_PORT: String(PORT + 1),
+  GITHUB_TOKEN: "ghs_bench_token",
+  GITHUB_API_URL: github.url,
+  SUTURE_AGENT: "command",
+  SUTURE_AGENT_COMMAND: scriptedAgents.fix,
+});
+
+const latencies: number[] = [];
+try {
+  for (let i = 1; i <= RUNS; i++) {
+    const shortId = `BENCH-${i}`;
+    const { issue, error } = sampleAppDeliveries(SAMPLE_APP, String(7300000000 + i), shortId, SECRET);
+    let accepted = 0;
+    for (const d of [issue, error]) {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/sentry/webhooks`, { method: "POST", headers: d.headers, body: d.body });
+      if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+      accepted ||= performance.now();
+    }
+    const opened = await waitFor(() => [...github.pulls.values()].some((p) => p.head.ref === `fix/sentry-${shortId}`), 30_000);
+    latencies.push(opened - accepted);
+    process.stdout.write(`run ${i}: ${Math.round(opened - accepted)} ms\n`);
+  }
+} catch (error) {
+  console.error((error as Error).message, "\n--- server output ---\n", server.output().slice(-4000));
+  await server.stop();
+  await printRuns();
+  process.exitCode = 1;
+} finally {
+  await server.stop().catch(() => {});
+  await github.close();
+  await sample.cleanup();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (latencies.length === RUNS) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const median = (sorted[RUNS / 2 - 1]! + sorted[RUNS / 2]!) / 2;
+  console.log(`\nwebhook accepted → draft PR opened, ${RUNS} runs: median ${Math.round(median)} ms, min ${Math.round(sorted[0]!)} ms, max ${Math.round(sorted.at(-1)!)} ms`);
+  console.log(`target: median ≤ ${TARGET_MEDIAN_MS} ms — ${median <= TARGET_MEDIAN_MS ? "met" : "NOT met"}`);
+}
+
+/** Where each run got to, read after the server let go of the database. */
+async function printRuns(): Promise<void> {
+  const handle = await core.getDb();
+  const runs = await db.listFixRuns(handle);
+  if (runs.length === 0) {
+    const deliveries = await db.listRecentDeliveries(handle, 10);
+    console.error(`no fix runs; latest deliveries:\n${deliveries.map((d) => `  ${d.resource}.${d.action} ${d.status} ${d.error ?? ""}`).join("\n")}`);
+  }
+  for (const run of runs) {
+    const events = await db.listFixRunEvents(handle, run.id);
+    console.error(`run ${run.id}: ${run.status} ${run.reason ?? ""}\n${events.map((e) => `  ${e.kind}: ${e.message.slice(0, 200)}`).join("\n")}`);
+  }
+  await core.closeDb();
+}
+
+async function waitFor(done: () => boolean, timeoutMs: number): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  while (!done()) {
+    if (performance.now() > deadline) throw new Error(`no draft PR within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return performance.now();
+}

@@ -1,0 +1,51 @@
+import { appendFixRunEvent, getFixRun, getSentryIssue, latestStoredEvent } from "@suture/db";
+import { type EventContext, eventContextFromEvent } from "@suture/sentry";
+import { getDb } from "../../database.ts";
+import { sentryApi } from "../../sentry/sentry-api.ts";
+
+export interface FixContext {
+  source: "stored" | "sentry_api" | "none";
+  context: EventContext | null;
+  /** Why there is no context, when there is none. */
+  note?: string;
+}
+
+/**
+ * The event the agent will read: the newest one Sentry delivered for the issue, else the one the
+ * Sentry API recommends. A run without any still goes ahead — the title alone can be enough.
+ */
+export async function gatherFixContext(fixRunId: string): Promise<FixContext> {
+  const db = await getDb();
+  const run = await getFixRun(db, fixRunId);
+  const issue = run && (await getSentryIssue(db, run.sentryIssueId));
+  if (!run || !issue) return { source: "none", context: null, note: "the run or its issue is gone" };
+
+  const result = (await fromStoredEvent(issue.id)) ?? (await fromSentryApi(issue.sentryIssueId));
+  const found = result.context;
+  await appendFixRunEvent(db, fixRunId, {
+    kind: "context",
+    message: found
+      ? `Read event ${found.eventId ?? "?"} (${result.source === "stored" ? "delivered by Sentry" : "from the Sentry API"}): ${found.frames.length} frames, ${found.breadcrumbs.length} breadcrumbs`
+      : `No event with a stack trace: ${result.note}`,
+    data: { source: result.source, eventId: found?.eventId ?? null, frames: found?.frames.length ?? 0 },
+  });
+  return result;
+}
+
+async function fromStoredEvent(sentryIssueUuid: string): Promise<FixContext | undefined> {
+  const stored = await latestStoredEvent(await getDb(), sentryIssueUuid);
+  if (!stored) return undefined;
+  // The body was verified and normalized when it arrived: error.created has data.error, alerts data.event.
+  const { data } = JSON.parse(stored.rawBody) as { data?: { error?: unknown; event?: unknown } };
+  const event = data?.error ?? data?.event;
+  if (!event || typeof event !== "object") return undefined;
+  return { source: "stored", context: eventContextFromEvent(event as Parameters<typeof eventContextFromEvent>[0]) };
+}
+
+async function fromSentryApi(sentryIssueId: string): Promise<FixContext> {
+  const api = sentryApi();
+  if (!api) return { source: "none", context: null, note: "no error event was delivered and SENTRY_AUTH_TOKEN/SENTRY_ORG are not set" };
+  const result = await api.recommendedEvent(sentryIssueId);
+  if (result.status !== "ok") return { source: "none", context: null, note: `the Sentry API answered: ${result.error}` };
+  return { source: "sentry_api", context: result.context };
+}

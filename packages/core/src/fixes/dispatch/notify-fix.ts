@@ -1,0 +1,36 @@
+import { appendFixRunEvent, getFixRun, getSentryIssue } from "@suture/db";
+import { getDb } from "../../database.ts";
+import { env } from "../../env.ts";
+import { linkSentryIssue } from "../link-sentry-issue.ts";
+import { slackMessage } from "../slack-message.ts";
+import { fixRunUrl } from "./fix-run-url.ts";
+
+export interface NotifyResult {
+  slack: "sent" | "failed" | "not_configured";
+  sentry: string;
+}
+
+/** Tells people a draft PR is waiting: Slack, and a link on the Sentry issue. Neither can fail the run. */
+export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
+  const db = await getDb();
+  const run = await getFixRun(db, fixRunId);
+  const issue = run && (await getSentryIssue(db, run.sentryIssueId));
+  if (!run?.prUrl || !run.prNumber || !issue) return { slack: "not_configured", sentry: "no pull request" };
+
+  let slack: NotifyResult["slack"] = "not_configured";
+  if (env.SLACK_WEBHOOK_URL) {
+    const payload = slackMessage({ shortId: issue.shortId ?? issue.sentryIssueId, title: issue.title, prUrl: run.prUrl, summary: run.summary, runUrl: fixRunUrl(fixRunId) });
+    slack = await fetch(env.SLACK_WEBHOOK_URL, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(10_000),
+    }).then(
+      (res) => (res.ok ? "sent" : "failed"),
+      () => "failed" as const,
+    );
+    await appendFixRunEvent(db, fixRunId, { kind: "slack", message: slack === "sent" ? "Told Slack" : "Slack did not accept the message" });
+  }
+  const linked = await linkSentryIssue(run, run.prUrl, run.prNumber);
+  return { slack, sentry: linked.status };
+}

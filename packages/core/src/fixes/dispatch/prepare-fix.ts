@@ -1,0 +1,98 @@
+import { appendFixRunEvent, getFixRun, getRepository, getSentryIssue, getWorkspacePolicy, updateFixRun } from "@suture/db";
+import { checkDiff, cloneRepository, diffStats, diffText, listFiles, publishBranch, removeCheckout, runAgent } from "@suture/fixer";
+import { getDb } from "../../database.ts";
+import { agentSummary } from "../agent-summary.ts";
+import { buildPrompt } from "../build-prompt.ts";
+import { mapFrames } from "../map-frames.ts";
+import { scrubText } from "../scrub.ts";
+import type { AgentSettings } from "./agent-settings.ts";
+import { checkoutRef } from "./checkout-ref.ts";
+import { failFixRun } from "./fail-fix-run.ts";
+import type { FixContext } from "./gather-fix-context.ts";
+import { gitToken } from "./git-token.ts";
+import { createRunLog } from "./run-log.ts";
+import { runRepositoryTests } from "./run-repository-tests.ts";
+
+export const BOT_AUTHOR = { name: "Suture", email: "suture-bot@users.noreply.github.com" };
+
+export type PrepareResult = { status: "pushed"; branch: string; sha: string } | { status: "failed"; reason: string };
+
+/**
+ * The agent's part of a run, in a checkout that exists only for this call: clone, prompt, agent,
+ * checks, the repository's tests, push. A retry after the push finds the branch on the run and
+ * does not push twice.
+ */
+export async function prepareFix(fixRunId: string, fix: FixContext, agent: AgentSettings): Promise<PrepareResult> {
+  const db = await getDb();
+  const run = await getFixRun(db, fixRunId);
+  if (!run) return { status: "failed", reason: `no fix run ${fixRunId}` };
+  if (run.branch && run.headSha) return { status: "pushed", branch: run.branch, sha: run.headSha };
+  const [issue, repository, policy] = await Promise.all([
+    getSentryIssue(db, run.sentryIssueId),
+    run.repositoryId ? getRepository(db, run.repositoryId) : undefined,
+    getWorkspacePolicy(db, run.workspaceId),
+  ]);
+  if (!issue || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");
+  const note = (kind: string, message: string, data?: Record<string, unknown>) => appendFixRunEvent(db, fixRunId, { kind, message, data });
+
+  const token = await gitToken(repository.cloneUrl);
+  const ref = await checkoutRef(run.workspaceId, fix.context?.release ?? null, repository.defaultBranch);
+  const checkout = await cloneRepository({ cloneUrl: repository.cloneUrl, ref, defaultBranch: repository.defaultBranch, token });
+  if (checkout.status === "failed") return fail(fixRunId, `could not check out ${repository.owner}/${repository.name}: ${checkout.error}`);
+  try {
+    await updateFixRun(db, fixRunId, { baseRef: checkout.ref, baseSha: checkout.sha });
+    await note("checkout", `Checked out ${checkout.ref} at ${checkout.sha.slice(0, 7)}${checkout.note ? ` (${checkout.note})` : ""}`, { ref: checkout.ref, sha: checkout.sha });
+
+    const frames = mapFrames(fix.context?.frames ?? [], repository.codeMappings, await listFiles(checkout.dir));
+    const mapped = [...new Set(frames.flatMap((f) => (f.path ? [f.path] : [])))];
+    const prompt = buildPrompt({
+      issue: { shortId: issue.shortId, title: issue.title, webUrl: issue.webUrl },
+      context: fix.context,
+      frames,
+      repository: { owner: repository.owner, name: repository.name, testCommand: repository.testCommand },
+      rules: { requireRegressionTest: policy.requireRegressionTest, maxDiffFiles: policy.maxDiffFiles, maxDiffLines: policy.maxDiffLines, pathDenylist: policy.pathDenylist },
+    });
+    await note("prompt", mapped.length ? `The stack trace points at ${mapped.join(", ")}` : "No stack frame could be mapped to a file in the repository", { paths: mapped, promptBytes: prompt.length });
+
+    const log = createRunLog(fixRunId, "agent_output");
+    const result = await runAgent({ ...agent.preset, cwd: checkout.dir, prompt, timeoutMs: agent.timeoutMs, onOutput: (chunk) => log.write(chunk) });
+    await log.close();
+    const summary = agentSummary(result.output);
+    const diff = await diffText(checkout.dir);
+    await updateFixRun(db, fixRunId, { summary, diff: diff || null });
+    const seconds = Math.round(result.durationMs / 100) / 10;
+    await note("agent", result.timedOut ? `The agent was stopped after ${seconds}s (timeout)` : `The agent exited with code ${result.exitCode} after ${seconds}s`, {
+      exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs), truncated: result.truncated,
+    });
+    if (result.timedOut) return fail(fixRunId, `the agent did not finish within ${Math.round(agent.timeoutMs / 60_000)} minutes and was stopped`);
+    if (result.exitCode !== 0) return fail(fixRunId, `the agent exited with code ${result.exitCode ?? result.signal}`);
+
+    const changes = await diffStats(checkout.dir);
+    const verdict = checkDiff(changes, { maxFiles: policy.maxDiffFiles, maxLines: policy.maxDiffLines, pathDenylist: policy.pathDenylist, requireTest: policy.requireRegressionTest });
+    const paths = changes.map((c) => c.path);
+    await note("checks", verdict.ok ? `Diff checks passed: ${verdict.files} files, ${verdict.lines} lines` : `Diff refused: ${verdict.reason}`, {
+      ok: verdict.ok, reason: verdict.ok ? null : verdict.reason, paths,
+      added: changes.reduce((n, c) => n + c.added, 0), removed: changes.reduce((n, c) => n + c.removed, 0),
+      requireTest: policy.requireRegressionTest,
+    });
+    if (!verdict.ok) return fail(fixRunId, verdict.reason);
+
+    const tests = await runRepositoryTests(fixRunId, repository.testCommand, checkout.dir, agent.testTimeoutMs);
+    if (tests && !tests.ok) return fail(fixRunId, tests.reason);
+
+    const branch = `fix/sentry-${issue.shortId ?? issue.sentryIssueId}`;
+    const message = `fix: ${scrubText(issue.title ?? "Sentry issue")} (${issue.shortId ?? issue.sentryIssueId})`;
+    const pushed = await publishBranch({ dir: checkout.dir, branch, message, author: BOT_AUTHOR, token, remoteUrl: repository.cloneUrl });
+    if (pushed.status === "failed") return fail(fixRunId, `could not push ${branch}: ${pushed.error}`);
+    await updateFixRun(db, fixRunId, { branch: pushed.branch, headSha: pushed.sha });
+    await note("pushed", `Pushed ${pushed.branch} (${pushed.sha.slice(0, 7)})`, { branch: pushed.branch, sha: pushed.sha });
+    return { status: "pushed", branch: pushed.branch, sha: pushed.sha };
+  } finally {
+    await removeCheckout(checkout.dir);
+  }
+}
+
+async function fail(fixRunId: string, reason: string): Promise<PrepareResult> {
+  await failFixRun(fixRunId, reason);
+  return { status: "failed", reason };
+}

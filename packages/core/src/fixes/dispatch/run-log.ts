@@ -1,0 +1,44 @@
+import { appendFixRunEvent } from "@suture/db";
+import { getDb } from "../../database.ts";
+
+const FLUSH_MS = 500;
+const FLUSH_BYTES = 16 * 1024;
+
+export interface RunLog {
+  write(chunk: string): void;
+  /** Writes what is buffered and waits for every append to land. */
+  close(): Promise<void>;
+}
+
+/**
+ * Streams a process's output into the run's timeline as it happens, in chunks, so the dashboard
+ * shows a live log without a database write per line.
+ */
+export function createRunLog(fixRunId: string, kind: string): RunLog {
+  let buffer = "";
+  let timer: NodeJS.Timeout | undefined;
+  let chain = Promise.resolve();
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!buffer) return;
+    const message = buffer;
+    buffer = "";
+    chain = chain
+      .then(async () => {
+        await appendFixRunEvent(await getDb(), fixRunId, { kind, message });
+      })
+      .catch((error: unknown) => console.warn(`[suture] could not log output of fix run ${fixRunId}: ${(error as Error).message}`));
+  };
+  return {
+    write(chunk) {
+      buffer += chunk;
+      if (buffer.length >= FLUSH_BYTES) flush();
+      else timer ??= setTimeout(flush, FLUSH_MS);
+    },
+    async close() {
+      flush();
+      await chain;
+    },
+  };
+}

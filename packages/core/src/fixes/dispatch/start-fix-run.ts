@@ -1,0 +1,26 @@
+import { appendFixRunEvent, getFixRun, getWorkspacePolicy, transitionFixRun } from "@suture/db";
+import { getDb } from "../../database.ts";
+
+export type StartResult =
+  | { status: "started"; viaSeer: boolean; resumed: boolean }
+  | { status: "skipped"; reason: string };
+
+/**
+ * Claims an approved run for dispatch. A run already `running` is resumed (a retry after a
+ * crash); any other state means someone else finished or stopped it, and nothing happens.
+ */
+export async function startFixRun(fixRunId: string): Promise<StartResult> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<StartResult> => {
+    const run = await getFixRun(tx, fixRunId);
+    if (!run) return { status: "skipped", reason: `no fix run ${fixRunId}` };
+    if (run.origin !== "suture") return { status: "skipped", reason: "Seer runs are dispatched by Seer" };
+    const policy = await getWorkspacePolicy(tx, run.workspaceId);
+    if (run.status === "running") return { status: "started", viaSeer: policy.dispatchViaSeer, resumed: true };
+    if (policy.dispatchViaSeer) return { status: "started", viaSeer: true, resumed: false };
+    const started = await transitionFixRun(tx, fixRunId, ["approved"], "running", { startedAt: new Date() });
+    if (!started) return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}` };
+    await appendFixRunEvent(tx, fixRunId, { kind: "started", message: "Dispatch started" });
+    return { status: "started", viaSeer: false, resumed: false };
+  });
+}

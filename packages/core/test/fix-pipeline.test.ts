@@ -1,0 +1,153 @@
+// Sentry → fix run → approve → agent → checks → push → draft PR → merge webhook → Sentry resolve,
+// through the real functions, the embedded executor, real git and HTTP doubles of GitHub and Sentry.
+import { execFileSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createSampleRepo, SAMPLE_APP, scriptedAgents } from "@suture/fixer/test-support";
+import { githubDeliveryHeaders, signGithubPayload, startGithubDouble } from "@suture/github/test-support";
+import { PERSONAL, sampleAppDeliveries, startSentryDouble } from "@suture/sentry/test-support";
+import { SECRET } from "./fixtures.ts";
+import { createExecutor, type Executor } from "@suture/inngest-local";
+import { serve } from "inngest/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const WEBHOOK_SECRET = "github-webhook-secret-for-tests";
+const sample = await createSampleRepo();
+const github = await startGithubDouble({ repositories: { "acme/shop": sample.bareDir } });
+const sentry = await startSentryDouble();
+Object.assign(process.env, {
+  GITHUB_TOKEN: "ghs_suture_test_token_never_for_the_agent",
+  GITHUB_API_URL: github.url,
+  GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  SENTRY_AUTH_TOKEN: sentry.token,
+  SENTRY_ORG: "acme",
+  SENTRY_URL: sentry.url,
+  SUTURE_RESOLVE_ON_MERGE: "1",
+  SUTURE_AGENT: "command",
+  SUTURE_AGENT_COMMAND: scriptedAgents.fix,
+});
+const core = await import("@suture/core");
+const { functions, inngest } = await import("@suture/core/inngest");
+const db = await import("@suture/db");
+
+let server: Server;
+let exec: Executor;
+
+beforeAll(async () => {
+  server = createServer(serve({ client: inngest, functions }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  exec = createExecutor({
+    serveUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`,
+    port: Number(process.env.SUTURE_EXECUTOR_PORT),
+    retryBackoffMs: () => 20,
+    cron: false,
+  });
+  await exec.start();
+  await exec.sync();
+  const handle = await core.getDb();
+  await db.ensureWorkspace(handle, "default", "Default");
+  const connected = await core.connectRepository({
+    workspace: "default",
+    repository: "acme/shop",
+    cloneUrl: sample.cloneUrl,
+    testCommand: SAMPLE_APP.testCommand,
+    codeMappings: [{ stackRoot: "/app/", sourceRoot: "" }],
+  });
+  expect(connected.status).toBe("connected");
+});
+
+afterAll(async () => {
+  await exec.stop();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await Promise.all([github.close(), sentry.close(), sample.cleanup()]);
+  await core.closeDb();
+});
+
+async function deliver(issueId: string, shortId: string): Promise<void> {
+  const { issue, error } = sampleAppDeliveries(SAMPLE_APP, issueId, shortId, SECRET);
+  for (const d of [issue, error]) {
+    const stored = await core.receiveSentryWebhook(new TextEncoder().encode(d.body), new Headers(d.headers));
+    if (stored.status !== "stored") throw new Error(JSON.stringify(stored));
+    await core.announceDelivery(stored.deliveryId);
+  }
+  await exec.idle(20_000);
+}
+
+async function runOf(issueId: string) {
+  const handle = await core.getDb();
+  const issue = await handle.query.sentryIssues.findFirst({ where: (i, { eq }) => eq(i.sentryIssueId, issueId) });
+  const runs = await handle.query.fixRuns.findMany({ where: (r, { eq }) => eq(r.sentryIssueId, issue!.id) });
+  expect(runs).toHaveLength(1);
+  return runs[0]!;
+}
+
+const git = (...args: string[]) => execFileSync("git", ["--git-dir", sample.bareDir, ...args], { encoding: "utf8" }).trim();
+
+describe("a Sentry error becomes a reviewed draft PR", () => {
+  it("goes from webhook to merged, with the agent never holding a credential", async () => {
+    await deliver("7100000001", "SHOP-1");
+    const waiting = await runOf("7100000001");
+    expect(waiting.status).toBe("awaiting_approval");
+
+    const decision = await core.approveFixRun(waiting.id, "alice");
+    expect(decision.status).toBe("approved");
+    await exec.idle(60_000);
+
+    const run = await runOf("7100000001");
+    const events = await db.listFixRunEvents(await core.getDb(), run.id);
+    expect(run.status, `${run.reason}\n${events.map((e) => `${e.kind}: ${e.message}`).join("\n")}`).toBe("pr_open");
+    // The agent (which exits 3 if it sees a secret) ran, and the repository's tests passed.
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(["started", "context", "checkout", "prompt", "agent", "checks", "tests", "pushed", "pr_opened"]));
+    expect(events.find((e) => e.kind === "prompt")?.data).toMatchObject({ paths: expect.arrayContaining([SAMPLE_APP.file]) });
+
+    // The branch is in the repository, committed by Suture, with the fix and a regression test.
+    expect(run.branch).toBe("fix/sentry-SHOP-1");
+    expect(git("rev-parse", "refs/heads/fix/sentry-SHOP-1")).toBe(run.headSha);
+    expect(git("log", "-1", "--format=%an <%ae>|%s", "fix/sentry-SHOP-1")).toMatch(/^Suture <.+>\|fix: TypeError: .+ \(SHOP-1\)$/);
+    const files = git("diff", "--name-only", `${sample.headSha}`, "fix/sentry-SHOP-1").split("\n");
+    expect(files).toEqual(expect.arrayContaining([SAMPLE_APP.file]));
+    expect(files.some((f) => f.startsWith("test/"))).toBe(true);
+
+    // A draft PR with the label, the review warning, and none of the user's data.
+    const pr = [...github.pulls.values()].find((p) => p.head.ref === "fix/sentry-SHOP-1")!;
+    expect(pr).toMatchObject({ draft: true, state: "open", base: { ref: "main" } });
+    expect(pr.labels.map((l: { name: string }) => l.name)).toContain("suture");
+    expect(pr.body).toMatch(/requires human review/i);
+    expect(pr.body).toContain("SHOP-1");
+    for (const secret of Object.values(PERSONAL)) {
+      expect(pr.title).not.toContain(secret);
+      expect(pr.body).not.toContain(secret);
+    }
+    expect(run).toMatchObject({ prNumber: pr.number, prUrl: pr.html_url, prState: "draft" });
+
+    // GitHub says it was merged → the run is merged → Sentry resolves the issue in the next release.
+    const payload = JSON.stringify({
+      action: "closed",
+      number: pr.number,
+      pull_request: { ...pr, state: "closed", merged: true, merged_at: new Date().toISOString() },
+      repository: { name: "shop", full_name: "acme/shop", owner: { login: "acme" } },
+    });
+    const headers = new Headers(githubDeliveryHeaders("pull_request", crypto.randomUUID(), await signGithubPayload(WEBHOOK_SECRET, payload)));
+    const received = await core.receiveGithubWebhook(new TextEncoder().encode(payload), headers);
+    expect(received.status).toBe("stored");
+    await core.announceGithubDelivery((received as { deliveryId: string }).deliveryId);
+    await exec.idle(20_000);
+
+    expect(await runOf("7100000001")).toMatchObject({ status: "merged", prState: "merged" });
+    const resolve = sentry.requests.find((r) => r.method === "PUT" && r.path.includes("/issues/7100000001/"));
+    expect(resolve?.body).toMatchObject({ status: "resolved", statusDetails: { inNextRelease: true } });
+  });
+
+  it("two approvals racing dispatch the run once", async () => {
+    await deliver("7100000002", "SHOP-2");
+    const waiting = await runOf("7100000002");
+    const decisions = await Promise.all([core.approveFixRun(waiting.id, "alice"), core.approveFixRun(waiting.id, "bob")]);
+    expect(decisions.map((d) => d.status).sort()).toEqual(["approved", "conflict"]);
+    await exec.idle(60_000);
+    const dispatches = exec.runs().filter((r) => r.functionId === "suture-dispatch-fix-run" && r.eventIds.includes(`fix-approved-${waiting.id}`));
+    expect(dispatches).toHaveLength(1);
+    expect((await runOf("7100000002")).status).toBe("pr_open");
+    expect(git("for-each-ref", "--format=%(refname:short)", "refs/heads/fix/sentry-SHOP-2*")).toBe("fix/sentry-SHOP-2");
+  });
+});

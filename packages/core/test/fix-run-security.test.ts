@@ -1,0 +1,89 @@
+// What the agent may not do, and what happens when it misbehaves: each ends the run `failed`
+// with a plain reason, keeps the diff for review, and pushes nothing.
+import { execFileSync } from "node:child_process";
+import { agentPreset } from "@suture/fixer";
+import { createSampleRepo, SAMPLE_APP, scriptedAgents } from "@suture/fixer/test-support";
+import { sampleAppDeliveries } from "@suture/sentry/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SECRET } from "./fixtures.ts";
+
+const sample = await createSampleRepo();
+const core = await import("@suture/core");
+const db = await import("@suture/db");
+
+beforeAll(async () => {
+  await db.ensureWorkspace(await core.getDb(), "default", "Default");
+  await core.connectRepository({
+    workspace: "default",
+    repository: "acme/shop",
+    cloneUrl: sample.cloneUrl,
+    testCommand: SAMPLE_APP.testCommand,
+    codeMappings: [{ stackRoot: "/app/", sourceRoot: "" }],
+  });
+});
+
+afterAll(async () => {
+  await sample.cleanup();
+  await core.closeDb();
+});
+
+let next = 7200000000;
+/** A started run for a fresh issue of the sample app, as dispatch sees it before the agent. */
+async function startedRun(): Promise<string> {
+  const issueId = String(next++);
+  const { issue, error } = sampleAppDeliveries(SAMPLE_APP, issueId, `SHOP-${issueId.slice(-3)}`, SECRET);
+  const ids: string[] = [];
+  for (const d of [issue, error]) {
+    const stored = await core.receiveSentryWebhook(new TextEncoder().encode(d.body), new Headers(d.headers));
+    ids.push((stored as { deliveryId: string }).deliveryId);
+  }
+  const outcomes = await core.processDeliveries(ids);
+  const triaged = await core.triageObservations(outcomes.map((o) => (o as { observationId: string }).observationId));
+  const opened = triaged.find((t) => t.status === "opened");
+  if (!opened || opened.status !== "opened") throw new Error(JSON.stringify(triaged));
+  expect((await core.approveFixRun(opened.fixRun.id, "alice")).status).toBe("approved");
+  expect((await core.startFixRun(opened.fixRun.id)).status).toBe("started");
+  return opened.fixRun.id;
+}
+
+async function prepareWith(agent: string, timeoutMs = 30_000) {
+  const id = await startedRun();
+  const context = await core.gatherFixContext(id);
+  const result = await core.prepareFix(id, context, { preset: agentPreset("command", agent), timeoutMs, testTimeoutMs: 30_000 });
+  const run = (await db.getFixRun(await core.getDb(), id))!;
+  return { result, run };
+}
+
+const branches = () => execFileSync("git", ["--git-dir", sample.bareDir, "for-each-ref", "--format=%(refname:short)", "refs/heads/fix/"], { encoding: "utf8" }).trim();
+
+describe("a misbehaving agent", () => {
+  it("cannot publish a change to .github/workflows", async () => {
+    const { result, run } = await prepareWith(scriptedAgents.touchWorkflow);
+    expect(result).toMatchObject({ status: "failed", reason: expect.stringContaining(".github/workflows/deploy.yml") });
+    expect(run).toMatchObject({ status: "failed", branch: null });
+    expect(run.diff).toContain(".github/workflows/deploy.yml");
+    expect(branches()).toBe("");
+  });
+
+  it("is stopped at the timeout, and the run says so", async () => {
+    const started = Date.now();
+    const { result, run } = await prepareWith(scriptedAgents.hang, 1500);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result).toMatchObject({ status: "failed", reason: expect.stringMatching(/did not finish/) });
+    expect(run.status).toBe("failed");
+  });
+
+  it("that changes nothing gets no PR", async () => {
+    const { result } = await prepareWith(scriptedAgents.noChange);
+    expect(result).toMatchObject({ status: "failed", reason: "the agent changed nothing" });
+  });
+
+  it("whose change breaks the repository's tests is refused, with the test output kept", async () => {
+    const { result, run } = await prepareWith(scriptedAgents.breakTests);
+    expect(result).toMatchObject({ status: "failed", reason: expect.stringMatching(/tests failed/) });
+    const events = await db.listFixRunEvents(await core.getDb(), run.id);
+    expect(events.find((e) => e.kind === "tests")?.data).toMatchObject({ ok: false, command: SAMPLE_APP.testCommand });
+    expect(events.some((e) => e.kind === "test_output")).toBe(true);
+    expect(branches()).toBe("");
+  });
+});

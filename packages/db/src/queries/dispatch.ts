@@ -1,0 +1,90 @@
+import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { type FixRunStatus, deployments, fixRunEvents, fixRuns, observations, repositories, sentryIssues, webhookDeliveries, workspaces } from "../schema/index.ts";
+import type { FixRun, FixRunEvent, Repository } from "./fixes.ts";
+
+/** Observations whose delivery carries a whole event (stack trace, breadcrumbs, tags). */
+const EVENT_SOURCE_TYPES = ["error.created", "event_alert.triggered"];
+
+/** The newest stored event of an issue, as Sentry delivered it; undefined if none arrived. */
+export async function latestStoredEvent(
+  db: Db,
+  sentryIssueId: string,
+): Promise<{ resource: string; rawBody: string; release: string | null } | undefined> {
+  const [row] = await db
+    .select({ resource: webhookDeliveries.resource, rawBody: webhookDeliveries.rawBody, release: observations.release })
+    .from(observations)
+    .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, observations.deliveryId))
+    .where(and(eq(observations.sentryIssueId, sentryIssueId), inArray(observations.sourceType, EVENT_SOURCE_TYPES)))
+    .orderBy(desc(observations.occurredAt))
+    .limit(1);
+  return row;
+}
+
+/** The commit a release was deployed from, when a deployment said so. */
+export async function releaseCommit(db: Db, workspaceId: string, release: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ commitSha: deployments.commitSha })
+    .from(deployments)
+    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.release, release), isNotNull(deployments.commitSha)))
+    .orderBy(desc(deployments.deployedAt))
+    .limit(1);
+  return row?.commitSha ?? undefined;
+}
+
+export async function getRepository(db: Db, id: string): Promise<Repository | undefined> {
+  const [row] = await db.select().from(repositories).where(eq(repositories.id, id));
+  return row;
+}
+
+/** The newest timeline entry of a kind (a stage's recorded result), to resume from after a retry. */
+export async function latestFixRunEvent(db: Db, fixRunId: string, kind: string): Promise<FixRunEvent | undefined> {
+  const [row] = await db
+    .select()
+    .from(fixRunEvents)
+    .where(and(eq(fixRunEvents.fixRunId, fixRunId), eq(fixRunEvents.kind, kind)))
+    .orderBy(desc(fixRunEvents.seq))
+    .limit(1);
+  return row;
+}
+
+/** Suture runs in `statuses` approved before `before`: dispatches that may have been lost. */
+export async function listStaleDispatches(db: Db, statuses: readonly FixRunStatus[], before: Date, limit = 100): Promise<FixRun[]> {
+  return db
+    .select()
+    .from(fixRuns)
+    .where(and(inArray(fixRuns.status, [...statuses]), eq(fixRuns.origin, "suture"), lt(fixRuns.approvedAt, before)))
+    .orderBy(fixRuns.approvedAt)
+    .limit(limit);
+}
+
+export type FixRunSummary = Pick<
+  FixRun,
+  "id" | "status" | "origin" | "reason" | "branch" | "prNumber" | "prUrl" | "prState" | "checksState" | "reviewState" | "updatedAt"
+> & { shortId: string | null; title: string | null; workspaceSlug: string };
+
+/** The newest runs with their issue, for the first page. */
+export async function listRecentFixRuns(db: Db, limit = 20): Promise<FixRunSummary[]> {
+  return db
+    .select({
+      id: fixRuns.id,
+      status: fixRuns.status,
+      origin: fixRuns.origin,
+      reason: fixRuns.reason,
+      branch: fixRuns.branch,
+      prNumber: fixRuns.prNumber,
+      prUrl: fixRuns.prUrl,
+      prState: fixRuns.prState,
+      checksState: fixRuns.checksState,
+      reviewState: fixRuns.reviewState,
+      updatedAt: fixRuns.updatedAt,
+      shortId: sentryIssues.shortId,
+      title: sentryIssues.title,
+      workspaceSlug: workspaces.slug,
+    })
+    .from(fixRuns)
+    .innerJoin(sentryIssues, eq(sentryIssues.id, fixRuns.sentryIssueId))
+    .innerJoin(workspaces, eq(workspaces.id, fixRuns.workspaceId))
+    .orderBy(desc(fixRuns.updatedAt))
+    .limit(limit);
+}
