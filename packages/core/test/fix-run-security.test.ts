@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECRET } from "./fixtures.ts";
 
 const sample = await createSampleRepo();
+// Present in the server's environment, so the scripted agents (which exit 3 on seeing it) prove the scrub.
+process.env.GITHUB_TOKEN = "ghs_server_token_the_agent_must_not_see";
 const core = await import("@suture/core");
 const db = await import("@suture/db");
 

@@ -21,3 +21,6 @@ export function githubClient(): Octokit | null {
   }
   return (cached = null);
 }
+
+export const NO_GITHUB_CREDENTIALS =
+  "no GitHub credentials: set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID";

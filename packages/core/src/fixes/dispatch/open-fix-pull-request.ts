@@ -1,10 +1,9 @@
-import { appendFixRunEvent, getFixRun, getRepository, getSentryIssue, latestFixRunEvent, transitionFixRun } from "@suture/db";
+import { appendFixRunEvent, getFixRun, getRepository, transitionFixRun } from "@suture/db";
 import { openDraftPullRequest } from "@suture/github";
 import { getDb } from "../../database.ts";
-import { githubClient } from "../../github/github-client.ts";
-import { pullRequestText } from "../pull-request-text.ts";
+import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
 import { failFixRun } from "./fail-fix-run.ts";
-import { fixRunUrl } from "./fix-run-url.ts";
+import { fixRunText } from "./fix-run-text.ts";
 
 export type OpenPullRequestResult = { status: "opened"; number: number; url: string } | { status: "failed"; reason: string };
 
@@ -17,31 +16,12 @@ export async function openFixPullRequest(fixRunId: string): Promise<OpenPullRequ
   const run = await getFixRun(db, fixRunId);
   if (!run?.branch) return { status: "failed", reason: "the run has no pushed branch" };
   if (run.prNumber && run.prUrl) return { status: "opened", number: run.prNumber, url: run.prUrl };
-  const [issue, repository, checks, tests] = await Promise.all([
-    getSentryIssue(db, run.sentryIssueId),
-    run.repositoryId ? getRepository(db, run.repositoryId) : undefined,
-    latestFixRunEvent(db, fixRunId, "checks"),
-    latestFixRunEvent(db, fixRunId, "tests"),
-  ]);
-  if (!issue || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");
+  const repository = run.repositoryId ? await getRepository(db, run.repositoryId) : undefined;
+  const text = await fixRunText(db, run);
+  if (!text || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");
   const octokit = githubClient();
-  if (!octokit) return fail(fixRunId, "no GitHub credentials: set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID");
+  if (!octokit) return fail(fixRunId, NO_GITHUB_CREDENTIALS);
 
-  const c = (checks?.data ?? {}) as { paths?: string[]; added?: number; removed?: number; requireTest?: boolean };
-  const t = tests?.data as { command: string; ok: boolean; exitCode: number | null; durationMs: number; outputTail: string } | undefined;
-  const text = pullRequestText({
-    issue: { shortId: issue.shortId ?? issue.sentryIssueId, title: issue.title, webUrl: issue.webUrl, eventCount: issue.eventCount, userCount: issue.userCount, lastSeen: issue.lastSeen },
-    summary: run.summary,
-    checks: [
-      { name: "Diff is not empty", ok: true, detail: `${c.paths?.length ?? 0} files` },
-      { name: "No protected path", ok: true, detail: "CI, lockfiles and secrets untouched" },
-      { name: "Within size limits", ok: true, detail: `+${c.added ?? 0} −${c.removed ?? 0} lines` },
-      ...(c.requireTest ? [{ name: "Regression test", ok: true, detail: "a test file was added or changed" }] : []),
-    ],
-    tests: t ? { command: t.command, ok: t.ok, exitCode: t.exitCode, durationMs: t.durationMs, outputTail: t.outputTail } : null,
-    diff: { files: c.paths?.length ?? 0, added: c.added ?? 0, removed: c.removed ?? 0, paths: c.paths ?? [] },
-    runUrl: fixRunUrl(fixRunId),
-  });
   const opened = await openDraftPullRequest(octokit, {
     owner: repository.owner,
     repo: repository.name,

@@ -1,13 +1,14 @@
 import { appendFixRunEvent, getFixRun, getRepository, getSentryIssue, getWorkspacePolicy, updateFixRun } from "@suture/db";
 import { checkDiff, cloneRepository, diffStats, diffText, listFiles, publishBranch, removeCheckout, runAgent } from "@suture/fixer";
 import { getDb } from "../../database.ts";
+import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
 import { agentSummary } from "../agent-summary.ts";
 import { buildPrompt } from "../build-prompt.ts";
 import { mapFrames } from "../map-frames.ts";
-import { scrubText } from "../scrub.ts";
 import type { AgentSettings } from "./agent-settings.ts";
 import { checkoutRef } from "./checkout-ref.ts";
 import { failFixRun } from "./fail-fix-run.ts";
+import { fixRunText } from "./fix-run-text.ts";
 import type { FixContext } from "./gather-fix-context.ts";
 import { gitToken } from "./git-token.ts";
 import { createRunLog } from "./run-log.ts";
@@ -33,6 +34,8 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
     getWorkspacePolicy(db, run.workspaceId),
   ]);
   if (!issue || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");
+  // Found out before the agent spends twenty minutes, not after.
+  if (!githubClient()) return fail(fixRunId, NO_GITHUB_CREDENTIALS);
   const note = (kind: string, message: string, data?: Record<string, unknown>) => appendFixRunEvent(db, fixRunId, { kind, message, data });
 
   const token = await gitToken(repository.cloneUrl);
@@ -81,7 +84,8 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
     if (tests && !tests.ok) return fail(fixRunId, tests.reason);
 
     const branch = `fix/sentry-${issue.shortId ?? issue.sentryIssueId}`;
-    const message = `fix: ${scrubText(issue.title ?? "Sentry issue")} (${issue.shortId ?? issue.sentryIssueId})`;
+    const text = await fixRunText(db, (await getFixRun(db, fixRunId))!);
+    const message = text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`;
     const pushed = await publishBranch({ dir: checkout.dir, branch, message, author: BOT_AUTHOR, token, remoteUrl: repository.cloneUrl });
     if (pushed.status === "failed") return fail(fixRunId, `could not push ${branch}: ${pushed.error}`);
     await updateFixRun(db, fixRunId, { branch: pushed.branch, headSha: pushed.sha });
