@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { GITHUB_WEBHOOK_SECRET } from "./e2e/github";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const secret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -44,6 +45,7 @@ export default defineConfig({
     env: {
       SUTURE_DATA_DIR: dataDir,
       SENTRY_CLIENT_SECRET: secret,
+      GITHUB_WEBHOOK_SECRET,
       PORT: String(port),
       SUTURE_EXECUTOR_PORT: String(port + 1),
       DATABASE_URL: "",

@@ -21,5 +21,9 @@ test("the first page lists the observations made from the fixtures", async ({ pa
   const deliveries = page.getByRole("region", { name: "Latest deliveries" });
   await expect(deliveries.getByText("processed").first()).toBeVisible();
   await expect(page.getByText("pending")).toHaveCount(0);
+  // Seer's steps for one issue became one fix run, origin Seer, at its latest stage.
+  const runs = page.getByRole("region", { name: "Fix runs" });
+  await expect(runs.getByRole("row")).toHaveCount(2);
+  await expect(runs.getByText(/Seer/).first()).toBeVisible();
   await page.screenshot({ path: "test-results/home.png", fullPage: true });
 });

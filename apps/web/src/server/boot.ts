@@ -15,6 +15,7 @@ export async function boot(): Promise<void> {
     `[suture] database ${report.database}; auto-route ${report.autoRoute ? "on" : "off"}; ` +
       `${report.secrets} Sentry client secret(s)${report.secretFile ? ` (local secret in ${report.secretFile})` : ""}`,
   );
+  for (const warning of report.warnings) console.warn(`[suture] ${warning}`);
   if (report.secrets === 0) {
     console.warn("[suture] SENTRY_CLIENT_SECRET is not set: every Sentry delivery will be refused with 401");
   }

@@ -10,6 +10,7 @@ import {
   transitionFixRun,
 } from "@suture/db";
 import { getDb } from "../database.ts";
+import { failFixRun } from "./dispatch/fail-fix-run.ts";
 import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
 
 export type SeerDispatchResult =
@@ -20,7 +21,8 @@ export type SeerDispatchResult =
 /**
  * Hands an approved run to Seer (the workspace's policy says `dispatchViaSeer`): starts Autofix
  * on the issue and keeps the Seer run id, so Seer's webhooks advance this run. The run is claimed
- * (`running`) before the call, so two dispatchers cannot start Seer twice.
+ * (`running`) before the call. A retry after Seer answered but before its run id was stored
+ * starts Seer again: Sentry offers no idempotency key for Autofix.
  */
 export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchResult> {
   const db = await getDb();
@@ -36,9 +38,11 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
     const claimed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "running", { startedAt: run.startedAt ?? new Date() });
     if (!claimed) return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}` };
     const issue = await getSentryIssue(tx, run.sentryIssueId);
-    if (!issue) return { status: "skipped", reason: `fix run ${fixRunId} has no Sentry issue` };
+    if (!issue) return { status: "failed", error: `fix run ${fixRunId} has no Sentry issue` };
     return { status: "claimed", run: claimed, issue };
   });
+  // A claimed run that cannot go on must not stay `running`: it would hold its issue forever.
+  if (claim.status === "failed") return fail(fixRunId, claim.error);
   if (claim.status !== "claimed") return claim;
 
   const api = sentryApi();
@@ -66,10 +70,6 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
 }
 
 async function fail(fixRunId: string, reason: string): Promise<SeerDispatchResult> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const failed = await transitionFixRun(tx, fixRunId, ["running"], "failed", { reason, finishedAt: new Date() });
-    if (failed) await appendFixRunEvent(tx, fixRunId, { kind: "failed", message: reason });
-  });
+  await failFixRun(fixRunId, reason);
   return { status: "failed", error: reason };
 }

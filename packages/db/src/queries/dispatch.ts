@@ -88,3 +88,13 @@ export async function listRecentFixRuns(db: Db, limit = 20): Promise<FixRunSumma
     .orderBy(desc(fixRuns.updatedAt))
     .limit(limit);
 }
+
+/** Suture runs still `running` that started before `before`. */
+export async function listRunningSince(db: Db, before: Date, limit = 100): Promise<FixRun[]> {
+  return db
+    .select()
+    .from(fixRuns)
+    .where(and(eq(fixRuns.status, "running"), eq(fixRuns.origin, "suture"), lt(fixRuns.startedAt, before)))
+    .orderBy(fixRuns.startedAt)
+    .limit(limit);
+}

@@ -15,7 +15,7 @@ export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | unde
     latestFixRunEvent(db, run.id, "tests"),
   ]);
   if (!issue) return undefined;
-  const c = (checks?.data ?? {}) as { paths?: string[]; added?: number; removed?: number; requireTest?: boolean };
+  const c = (checks?.data ?? {}) as CheckData;
   const t = tests?.data as { command: string; ok: boolean; exitCode: number | null; durationMs: number; outputTail: string } | undefined;
   return pullRequestText({
     issue: {
@@ -27,14 +27,33 @@ export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | unde
       lastSeen: issue.lastSeen,
     },
     summary: run.summary,
-    checks: [
-      { name: "Diff is not empty", ok: true, detail: `${c.paths?.length ?? 0} files` },
-      { name: "No protected path", ok: true, detail: "CI, lockfiles and secrets untouched" },
-      { name: "Within size limits", ok: true, detail: `+${c.added ?? 0} −${c.removed ?? 0} lines` },
-      ...(c.requireTest ? [{ name: "Regression test", ok: true, detail: "a test file was added or changed" }] : []),
-    ],
+    checks: passedChecks(c),
     tests: t ? { command: t.command, ok: t.ok, exitCode: t.exitCode, durationMs: t.durationMs, outputTail: t.outputTail } : null,
     diff: { files: c.paths?.length ?? 0, added: c.added ?? 0, removed: c.removed ?? 0, paths: c.paths ?? [] },
     runUrl: fixRunUrl(run.id),
   });
+}
+
+interface CheckData {
+  paths?: string[];
+  added?: number;
+  removed?: number;
+  requireTest?: boolean;
+  protectedPatterns?: number;
+  maxFiles?: number;
+  maxLines?: number;
+}
+
+/** The diff checks a published run passed, worded from the policy it was checked against. */
+function passedChecks(c: CheckData): { name: string; ok: boolean; detail: string }[] {
+  const files = c.paths?.length ?? 0;
+  const lines = (c.added ?? 0) + (c.removed ?? 0);
+  return [
+    { name: "Diff is not empty", ok: true, detail: `${files} file${files === 1 ? "" : "s"}` },
+    ...(c.protectedPatterns
+      ? [{ name: "No protected path", ok: true, detail: `none of the workspace's ${c.protectedPatterns} protected path patterns (CI, lockfiles, secrets) touched` }]
+      : []),
+    { name: "Within size limits", ok: true, detail: `${files}${c.maxFiles ? `/${c.maxFiles}` : ""} files, ${lines}${c.maxLines ? `/${c.maxLines}` : ""} lines` },
+    ...(c.requireTest ? [{ name: "Regression test", ok: true, detail: "a test file was added or changed" }] : []),
+  ];
 }

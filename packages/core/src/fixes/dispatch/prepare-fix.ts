@@ -5,7 +5,7 @@ import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.
 import { agentSummary } from "../agent-summary.ts";
 import { buildPrompt } from "../build-prompt.ts";
 import { mapFrames } from "../map-frames.ts";
-import type { AgentSettings } from "./agent-settings.ts";
+import { agentConfigurationError, agentFromEnv, type AgentSettings } from "./agent-settings.ts";
 import { checkoutRef } from "./checkout-ref.ts";
 import { failFixRun } from "./fail-fix-run.ts";
 import { fixRunText } from "./fix-run-text.ts";
@@ -77,6 +77,9 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
       ok: verdict.ok, reason: verdict.ok ? null : verdict.reason, paths,
       added: changes.reduce((n, c) => n + c.added, 0), removed: changes.reduce((n, c) => n + c.removed, 0),
       requireTest: policy.requireRegressionTest,
+      protectedPatterns: policy.pathDenylist.length,
+      maxFiles: policy.maxDiffFiles,
+      maxLines: policy.maxDiffLines,
     });
     if (!verdict.ok) return fail(fixRunId, verdict.reason);
 
@@ -86,7 +89,7 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
     const branch = `fix/sentry-${issue.shortId ?? issue.sentryIssueId}`;
     const text = await fixRunText(db, (await getFixRun(db, fixRunId))!);
     const message = text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`;
-    const pushed = await publishBranch({ dir: checkout.dir, branch, message, author: BOT_AUTHOR, token, remoteUrl: repository.cloneUrl });
+    const pushed = await publishBranch({ dir: checkout.dir, branch, message, author: BOT_AUTHOR, token: await gitToken(repository.cloneUrl), remoteUrl: repository.cloneUrl });
     if (pushed.status === "failed") return fail(fixRunId, `could not push ${branch}: ${pushed.error}`);
     await updateFixRun(db, fixRunId, { branch: pushed.branch, headSha: pushed.sha });
     await note("pushed", `Pushed ${pushed.branch} (${pushed.sha.slice(0, 7)})`, { branch: pushed.branch, sha: pushed.sha });
@@ -94,6 +97,12 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
   } finally {
     await removeCheckout(checkout.dir);
   }
+}
+
+/** prepareFix with the agent this server is configured to run; a misconfiguration fails the run. */
+export async function prepareFixWithServerAgent(fixRunId: string, fix: FixContext): Promise<PrepareResult> {
+  const problem = agentConfigurationError();
+  return problem ? fail(fixRunId, problem) : prepareFix(fixRunId, fix, agentFromEnv());
 }
 
 async function fail(fixRunId: string, reason: string): Promise<PrepareResult> {

@@ -15,8 +15,9 @@ export async function startFixRun(fixRunId: string): Promise<StartResult> {
     const run = await getFixRun(tx, fixRunId);
     if (!run) return { status: "skipped", reason: `no fix run ${fixRunId}` };
     if (run.origin !== "suture") return { status: "skipped", reason: "Seer runs are dispatched by Seer" };
+    // A resumed run keeps the path it started on, whatever the policy says now.
+    if (run.status === "running") return { status: "started", viaSeer: run.seerRunId !== null, resumed: true };
     const policy = await getWorkspacePolicy(tx, run.workspaceId);
-    if (run.status === "running") return { status: "started", viaSeer: policy.dispatchViaSeer, resumed: true };
     if (policy.dispatchViaSeer) return { status: "started", viaSeer: true, resumed: false };
     const started = await transitionFixRun(tx, fixRunId, ["approved"], "running", { startedAt: new Date() });
     if (!started) return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}` };

@@ -1,9 +1,8 @@
-import { agentFromEnv } from "../../fixes/dispatch/agent-settings.ts";
 import { failFixRun } from "../../fixes/dispatch/fail-fix-run.ts";
 import { gatherFixContext } from "../../fixes/dispatch/gather-fix-context.ts";
 import { notifyFix } from "../../fixes/dispatch/notify-fix.ts";
 import { openFixPullRequest } from "../../fixes/dispatch/open-fix-pull-request.ts";
-import { prepareFix } from "../../fixes/dispatch/prepare-fix.ts";
+import { prepareFixWithServerAgent } from "../../fixes/dispatch/prepare-fix.ts";
 import { startFixRun } from "../../fixes/dispatch/start-fix-run.ts";
 import { dispatchViaSeer } from "../../fixes/dispatch-via-seer.ts";
 import { inngest } from "../client.ts";
@@ -30,7 +29,7 @@ export const dispatchFixRun = inngest.createFunction(
     if (start.viaSeer) return step.run("dispatch-via-seer", () => dispatchViaSeer(fixRunId));
 
     const context = await step.run("gather-context", () => gatherFixContext(fixRunId));
-    const prepared = await step.run("prepare-fix", () => prepareFix(fixRunId, context, agentFromEnv()));
+    const prepared = await step.run("prepare-fix", () => prepareFixWithServerAgent(fixRunId, context));
     if (prepared.status !== "pushed") return prepared;
     const pr = await step.run("open-pull-request", () => openFixPullRequest(fixRunId));
     if (pr.status !== "opened") return pr;

@@ -2,6 +2,7 @@ import { staleDeliveries } from "../../ingest/stale-deliveries.ts";
 import { sweepAfterSeconds } from "../../config.ts";
 import { inngest } from "../client.ts";
 import { deliveryReceived, fixApproved, githubDeliveryReceived, sweepRequested } from "../events.ts";
+import { expireStuckRuns } from "../../fixes/dispatch/expire-stuck-runs.ts";
 import { lostDispatches } from "../../fixes/dispatch/lost-dispatches.ts";
 
 /** An approval not started after this long is announced again (a queued one is a harmless no-op). */
@@ -9,7 +10,7 @@ const LOST_DISPATCH_SECONDS = 600;
 
 /**
  * Re-announces deliveries still pending after the grace period (and approved fix runs that never
- * started): the event send after the
+ * started; runs running far longer than a dispatch can take are failed): the event send after the
  * answer can be lost (crash, Inngest down), and processing is idempotent, so a second
  * announcement is always safe.
  */
@@ -23,13 +24,14 @@ export const sweepPendingDeliveries = inngest.createFunction(
   async ({ event, step }) => {
     const requested = event.name === "suture/sweep.requested" ? (event.data as { olderThanSeconds: number; resumeRunning?: boolean }) : null;
     const olderThan = requested?.olderThanSeconds ?? sweepAfterSeconds;
+    const expired = await step.run("expire-stuck-runs", () => expireStuckRuns());
     const dispatches = await step.run("find-lost-dispatches", () =>
       lostDispatches(requested ? olderThan : LOST_DISPATCH_SECONDS, requested?.resumeRunning ?? false),
     );
     if (dispatches.length > 0) await step.sendEvent("redispatch", dispatches.map((d) => fixApproved.create(d.data, { id: d.id })));
     const stale = await step.run("find-stale", () => staleDeliveries(olderThan));
     const reannounced = stale.sentry.length + stale.github.length;
-    if (reannounced === 0) return { reannounced, redispatched: dispatches.length };
+    if (reannounced === 0) return { reannounced, redispatched: dispatches.length, expired: expired.length };
     // Event ids must differ from the original (the delivery id) or Inngest drops them as
     // duplicates; one per sweep keeps repeated sweeps of a backlog from piling up.
     const id = (deliveryId: string) => ({ id: `${deliveryId}-sweep-${stale.sweepId}` });
@@ -37,6 +39,6 @@ export const sweepPendingDeliveries = inngest.createFunction(
       ...stale.sentry.map((deliveryId) => deliveryReceived.create({ deliveryId }, id(deliveryId))),
       ...stale.github.map((deliveryId) => githubDeliveryReceived.create({ deliveryId }, id(deliveryId))),
     ]);
-    return { reannounced, redispatched: dispatches.length };
+    return { reannounced, redispatched: dispatches.length, expired: expired.length };
   },
 );
