@@ -39,6 +39,11 @@ export const env = createEnv({
     /** The coding agent: claude-code, codex, or command (then SUTURE_AGENT_COMMAND). */
     SUTURE_AGENT: z.enum(["claude-code", "codex", "command"]).default("claude-code"),
     SUTURE_AGENT_COMMAND: z.string().optional(),
+    /**
+     * The OS user the agent and the repository's tests run as. Default: `nobody` when Suture runs
+     * as root; otherwise Suture's own user. `same` forces Suture's own user.
+     */
+    SUTURE_SANDBOX_USER: z.string().min(1).optional(),
     SUTURE_AGENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(1200),
     SUTURE_TEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
     /** A Slack incoming-webhook URL told about each draft PR. */

@@ -15,7 +15,7 @@ export { startFixRun, type StartResult } from "./fixes/dispatch/start-fix-run.ts
 export { gatherFixContext, type FixContext } from "./fixes/dispatch/gather-fix-context.ts";
 export { prepareFix, type PrepareResult } from "./fixes/dispatch/prepare-fix.ts";
 export { openFixPullRequest, type OpenPullRequestResult } from "./fixes/dispatch/open-fix-pull-request.ts";
-export { agentConfigurationError } from "./fixes/dispatch/agent-settings.ts";
+export { agentConfigurationError, agentSettings, type AgentSettings } from "./fixes/dispatch/agent-settings.ts";
 export { setWorkspacePolicy, type SetPolicyResult } from "./fixes/set-workspace-policy.ts";
 export { sentryApi } from "./sentry/sentry-api.ts";
 export { recordSeerRuns, type SeerRunOutcome } from "./fixes/seer-runs.ts";

@@ -120,6 +120,9 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
       expect(pr.body).not.toContain(secret);
     }
     expect(run).toMatchObject({ prNumber: pr.number, prUrl: pr.html_url, prState: "draft" });
+    // The Sentry issue links to the PR (through the installation's external-issue API, else a comment).
+    const link = sentry.requests.find((r) => r.method === "POST" && /external-issues|\/issues\/7100000001\/comments/.test(r.path));
+    expect(JSON.stringify(link?.body)).toContain(pr.html_url);
 
     // GitHub says it was merged → the run is merged → Sentry resolves the issue in the next release.
     const payload = JSON.stringify({

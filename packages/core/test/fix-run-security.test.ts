@@ -51,7 +51,10 @@ async function startedRun(): Promise<string> {
 async function prepareWith(agent: string, timeoutMs = 30_000) {
   const id = await startedRun();
   const context = await core.gatherFixContext(id);
-  const result = await core.prepareFix(id, context, { preset: agentPreset("command", agent), timeoutMs, testTimeoutMs: 30_000 });
+  const server = core.agentSettings();
+  if (server.status !== "ok") throw new Error(server.error);
+  // As the server would run it: as `nobody` when the tests run as root.
+  const result = await core.prepareFix(id, context, { ...server.settings, preset: agentPreset("command", agent), timeoutMs, testTimeoutMs: 30_000 });
   const run = (await db.getFixRun(await core.getDb(), id))!;
   return { result, run };
 }
@@ -59,6 +62,12 @@ async function prepareWith(agent: string, timeoutMs = 30_000) {
 const branches = () => execFileSync("git", ["--git-dir", sample.bareDir, "for-each-ref", "--format=%(refname:short)", "refs/heads/fix/"], { encoding: "utf8" }).trim();
 
 describe("a misbehaving agent", () => {
+  it.runIf(process.getuid?.() === 0)("runs as an unprivileged user when the server runs as root", () => {
+    const server = core.agentSettings();
+    expect(server).toMatchObject({ status: "ok", settings: { runAs: { uid: expect.any(Number) } } });
+    expect((server as { settings: { runAs: { uid: number } } }).settings.runAs.uid).not.toBe(0);
+  });
+
   it("cannot publish a change to .github/workflows", async () => {
     const { result, run } = await prepareWith(scriptedAgents.touchWorkflow);
     expect(result).toMatchObject({ status: "failed", reason: expect.stringContaining(".github/workflows/deploy.yml") });

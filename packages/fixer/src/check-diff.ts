@@ -1,4 +1,4 @@
-import type { FileChange } from "./diff-stats.ts";
+import type { FileChange } from "./parse-numstat.ts";
 
 export interface DiffRules {
   maxFiles: number;

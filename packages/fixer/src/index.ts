@@ -1,9 +1,11 @@
 export { runAgent, type AgentRunOptions, type AgentRunResult } from "./run-agent.ts";
 export { runTestCommand, type TestCommandOptions, type TestRunResult } from "./run-test-command.ts";
+export { resolveSandboxUser, type SandboxUser } from "./resolve-sandbox-user.ts";
 export { sandboxEnv } from "./sandbox-env.ts";
 export { agentPreset, type AgentPreset, type AgentPresetName } from "./agent-presets.ts";
-export { diffStats, parseNumstat, type FileChange } from "./diff-stats.ts";
-export { diffText } from "./diff-text.ts";
+export { checkoutIntegrity } from "./checkout-integrity.ts";
+export { snapshotChanges, type SnapshotResult } from "./snapshot-changes.ts";
+export { parseNumstat, type FileChange } from "./parse-numstat.ts";
 export { checkDiff, type DiffRules, type DiffVerdict } from "./check-diff.ts";
 export { cloneRepository, type CloneOptions, type CloneResult } from "./clone-repository.ts";
 export { listFiles } from "./list-files.ts";

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { SandboxUser } from "./resolve-sandbox-user.ts";
 import { runSandboxed, type SandboxedRunResult } from "./run-sandboxed.ts";
 
 export interface AgentRunOptions {
@@ -13,9 +14,11 @@ export interface AgentRunOptions {
   /** The parent environment to pick from; defaults to this process's. */
   parentEnv?: NodeJS.ProcessEnv;
   timeoutMs?: number;
-  /** Captured output stops growing here; the stream is still drained and `truncated` set. */
+  /** Output kept and forwarded to `onOutput` stops here; the stream is still drained and `truncated` set. */
   maxOutputBytes?: number;
   onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
+  /** Runs the agent as this OS user (see `resolveSandboxUser`); `cwd` is handed to it first. */
+  runAs?: SandboxUser;
 }
 
 export type AgentRunResult = SandboxedRunResult;
@@ -28,6 +31,7 @@ const DEFAULT_TIMEOUT_MS = 20 * 60_000;
  */
 export async function runAgent(options: AgentRunOptions): Promise<AgentRunResult> {
   return runSandboxed({
+    role: "agent",
     command: options.command,
     args: options.args,
     cwd: options.cwd,
@@ -37,6 +41,7 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRunResult
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxOutputBytes: options.maxOutputBytes,
     onOutput: options.onOutput,
+    runAs: options.runAs,
     prepareHome: (home) => {
       const promptFile = join(home, "prompt.md");
       writeFileSync(promptFile, options.prompt);

@@ -1,11 +1,17 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chownForSandbox } from "./chown-for-sandbox.ts";
 import { parentEnv } from "./env.ts";
+import { outputCap, type OutputStream } from "./output-cap.ts";
+import type { SandboxUser } from "./resolve-sandbox-user.ts";
 import { sandboxEnv } from "./sandbox-env.ts";
+import { spawnErrorMessage } from "./spawn-error-message.ts";
 
 export interface SandboxedRunOptions {
+  /** What runs, for error messages: "agent", "test command". */
+  role: string;
   command: string;
   args?: readonly string[];
   cwd: string;
@@ -16,11 +22,13 @@ export interface SandboxedRunOptions {
   /** The parent environment to pick from; defaults to this process's. */
   parentEnv?: NodeJS.ProcessEnv;
   timeoutMs: number;
-  /** Captured output stops growing here; the stream is still drained and `truncated` set. */
+  /** Output kept and forwarded to `onOutput` stops here; the pipes are still drained and `truncated` set. */
   maxOutputBytes?: number;
-  onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
+  onOutput?: (chunk: string, stream: OutputStream) => void;
   /** Puts files into the private home before the start; returns variables naming them. */
   prepareHome?: (home: string) => Record<string, string>;
+  /** Another OS user to run as; `cwd` and the home are handed to it first. Needs root. */
+  runAs?: SandboxUser;
 }
 
 export interface SandboxedRunResult {
@@ -30,73 +38,94 @@ export interface SandboxedRunResult {
   output: string;
   truncated: boolean;
   durationMs: number;
+  /** Set when the process could not be started at all; `output` says the same. */
+  error?: string;
 }
 
 const DEFAULT_MAX_OUTPUT = 1024 * 1024;
 const KILL_GRACE_MS = 2000;
+// A process that escaped the group (setsid) can hold the pipes open; its output is not waited for.
+const PIPE_DRAIN_MS = 500;
 
 /**
  * Runs untrusted code (an agent, a repository's tests) in its own process group with a scrubbed
- * environment and a private home. At the timeout the whole group — the process and anything it
- * started — gets SIGTERM, then SIGKILL; leftovers are killed on exit too.
+ * environment and a private home, optionally as another OS user. At the timeout the whole group
+ * — the process and anything it started — gets SIGTERM, then SIGKILL. When the process exits,
+ * whatever it left running in its group is killed at once, so a background child holding
+ * stdout cannot make a finished run look hung.
  */
 export async function runSandboxed(options: SandboxedRunOptions): Promise<SandboxedRunResult> {
-  const home = mkdtempSync(join(tmpdir(), "suture-sandbox-"));
-  const extra = options.prepareHome?.(home) ?? {};
-  const env = sandboxEnv(options.parentEnv ?? parentEnv(), home, options.allowEnv ?? [], extra);
-  const maxOutput = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
   const started = performance.now();
-
-  const child = spawn(options.command, [...(options.args ?? [])], {
-    cwd: options.cwd,
-    env: env as NodeJS.ProcessEnv, // Next's types require NODE_ENV; this environment has none on purpose
-    detached: true, // its own process group, so one signal reaches every descendant
-    stdio: ["pipe", "pipe", "pipe"],
+  const home = mkdtempSync(join(tmpdir(), "suture-sandbox-"));
+  const notStarted = (error: string): SandboxedRunResult => ({
+    exitCode: null, signal: null, timedOut: false, output: error, truncated: false, durationMs: performance.now() - started, error,
   });
-
-  let output = "";
-  let size = 0;
-  let truncated = false;
-  const capture = (stream: "stdout" | "stderr") => (chunk: Buffer) => {
-    const text = chunk.toString("utf8");
-    options.onOutput?.(text, stream);
-    if (size >= maxOutput) {
-      truncated = true;
-      return;
+  try {
+    if (!existsSync(options.cwd)) return notStarted(`the ${options.role}'s working folder ${options.cwd} does not exist`);
+    const extra = options.prepareHome?.(home) ?? {};
+    const handOver = options.runAs ? await chownForSandbox([home, options.cwd], options.runAs) : null;
+    if (handOver) return notStarted(handOver);
+    const env = sandboxEnv(options.parentEnv ?? parentEnv(), home, options.allowEnv ?? [], extra);
+    let child: ChildProcess;
+    try {
+      child = spawn(options.command, [...(options.args ?? [])], {
+        cwd: options.cwd,
+        env: env as NodeJS.ProcessEnv, // Next's types require NODE_ENV; this environment has none on purpose
+        detached: true, // its own process group, so one signal reaches every descendant
+        stdio: ["pipe", "pipe", "pipe"],
+        ...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),
+      });
+    } catch (error) {
+      return notStarted(spawnErrorMessage(options, error));
     }
-    const room = maxOutput - size;
-    const kept = chunk.byteLength > room ? chunk.subarray(0, room).toString("utf8") : text;
-    truncated ||= chunk.byteLength > room;
-    output += kept;
-    size += Math.min(chunk.byteLength, room);
-  };
-  child.stdout.on("data", capture("stdout"));
-  child.stderr.on("data", capture("stderr"));
-  child.stdin.on("error", () => {}); // a process that never reads its input closes the pipe early
-  child.stdin.end(options.input);
+    return await supervise(child, options, started, notStarted);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function supervise(
+  child: ChildProcess,
+  options: SandboxedRunOptions,
+  started: number,
+  notStarted: (error: string) => SandboxedRunResult,
+): Promise<SandboxedRunResult> {
+  const cap = outputCap(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT, options.onOutput);
+  child.stdout!.on("data", cap.capture("stdout"));
+  child.stderr!.on("data", cap.capture("stderr"));
+  child.stdin!.on("error", () => {}); // a process that never reads its input closes the pipe early
+  child.stdin!.end(options.input);
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
 
   let timedOut = false;
   const killGroup = (signal: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, signal);
+      if (child.pid) process.kill(-child.pid, signal);
     } catch {
       // the group is already gone
     }
   };
+  let grace: NodeJS.Timeout | undefined;
   const timer = setTimeout(() => {
     timedOut = true;
     killGroup("SIGTERM");
-    setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS).unref();
+    grace = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
   }, options.timeoutMs);
 
-  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (code, sig) => resolve([code, sig]));
-  }).finally(() => {
-    clearTimeout(timer);
-    killGroup("SIGKILL"); // background processes left behind
-    rmSync(home, { recursive: true, force: true });
+  const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | { error: unknown }>((resolve) => {
+    child.once("error", (error) => resolve({ error }));
+    child.once("exit", (code, signal) => resolve({ code, signal }));
   });
+  clearTimeout(timer);
+  clearTimeout(grace);
+  killGroup("SIGKILL"); // whatever it left running
+  let drainTimer: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise((resolve) => (drainTimer = setTimeout(resolve, PIPE_DRAIN_MS)))]);
+  clearTimeout(drainTimer);
+  child.stdout!.destroy();
+  child.stderr!.destroy();
 
-  return { exitCode, signal, timedOut, output, truncated, durationMs: performance.now() - started };
+  if ("error" in ended) return notStarted(spawnErrorMessage(options, ended.error));
+  const { code, signal } = ended;
+  return { exitCode: code, signal, timedOut, output: cap.output(), truncated: cap.truncated(), durationMs: performance.now() - started };
 }

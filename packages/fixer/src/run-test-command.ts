@@ -1,3 +1,4 @@
+import type { SandboxUser } from "./resolve-sandbox-user.ts";
 import { runSandboxed, type SandboxedRunResult } from "./run-sandboxed.ts";
 
 export interface TestCommandOptions {
@@ -10,6 +11,8 @@ export interface TestCommandOptions {
   /** The parent environment; the command sees none of its secrets either way. */
   parentEnv?: NodeJS.ProcessEnv;
   onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
+  /** Runs the tests as this OS user, like the agent; `cwd` is handed to it first. */
+  runAs?: SandboxUser;
 }
 
 export type TestRunResult = SandboxedRunResult;
@@ -21,6 +24,7 @@ export type TestRunResult = SandboxedRunResult;
  */
 export async function runTestCommand(options: TestCommandOptions): Promise<TestRunResult> {
   return runSandboxed({
+    role: "test command",
     command: "sh",
     args: ["-c", options.command],
     cwd: options.cwd,
@@ -29,5 +33,6 @@ export async function runTestCommand(options: TestCommandOptions): Promise<TestR
     timeoutMs: options.timeoutMs,
     maxOutputBytes: options.maxOutputBytes,
     onOutput: options.onOutput,
+    runAs: options.runAs,
   });
 }

@@ -35,6 +35,8 @@ export const scriptedAgents = {
   breakTests: here("./agents/break-tests.mjs"),
   /** Starts a background child; both sleep well past any timeout. Writes agent.pid and child.pid. */
   hang: here("./agents/hang.sh"),
+  /** Reads /proc/<pid>/environ of its parent and every process it can see; prints any GITHUB_TOKEN= and exits 5. */
+  snoop: here("./agents/snoop.mjs"),
 } as const;
 
 export interface SampleRepo {

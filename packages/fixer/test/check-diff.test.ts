@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDiff, diffStats, type DiffRules } from "../src/index.ts";
+import { checkDiff, snapshotChanges, type DiffRules, type FileChange } from "../src/index.ts";
 
 const DENY = [".github/", ".gitlab-ci.yml", "pnpm-lock.yaml", ".env", "*.pem", "*secret*"];
 const rules: DiffRules = { maxFiles: 3, maxLines: 20, pathDenylist: DENY, requireTest: true };
@@ -18,15 +18,24 @@ function repo(): string {
   writeFileSync(join(dir, "README.md"), "cart\n");
   git("add", ".");
   git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "init");
+  bases.set(dir, git("rev-parse", "HEAD").toString().trim());
   return dir;
 }
+const bases = new Map<string, string>();
 
-describe("diffStats + checkDiff on a real checkout", () => {
+/** The checkout's change against the commit it started from, as the pipeline reads it. */
+async function changesOf(dir: string): Promise<FileChange[]> {
+  const snapshot = await snapshotChanges(dir, bases.get(dir)!);
+  if (snapshot.status !== "ok") throw new Error(snapshot.error);
+  return snapshot.changes;
+}
+
+describe("snapshotChanges + checkDiff on a real checkout", () => {
   it("accepts a small fix with a new, untracked regression test", async () => {
     const dir = repo();
     writeFileSync(join(dir, "src/cart.js"), "export const total = (items = []) => items.reduce((s, i) => s + (i.price ?? 0), 0);\n");
     writeFileSync(join(dir, "src/cart.test.js"), "import { total } from './cart.js';\nif (total() !== 0) throw new Error('empty');\n");
-    const changes = await diffStats(dir);
+    const changes = await changesOf(dir);
     expect(changes).toEqual([
       { path: "src/cart.js", added: 1, removed: 1 },
       { path: "src/cart.test.js", added: 2, removed: 0 },
@@ -39,7 +48,7 @@ describe("diffStats + checkDiff on a real checkout", () => {
     mkdirSync(join(dir, ".github/workflows"), { recursive: true });
     writeFileSync(join(dir, ".github/workflows/ci.yml"), "on: push\n");
     writeFileSync(join(dir, "src/cart.test.js"), "// test\n");
-    expect(checkDiff(await diffStats(dir), rules)).toEqual({
+    expect(checkDiff(await changesOf(dir), rules)).toEqual({
       ok: false,
       reason: "the diff touches .github/workflows/ci.yml, which fixes may not change",
     });
@@ -47,19 +56,19 @@ describe("diffStats + checkDiff on a real checkout", () => {
 
   it("refuses an empty diff, a missing test, and diffs over the limits", async () => {
     const dir = repo();
-    expect(checkDiff(await diffStats(dir), rules)).toEqual({ ok: false, reason: "the agent changed nothing" });
+    expect(checkDiff(await changesOf(dir), rules)).toEqual({ ok: false, reason: "the agent changed nothing" });
     writeFileSync(join(dir, "src/cart.js"), "export const total = () => 0;\n");
-    expect(checkDiff(await diffStats(dir), rules)).toMatchObject({ ok: false, reason: expect.stringMatching(/regression test is required/) });
+    expect(checkDiff(await changesOf(dir), rules)).toMatchObject({ ok: false, reason: expect.stringMatching(/regression test is required/) });
     writeFileSync(join(dir, "src/cart.test.js"), "x\n".repeat(30));
-    expect(checkDiff(await diffStats(dir), rules)).toMatchObject({ ok: false, reason: "the diff changes 32 lines; the limit is 20" });
+    expect(checkDiff(await changesOf(dir), rules)).toMatchObject({ ok: false, reason: "the diff changes 32 lines; the limit is 20" });
     for (const n of [1, 2, 3]) writeFileSync(join(dir, `src/extra${n}.js`), "x\n");
-    expect(checkDiff(await diffStats(dir), { ...rules, maxLines: 100 })).toMatchObject({ ok: false, reason: "the diff changes 5 files; the limit is 3" });
+    expect(checkDiff(await changesOf(dir), { ...rules, maxLines: 100 })).toMatchObject({ ok: false, reason: "the diff changes 5 files; the limit is 3" });
   });
 
   it("follows renames, and matches secrets and lockfiles by name anywhere", async () => {
     const dir = repo();
     renameSync(join(dir, "README.md"), join(dir, "docs.md"));
-    const changes = await diffStats(dir);
+    const changes = await changesOf(dir);
     expect(changes.map((c) => c.path).sort()).toEqual(["README.md", "docs.md"]);
     const verdict = (path: string) => checkDiff([{ path, added: 1, removed: 0 }, { path: "a.test.ts", added: 1, removed: 0 }], rules);
     expect(verdict("deploy/server.pem")).toMatchObject({ ok: false });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cloneRepository, diffText, publishBranch, type PublishOptions } from "../src/index.ts";
+import { cloneRepository, publishBranch, snapshotChanges, type PublishOptions } from "../src/index.ts";
 import { createSampleRepo, type SampleRepo } from "../test-support/index.ts";
 import { startGitHttpsServer, type GitHttpsServer } from "./git-https-server.ts";
 
@@ -36,23 +36,18 @@ async function changedCheckout(cloneUrl = repo.cloneUrl, token?: string): Promis
   return result.dir;
 }
 
-const publish = (dir: string, extra: Partial<PublishOptions> = {}) =>
-  publishBranch({ dir, branch: "fix/cart-total", message: "Fix cartTotal for deleted products", author: BOT, ...extra });
+/** What the checkout holds now, as a tree to publish. */
+async function snapshot(dir: string): Promise<string> {
+  const result = await snapshotChanges(dir, repo.headSha);
+  if (result.status !== "ok") throw new Error(result.error);
+  return result.tree;
+}
 
-describe("diffText", () => {
-  it("is a plain unified diff with new files, whatever the checkout's config asks for", async () => {
-    const dir = await changedCheckout();
-    git(dir, "config", "diff.external", "echo EXTERNAL");
-    git(dir, "config", "color.diff", "always");
-    const diff = await diffText(dir);
-    expect(diff).toContain("--- a/src/cart.js\n+++ b/src/cart.js\n");
-    expect(diff).toContain("-    total += item.product.price * item.quantity;\n");
-    expect(diff).toContain("diff --git a/test/zero.test.js b/test/zero.test.js\nnew file mode 100644\n");
-    expect(diff).toContain("+// new\n");
-    expect(diff).not.toContain("EXTERNAL");
-    expect(diff).not.toContain("\u001b[");
+const publish = async (dir: string, extra: Partial<PublishOptions> = {}) =>
+  publishBranch({
+    dir, tree: extra.tree ?? (await snapshot(dir)), baseSha: repo.headSha,
+    branch: "fix/cart-total", message: "Fix cartTotal for deleted products", author: BOT, ...extra,
   });
-});
 
 describe("publishBranch", () => {
   it("commits as the bot and pushes a new branch; the same name next time gets -2", async () => {
@@ -97,8 +92,9 @@ describe("publishBranch", () => {
 
   it("refuses to push from a checkout whose git config was changed to redirect it", async () => {
     const dir = await changedCheckout();
+    const tree = await snapshot(dir); // the tests, run after the snapshot, change the config
     git(dir, "config", `url.file:///tmp/elsewhere.git.insteadOf`, repo.cloneUrl);
-    expect(await publish(dir, { branch: "fix/redirected" })).toEqual({
+    expect(await publish(dir, { branch: "fix/redirected", tree })).toEqual({
       status: "failed",
       error: "the checkout's git config was changed (url.file:///tmp/elsewhere.git.insteadof); refusing to push from it",
     });
@@ -121,5 +117,6 @@ describe("publishBranch", () => {
     if (result.status !== "cloned") throw new Error(result.error);
     expect(await publish(result.dir)).toEqual({ status: "failed", error: "there is nothing to commit" });
     expect(await publish(result.dir, { branch: "--delete" })).toEqual({ status: "failed", error: '"--delete" is not a valid branch name' });
+    expect(await publish(result.dir, { baseSha: "HEAD" })).toEqual({ status: "failed", error: "the tree and the base commit must be full object ids" });
   });
 });

@@ -69,18 +69,29 @@ describe("runAgent", () => {
     expect(alive(childPid)).toBe(false);
   });
 
-  it("caps the captured output but streams all of it", async () => {
-    let streamed = 0;
-    const result = await runAgent({
-      command: agent("flood.mjs"),
-      cwd: checkout(),
-      prompt: "p",
-      maxOutputBytes: 10_000,
-      onOutput: (chunk) => (streamed += chunk.length),
-    });
+  it("caps the output it keeps and forwards alike, and says where it cut", async () => {
+    const streamed: string[] = [];
+    const result = await runAgent({ command: agent("flood.mjs"), cwd: checkout(), prompt: "p", maxOutputBytes: 10_000, onOutput: (chunk) => streamed.push(chunk) });
     expect(result).toMatchObject({ exitCode: 0, truncated: true });
-    expect(result.output.length).toBe(10_000);
-    expect(streamed).toBe(2048 * 1024);
+    expect(result.output).toBe(("x".repeat(1023) + "\n").repeat(10).slice(0, 10_000));
+    expect(streamed.join("")).toBe(`${result.output}\n[output truncated after 10000 bytes]\n`);
+  });
+
+  it("is done when the agent exits, even with a background child holding its stdout", async () => {
+    const cwd = checkout();
+    const result = await runAgent({ command: agent("background.sh"), cwd, prompt: "p", timeoutMs: 20_000 });
+    expect(result).toMatchObject({ exitCode: 0, signal: null, timedOut: false, output: "done\n" });
+    expect(result.durationMs).toBeLessThan(3000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive(Number(readFileSync(join(cwd, "child.pid"), "utf8")))).toBe(false);
+  });
+
+  it.each([
+    { command: "suture-no-such-agent", error: 'agent executable "suture-no-such-agent" not found on PATH' },
+    { command: new URL("./alive.ts", import.meta.url).pathname, error: expect.stringMatching(/^agent executable ".*alive.ts" may not be run \(permission denied\)$/) },
+  ])("reports an agent that cannot be started as a result: $command", async ({ command, error }) => {
+    const result = await runAgent({ command, cwd: checkout(), prompt: "p", timeoutMs: 20_000 });
+    expect(result).toEqual({ exitCode: null, signal: null, timedOut: false, truncated: false, output: error, error, durationMs: expect.any(Number) });
   });
 });
 

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkDiff, cloneRepository, diffStats, runAgent, runTestCommand } from "../src/index.ts";
+import { checkDiff, cloneRepository, runAgent, runTestCommand, snapshotChanges } from "../src/index.ts";
 import { SAMPLE_APP, createSampleRepo, sampleAppDir, scriptedAgents, type SampleRepo } from "../test-support/index.ts";
 
 const PROMPT = `Fix the TypeError in ${SAMPLE_APP.file} (${SAMPLE_APP.function}).`;
@@ -16,6 +16,11 @@ async function checkout(): Promise<string> {
   const result = await cloneRepository({ cloneUrl: repo.cloneUrl, defaultBranch: "main" });
   if (result.status !== "cloned") throw new Error(result.error);
   return result.dir;
+}
+async function changesOf(dir: string) {
+  const snapshot = await snapshotChanges(dir, repo.headSha);
+  if (snapshot.status !== "ok") throw new Error(snapshot.error);
+  return snapshot.changes;
 }
 const runTests = (cwd: string) => runTestCommand({ command: SAMPLE_APP.testCommand, cwd, timeoutMs: 30_000 });
 const agentEnv = { ...process.env, GITHUB_TOKEN: "ghp_fake", SENTRY_AUTH_TOKEN: "sntrys_fake", SUTURE_SECRET: "x" };
@@ -48,7 +53,7 @@ describe("the scripted fix agent", () => {
     const result = await runAgent({ command: scriptedAgents.fix, cwd: dir, prompt: PROMPT, parentEnv: agentEnv, timeoutMs: 30_000 });
     expect(result).toMatchObject({ exitCode: 0, output: expect.stringMatching(/^Root cause: .+\.\n/) });
     expect(await runTests(dir)).toMatchObject({ exitCode: 0, output: expect.stringMatching(/pass 3\n/) });
-    expect(checkDiff(await diffStats(dir), RULES)).toMatchObject({ ok: true, files: 2 });
+    expect(checkDiff(await changesOf(dir), RULES)).toMatchObject({ ok: true, files: 2 });
 
     writeFileSync(join(dir, SAMPLE_APP.file), execFileSync("git", ["show", `HEAD:${SAMPLE_APP.file}`], { cwd: dir }));
     const onOldCode = await runTests(dir);
@@ -80,7 +85,7 @@ describe("the other scripted agents", () => {
     const dir = await checkout();
     const result = await runAgent({ command: scriptedAgents[agent], cwd: dir, prompt: PROMPT, parentEnv: agentEnv, timeoutMs: 30_000 });
     expect(result).toMatchObject({ exitCode: 0, output: expect.stringMatching(/^Root cause: /) });
-    expect(checkDiff(await diffStats(dir), RULES)).toMatchObject(verdict);
+    expect(checkDiff(await changesOf(dir), RULES)).toMatchObject(verdict);
     expect((await runTests(dir)).exitCode === 0).toBe(testsPass);
   });
 });

@@ -1,11 +1,11 @@
 import { appendFixRunEvent, getFixRun, getRepository, getSentryIssue, getWorkspacePolicy, updateFixRun } from "@suture/db";
-import { checkDiff, cloneRepository, diffStats, diffText, listFiles, publishBranch, removeCheckout, runAgent } from "@suture/fixer";
+import { checkDiff, cloneRepository, listFiles, publishBranch, removeCheckout, runAgent, snapshotChanges } from "@suture/fixer";
 import { getDb } from "../../database.ts";
 import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
 import { agentSummary } from "../agent-summary.ts";
 import { buildPrompt } from "../build-prompt.ts";
 import { mapFrames } from "../map-frames.ts";
-import { agentConfigurationError, agentFromEnv, type AgentSettings } from "./agent-settings.ts";
+import { type AgentSettings, agentSettings } from "./agent-settings.ts";
 import { checkoutRef } from "./checkout-ref.ts";
 import { failFixRun } from "./fail-fix-run.ts";
 import { fixRunText } from "./fix-run-text.ts";
@@ -58,19 +58,22 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
     await note("prompt", mapped.length ? `The stack trace points at ${mapped.join(", ")}` : "No stack frame could be mapped to a file in the repository", { paths: mapped, promptBytes: prompt.length });
 
     const log = createRunLog(fixRunId, "agent_output");
-    const result = await runAgent({ ...agent.preset, cwd: checkout.dir, prompt, timeoutMs: agent.timeoutMs, onOutput: (chunk) => log.write(chunk) });
+    const result = await runAgent({ ...agent.preset, cwd: checkout.dir, prompt, timeoutMs: agent.timeoutMs, runAs: agent.runAs, onOutput: (chunk) => log.write(chunk) });
     await log.close();
+    // Before any other git command reads the checkout the agent could have tampered with.
+    const snapshot = await snapshotChanges(checkout.dir, checkout.sha);
     const summary = agentSummary(result.output);
-    const diff = await diffText(checkout.dir);
-    await updateFixRun(db, fixRunId, { summary, diff: diff || null });
+    await updateFixRun(db, fixRunId, { summary, diff: snapshot.status === "ok" ? snapshot.diff || null : null });
     const seconds = Math.round(result.durationMs / 100) / 10;
     await note("agent", result.timedOut ? `The agent was stopped after ${seconds}s (timeout)` : `The agent exited with code ${result.exitCode} after ${seconds}s`, {
-      exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs), truncated: result.truncated,
+      exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs), truncated: result.truncated, error: result.error ?? null,
     });
+    if (result.error) return fail(fixRunId, result.error);
     if (result.timedOut) return fail(fixRunId, `the agent did not finish within ${Math.round(agent.timeoutMs / 60_000)} minutes and was stopped`);
     if (result.exitCode !== 0) return fail(fixRunId, `the agent exited with code ${result.exitCode ?? result.signal}`);
 
-    const changes = await diffStats(checkout.dir);
+    if (snapshot.status === "failed") return fail(fixRunId, snapshot.error);
+    const changes = snapshot.changes;
     const verdict = checkDiff(changes, { maxFiles: policy.maxDiffFiles, maxLines: policy.maxDiffLines, pathDenylist: policy.pathDenylist, requireTest: policy.requireRegressionTest });
     const paths = changes.map((c) => c.path);
     await note("checks", verdict.ok ? `Diff checks passed: ${verdict.files} files, ${verdict.lines} lines` : `Diff refused: ${verdict.reason}`, {
@@ -83,13 +86,14 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
     });
     if (!verdict.ok) return fail(fixRunId, verdict.reason);
 
-    const tests = await runRepositoryTests(fixRunId, repository.testCommand, checkout.dir, agent.testTimeoutMs);
+    const tests = await runRepositoryTests(fixRunId, repository.testCommand, checkout.dir, agent.testTimeoutMs, agent.runAs);
     if (tests && !tests.ok) return fail(fixRunId, tests.reason);
 
     const branch = `fix/sentry-${issue.shortId ?? issue.sentryIssueId}`;
     const text = await fixRunText(db, (await getFixRun(db, fixRunId))!);
     const message = text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`;
-    const pushed = await publishBranch({ dir: checkout.dir, branch, message, author: BOT_AUTHOR, token: await gitToken(repository.cloneUrl), remoteUrl: repository.cloneUrl });
+    // Exactly the checked tree: whatever the tests wrote afterwards is not in it.
+    const pushed = await publishBranch({ dir: checkout.dir, tree: snapshot.tree, baseSha: checkout.sha, branch, message, author: BOT_AUTHOR, token: await gitToken(repository.cloneUrl), remoteUrl: repository.cloneUrl });
     if (pushed.status === "failed") return fail(fixRunId, `could not push ${branch}: ${pushed.error}`);
     await updateFixRun(db, fixRunId, { branch: pushed.branch, headSha: pushed.sha });
     await note("pushed", `Pushed ${pushed.branch} (${pushed.sha.slice(0, 7)})`, { branch: pushed.branch, sha: pushed.sha });
@@ -101,8 +105,8 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
 
 /** prepareFix with the agent this server is configured to run; a misconfiguration fails the run. */
 export async function prepareFixWithServerAgent(fixRunId: string, fix: FixContext): Promise<PrepareResult> {
-  const problem = agentConfigurationError();
-  return problem ? fail(fixRunId, problem) : prepareFix(fixRunId, fix, agentFromEnv());
+  const agent = agentSettings();
+  return agent.status === "invalid" ? fail(fixRunId, agent.error) : prepareFix(fixRunId, fix, agent.settings);
 }
 
 async function fail(fixRunId: string, reason: string): Promise<PrepareResult> {

@@ -1,5 +1,5 @@
 import { appendFixRunEvent } from "@suture/db";
-import { runTestCommand } from "@suture/fixer";
+import { runTestCommand, type SandboxUser } from "@suture/fixer";
 import { getDb } from "../../database.ts";
 import { createRunLog } from "./run-log.ts";
 
@@ -8,10 +8,16 @@ const TAIL_CHARS = 3000;
 export type TestsResult = { ok: true } | { ok: false; reason: string };
 
 /** The repository's own test command, in the checkout, sandboxed like the agent; null if none is set. */
-export async function runRepositoryTests(fixRunId: string, command: string | null, cwd: string, timeoutMs: number): Promise<TestsResult | null> {
+export async function runRepositoryTests(
+  fixRunId: string,
+  command: string | null,
+  cwd: string,
+  timeoutMs: number,
+  runAs?: SandboxUser,
+): Promise<TestsResult | null> {
   if (!command) return null;
   const log = createRunLog(fixRunId, "test_output");
-  const result = await runTestCommand({ command, cwd, timeoutMs, onOutput: (chunk) => log.write(chunk) });
+  const result = await runTestCommand({ command, cwd, timeoutMs, runAs, onOutput: (chunk) => log.write(chunk) });
   await log.close();
   const ok = !result.timedOut && result.exitCode === 0;
   const seconds = Math.round(result.durationMs / 100) / 10;
@@ -21,8 +27,9 @@ export async function runRepositoryTests(fixRunId: string, command: string | nul
   await appendFixRunEvent(await getDb(), fixRunId, {
     kind: "tests",
     message,
-    data: { command, ok, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs), outputTail: result.output.slice(-TAIL_CHARS) },
+    data: { command, ok, error: result.error ?? null, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs), outputTail: result.output.slice(-TAIL_CHARS) },
   });
   if (ok) return { ok: true };
+  if (result.error) return { ok: false, reason: `the repository's tests could not start: ${result.error}` };
   return { ok: false, reason: result.timedOut ? `the repository's tests did not finish within ${Math.round(timeoutMs / 1000)}s` : `the repository's tests failed: ${message}` };
 }

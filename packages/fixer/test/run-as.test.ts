@@ -1,0 +1,90 @@
+import { execFile, execFileSync } from "node:child_process";
+import { lstatSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkDiff, cloneRepository, publishBranch, resolveSandboxUser, runAgent, runTestCommand, snapshotChanges, type AgentRunOptions, type SandboxUser } from "../src/index.ts";
+import { SAMPLE_APP, createSampleRepo, scriptedAgents, type SampleRepo } from "../test-support/index.ts";
+
+const PASSWD = "root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nsuture:x:1000:1000::/home/suture:/bin/sh\nbroken:x:abc:1::/:/bin/sh\n";
+
+describe("resolveSandboxUser", () => {
+  it.each([
+    { name: "nobody", expected: { uid: 65534, gid: 65534 } },
+    { name: "65534", expected: { uid: 65534, gid: 65534 } },
+    { name: "ghost", expected: { error: 'there is no user "ghost"' } },
+    { name: "4242", expected: { error: "no user has uid 4242" } },
+    { name: "root", expected: { error: '"root" is root; the sandbox user must be an unprivileged one' } },
+    { name: "suture", expected: { error: '"suture" is the user Suture runs as; the sandbox user must be a different one' } },
+    { name: "broken", expected: { error: 'the passwd entry of "broken" is malformed' } },
+    { name: " ", expected: { error: "no sandbox user was named" } },
+  ])("$name", ({ name, expected }) => {
+    expect(resolveSandboxUser(name, PASSWD, 1000)).toEqual(expected);
+  });
+});
+
+const isRoot = process.getuid?.() === 0;
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const BOT = { name: "suture[bot]", email: "suture-bot@users.noreply.example" };
+let nobody: SandboxUser;
+let repo: SampleRepo;
+
+/** Starts an agent from a separate process that holds GITHUB_TOKEN in its real environment, as the server does. */
+function runFromServer(options: Omit<AgentRunOptions, "prompt">): Promise<{ exitCode: number | null; output: string }> {
+  const env = { PATH: process.env.PATH, GITHUB_TOKEN: "ghs_serverSecret123" };
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ["--import", "tsx", "test/agent-runner.ts", JSON.stringify({ ...options, prompt: "p" })], { cwd: packageDir, env }, (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout)));
+  });
+}
+
+async function checkout(): Promise<string> {
+  const result = await cloneRepository({ cloneUrl: repo.cloneUrl, defaultBranch: "main" });
+  if (result.status !== "cloned") throw new Error(result.error);
+  return result.dir;
+}
+
+describe.skipIf(!isRoot)("runAs another OS user (needs root to switch users; skipped otherwise)", () => {
+  beforeAll(async () => {
+    const user = resolveSandboxUser("nobody");
+    if ("error" in user) throw new Error(user.error);
+    nobody = user;
+    repo = await createSampleRepo();
+  });
+  afterAll(() => repo?.cleanup());
+
+  it("keeps the server's token out of reach of /proc, which a scrubbed environment alone does not", async () => {
+    const sameUser = await runFromServer({ command: scriptedAgents.snoop, cwd: await checkout(), timeoutMs: 20_000 });
+    expect(sameUser).toMatchObject({ exitCode: 5, output: expect.stringContaining("GITHUB_TOKEN=ghs_serverSecret123") });
+    const otherUser = await runFromServer({ command: scriptedAgents.snoop, cwd: await checkout(), timeoutMs: 20_000, runAs: nobody });
+    expect(otherUser).toMatchObject({ exitCode: 0, output: expect.stringMatching(/^read the environment of \d+ of \d+ processes\n$/) });
+  });
+
+  it("fixes, checks and publishes a checkout the agent and the tests worked in as nobody", async () => {
+    const dir = await checkout();
+    const agent = await runAgent({ command: scriptedAgents.fix, cwd: dir, prompt: `Fix ${SAMPLE_APP.file}`, timeoutMs: 30_000, runAs: nobody });
+    expect(agent).toMatchObject({ exitCode: 0 });
+    expect(statSync(join(dir, "test/cart-missing-product.test.js")).uid).toBe(nobody.uid); // really written by nobody
+    const snapshot = await snapshotChanges(dir, repo.headSha);
+    if (snapshot.status !== "ok") throw new Error(snapshot.error);
+    expect(checkDiff(snapshot.changes, { maxFiles: 5, maxLines: 50, pathDenylist: [".github/"], requireTest: true })).toMatchObject({ ok: true });
+    expect(await runTestCommand({ command: SAMPLE_APP.testCommand, cwd: dir, timeoutMs: 30_000, runAs: nobody })).toMatchObject({ exitCode: 0 });
+    const pushed = await publishBranch({ dir, tree: snapshot.tree, baseSha: repo.headSha, branch: "fix/as-nobody", message: "Fix", author: BOT });
+    expect(pushed).toMatchObject({ status: "pushed", branch: "fix/as-nobody" });
+    if (pushed.status !== "pushed") return;
+    expect(execFileSync("git", ["ls-tree", "-r", "--name-only", pushed.sha], { cwd: repo.bareDir }).toString()).toContain("test/cart-missing-product.test.js");
+  });
+
+  it("hands the checkout over without following its symlinks", async () => {
+    const dir = await checkout();
+    const outside = join(mkdtempSync(join(tmpdir(), "suture-outside-")), "precious");
+    writeFileSync(outside, "root's\n");
+    symlinkSync(outside, join(dir, "link"));
+    const result = await runTestCommand({ command: "id -u; touch mine", cwd: dir, timeoutMs: 10_000, runAs: nobody });
+    expect(result).toMatchObject({ exitCode: 0, output: `${nobody.uid}\n` });
+    expect(statSync(join(dir, "mine")).uid).toBe(nobody.uid);
+    expect(lstatSync(join(dir, "link")).uid).toBe(nobody.uid);
+    expect(statSync(outside).uid).toBe(0);
+  });
+});
