@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { checkSuitePayload, pullRequestPayload } from "./github-deliveries.ts";
-import { closeHarness, core, deliver, github, openRun, runNow, sent, stopExecutor, timeline } from "./github-harness.ts";
+import { closeHarness, core, db, deliver, github, openRun, runNow, sent, stopExecutor, timeline } from "./github-harness.ts";
 
 afterAll(() => closeHarness());
 
@@ -76,6 +76,29 @@ describe("GitHub deliveries → fix runs", () => {
     });
   });
 
+  it.each([
+    ["an old closed PR, the new PR recorded", { status: "closed", prNumber: 3, prState: "closed" }, 9],
+    ["an old closed PR, the new PR not recorded yet", { status: "closed", prNumber: 3, prState: "closed" }, null],
+    ["an old run that failed before opening its PR", { status: "failed", prNumber: null, prState: null }, null],
+  ] as const)("a reused branch, %s: the new PR's merge reaches only the new run", async (_label, old, freshPr) => {
+    const { run, at, workspaceId, sentryIssueId } = await openRun();
+    const handle = await core.getDb();
+    const before = await db.transitionFixRun(handle, run.id, ["pr_open"], old.status, { prNumber: old.prNumber, prState: old.prState });
+    const fresh = await db.openFixRun(handle, {
+      workspaceId,
+      sentryIssueId,
+      repositoryId: run.repositoryId,
+      status: "pr_open",
+      branch: at.branch,
+      prNumber: freshPr,
+      createdAt: new Date(run.createdAt.getTime() + 1000),
+    });
+    const pr = { ...at, number: 9, sha: "9".repeat(40) };
+    expect(await deliver("pull_request", pullRequestPayload("closed", pr, merged))).toMatchObject({ runs: [{ fixRunId: fresh!.id, status: "merged" }] });
+    expect(await runNow(fresh!.id)).toMatchObject({ status: "merged", prNumber: 9, prState: "merged" });
+    expect(await runNow(run.id)).toEqual(before);
+    expect(await timeline(run.id)).toEqual([]);
+  });
 });
 
 describe("reconcilePullRequests", () => {

@@ -1,5 +1,6 @@
 export { createGithubClient, type GithubAuth } from "./create-github-client.ts";
 export { openDraftPullRequest, type DraftPullRequest, type OpenDraftResult } from "./open-draft-pull-request.ts";
+export { findPullRequestForBranch, type BranchPullRequest } from "./find-pull-request-for-branch.ts";
 export { getPullRequestStatus, type PullRequestStatus } from "./get-pull-request-status.ts";
 export { verifyGithubSignature } from "./verify-github-signature.ts";
 export { parseGithubWebhook, type GithubUpdate } from "./parse-github-webhook.ts";

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { ACTIVE_FIX_RUN_STATUSES, fixRuns, repositories } from "../schema/index.ts";
 import type { FixRun } from "./fixes.ts";
@@ -16,6 +16,10 @@ export interface PullRequestRef {
  * The fix runs a GitHub delivery concerns, in any workspace that connected the repository.
  * The PR number is the surest key; a run whose PR is not recorded yet is found by its branch,
  * and a delivery that names only a commit (`status`) by its head SHA.
+ *
+ * Branches are deleted and reused, so the fallbacks skip runs that recorded a different PR
+ * and keep only the newest match per connected repository: an old closed run on the same
+ * branch must not take news about a newer PR.
  */
 export async function findFixRunsForPullRequest(db: Db, ref: PullRequestRef): Promise<FixRun[]> {
   // GitHub treats owner and repository names case-insensitively.
@@ -23,22 +27,36 @@ export async function findFixRunsForPullRequest(db: Db, ref: PullRequestRef): Pr
     sql`lower(${repositories.owner}) = lower(${ref.owner})`,
     sql`lower(${repositories.name}) = lower(${ref.repo})`,
   );
-  const keys = [
-    ref.prNumber !== null ? eq(fixRuns.prNumber, ref.prNumber) : undefined,
+  const samePullRequest = ref.prNumber !== null ? or(isNull(fixRuns.prNumber), eq(fixRuns.prNumber, ref.prNumber)) : undefined;
+  const fallbacks = [
     ref.branch ? eq(fixRuns.branch, ref.branch) : undefined,
     ref.headSha ? eq(fixRuns.headSha, ref.headSha) : undefined,
   ];
-  for (const key of keys) {
+  const find = async (key: SQL) =>
+    (
+      await db
+        .select({ run: fixRuns })
+        .from(fixRuns)
+        .innerJoin(repositories, eq(fixRuns.repositoryId, repositories.id))
+        .where(and(sameRepository, key))
+        .orderBy(desc(fixRuns.createdAt), desc(fixRuns.id))
+    ).map((r) => r.run);
+
+  if (ref.prNumber !== null) {
+    const runs = await find(eq(fixRuns.prNumber, ref.prNumber));
+    if (runs.length > 0) return runs;
+  }
+  for (const key of fallbacks) {
     if (!key) continue;
-    const rows = await db
-      .select({ run: fixRuns })
-      .from(fixRuns)
-      .innerJoin(repositories, eq(fixRuns.repositoryId, repositories.id))
-      .where(and(sameRepository, key))
-      .orderBy(fixRuns.createdAt);
-    if (rows.length > 0) return rows.map((r) => r.run);
+    const runs = await find(and(key, samePullRequest)!);
+    if (runs.length > 0) return newestPerRepository(runs);
   }
   return [];
+}
+
+function newestPerRepository(newestFirst: FixRun[]): FixRun[] {
+  const seen = new Set<string | null>();
+  return newestFirst.filter((run) => !seen.has(run.repositoryId) && seen.add(run.repositoryId));
 }
 
 /** The run as it is now, locked for the rest of the transaction: updates to it queue up. */

@@ -18,6 +18,7 @@ export interface RouteContext {
 const REPO = "/repos/(?<owner>[^/]+)/(?<repo>[^/]+)";
 const routes: [string, RegExp, (c: RouteContext, p: Record<string, string>) => Reply | undefined | Promise<Reply | undefined>][] = [
   ["POST", new RegExp(`^${REPO}/pulls$`), createPull],
+  ["GET", new RegExp(`^${REPO}/pulls$`), listPulls],
   ["GET", new RegExp(`^${REPO}/pulls/(?<number>\\d+)$`), (c, p) => withPull(c, p, (pull) => ok(pull))],
   ["GET", new RegExp(`^${REPO}/pulls/(?<number>\\d+)/reviews$`), (c, p) =>
     withPull(c, p, (pull) => ok((c.reviews.get(pullKey(p.owner!, p.repo!, pull.number)) ?? []).map((r, i) => reviewJson(r, i, pull.head.sha))))],
@@ -72,6 +73,28 @@ async function createPull(c: RouteContext, p: Record<string, string>): Promise<R
   };
   c.pulls.set(pullKey(owner, repo, number), pull);
   return { status: 201, body: pull };
+}
+
+/**
+ * GitHub's filters: `head` is "owner:branch" (a bare branch name is silently ignored, as on
+ * GitHub), `state` is open by default; newest first, one page of `per_page` (30, at most 100).
+ */
+function listPulls(c: RouteContext, p: Record<string, string>): Reply | undefined {
+  const query = new URL(c.path, "http://double").searchParams;
+  const state = query.get("state") ?? "open";
+  if (!["open", "closed", "all"].includes(state)) return validationFailed([{ resource: "PullRequest", field: "state", code: "invalid" }]);
+  // Owners compare case-insensitively, branch names exactly.
+  const [, headOwner, headRef] = /^([^:]+):(.+)$/.exec(query.get("head") ?? "") ?? [];
+  const perPage = Math.min(100, Math.max(1, Number(query.get("per_page")) || 30));
+  const page = Math.max(1, Number(query.get("page")) || 1);
+  const prefix = `${p.owner!}/${p.repo!}#`;
+  const onHead = (pull: Pull) => !headRef || (pull.head.repo.owner.login.toLowerCase() === headOwner!.toLowerCase() && pull.head.ref === headRef);
+  const matching = [...c.pulls.entries()]
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([, pull]) => pull)
+    .filter((pull) => (state === "all" || pull.state === state) && onHead(pull))
+    .sort((a, b) => b.number - a.number);
+  return ok(matching.slice((page - 1) * perPage, page * perPage));
 }
 
 function addLabels(c: RouteContext, p: Record<string, string>): Reply | undefined {
