@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { githubDeliveryHeaders, signGithubPayload } from "@suture/github/test-support";
 import { GITHUB_WEBHOOK_SECRET } from "./github";
 
 const URL = "/api/github/webhooks";
 
-async function post(request: import("@playwright/test").APIRequestContext, event: string, payload: unknown, options: { id?: string; secret?: string } = {}) {
+async function post(request: APIRequestContext, event: string, payload: unknown, options: { id?: string; secret?: string } = {}) {
   const body = JSON.stringify(payload);
   const signature = await signGithubPayload(options.secret ?? GITHUB_WEBHOOK_SECRET, body);
   return request.post(URL, { data: body, headers: githubDeliveryHeaders(event, options.id ?? crypto.randomUUID(), signature) });
