@@ -7,7 +7,7 @@ const URL = "/api/github/webhooks";
 async function post(request: APIRequestContext, event: string, payload: unknown, options: { id?: string; secret?: string } = {}) {
   const body = JSON.stringify(payload);
   const signature = await signGithubPayload(options.secret ?? GITHUB_WEBHOOK_SECRET, body);
-  return request.post(URL, { data: body, headers: githubDeliveryHeaders(event, options.id ?? crypto.randomUUID(), signature) });
+  return request.post(URL, { data: Buffer.from(body), headers: githubDeliveryHeaders(event, options.id ?? crypto.randomUUID(), signature) });
 }
 
 const pullRequest = (action: string) => ({
@@ -49,7 +49,7 @@ test.describe("POST /api/github/webhooks", () => {
 
     const body = "{not json";
     const signature = await signGithubPayload(GITHUB_WEBHOOK_SECRET, body);
-    const broken = await request.post(URL, { data: body, headers: githubDeliveryHeaders("pull_request", crypto.randomUUID(), signature) });
+    const broken = await request.post(URL, { data: Buffer.from(body), headers: githubDeliveryHeaders("pull_request", crypto.randomUUID(), signature) });
     expect(broken.status()).toBe(400);
   });
 });

@@ -21,9 +21,11 @@ test("the first page lists the observations made from the fixtures", async ({ pa
   const deliveries = page.getByRole("region", { name: "Latest deliveries" });
   await expect(deliveries.getByText("processed").first()).toBeVisible();
   await expect(page.getByText("pending")).toHaveCount(0);
-  // Seer's steps for one issue became one fix run, origin Seer, at its latest stage.
+  // The fixtures hold two Seer runs (run ids 12345 and 12346): seven steps of the first became
+  // one run at its latest stage, with its pull request.
   const runs = page.getByRole("region", { name: "Fix runs" });
-  await expect(runs.getByRole("row")).toHaveCount(2);
-  await expect(runs.getByText(/Seer/).first()).toBeVisible();
+  await expect(runs.getByRole("row")).toHaveCount(3);
+  await expect(runs.getByText(/Seer/)).toHaveCount(2);
+  await expect(runs.getByRole("link", { name: /#\d+|Pull request/ }).first()).toBeVisible();
   await page.screenshot({ path: "test-results/home.png", fullPage: true });
 });

@@ -6,6 +6,9 @@ const RUN_STYLES: Record<string, string> = {
   awaiting_approval: "bg-amber-50 text-amber-800 ring-amber-200",
   approved: "bg-sky-50 text-sky-700 ring-sky-200",
   running: "bg-sky-50 text-sky-700 ring-sky-200",
+  root_cause: "bg-sky-50 text-sky-700 ring-sky-200",
+  solution: "bg-sky-50 text-sky-700 ring-sky-200",
+  coding: "bg-sky-50 text-sky-700 ring-sky-200",
   pr_open: "bg-indigo-50 text-indigo-700 ring-indigo-200",
   merged: "bg-emerald-50 text-emerald-700 ring-emerald-200",
   failed: "bg-red-50 text-red-700 ring-red-200",
@@ -38,7 +41,7 @@ export function FixRunTable({ runs, now }: { runs: Overview["fixRuns"]; now: num
           <td className="px-4 py-2.5 text-xs whitespace-nowrap">
             {run.prUrl ? (
               <a className="font-medium text-indigo-700 hover:underline" href={run.prUrl}>
-                #{run.prNumber ?? "PR"}
+                {run.prNumber ? `#${run.prNumber}` : "Pull request"}
               </a>
             ) : (
               <span className="text-slate-400">—</span>
