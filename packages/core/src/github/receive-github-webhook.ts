@@ -2,7 +2,7 @@ import { insertDelivery, isDatabaseUnavailable } from "@suture/db";
 import { verifyGithubSignature } from "@suture/github";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
-import { MAX_BODY_BYTES, type ReceiveResult } from "../ingest/receive-sentry-webhook.ts";
+import { MAX_BODY_BYTES, pickHeaders, type ReceiveResult, reject, unavailable } from "../ingest/receive-result.ts";
 
 /** Events whose deliveries are processed; anything else (ping included) is stored as ignored. */
 const FOLLOWED_EVENTS = new Set(["pull_request", "pull_request_review", "check_suite", "check_run", "status"]);
@@ -66,7 +66,7 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
       action: action ?? "",
       requestId: guid,
       dedupKey: `github:${guid}`,
-      headers: pickHeaders(headers),
+      headers: pickHeaders(headers, KEPT_HEADERS),
       rawBody: text,
       status: followed ? "pending" : "ignored",
       error: followed ? null : event === "ping" ? "ping: GitHub checking the webhook" : `unfollowed GitHub event ${event}`,
@@ -78,21 +78,4 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
     if (isDatabaseUnavailable(error)) return unavailable();
     throw error;
   }
-}
-
-function pickHeaders(headers: Headers): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const name of KEPT_HEADERS) {
-    const value = headers.get(name);
-    if (value !== null) kept[name] = value;
-  }
-  return kept;
-}
-
-function reject(code: 400 | 401 | 413, error: string): ReceiveResult {
-  return { status: "rejected", code, error };
-}
-
-function unavailable(): ReceiveResult {
-  return { status: "unavailable", error: "database unavailable; the delivery was not stored, retry later" };
 }

@@ -3,14 +3,8 @@ import { dedupKey, isKnownEvent, parseEnvelope, verifySignature } from "@suture/
 import { clientSecrets } from "../config.ts";
 import { getDb } from "../database.ts";
 import { installationSecrets } from "./installation-secrets.ts";
+import { MAX_BODY_BYTES, pickHeaders, type ReceiveResult, reject, unavailable } from "./receive-result.ts";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-export type ReceiveResult =
-  | { status: "stored"; deliveryId: string; ignored: boolean }
-  | { status: "duplicate"; deliveryId: string }
-  | { status: "rejected"; code: 400 | 401 | 413; error: string }
-  | { status: "unavailable"; error: string };
 
 const KEPT_HEADERS = [
   "content-type",
@@ -78,7 +72,7 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
       requestId: headers.get("request-id"),
       installationUuid: envelope.installationUuid,
       dedupKey: dedupKey(resource, envelope),
-      headers: pickHeaders(headers),
+      headers: pickHeaders(headers, KEPT_HEADERS),
       rawBody: text,
       status: known ? "pending" : "ignored",
       error: known ? null : `unhandled event ${resource}.${envelope.action}`,
@@ -90,21 +84,4 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
     if (isDatabaseUnavailable(error)) return unavailable();
     throw error;
   }
-}
-
-function pickHeaders(headers: Headers): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const name of KEPT_HEADERS) {
-    const value = headers.get(name);
-    if (value !== null) kept[name] = value;
-  }
-  return kept;
-}
-
-function reject(code: 400 | 401 | 413, error: string): ReceiveResult {
-  return { status: "rejected", code, error };
-}
-
-function unavailable(): ReceiveResult {
-  return { status: "unavailable", error: "database unavailable; the delivery was not stored, retry later" };
 }

@@ -1,0 +1,26 @@
+/** What receiving a webhook (Sentry's or GitHub's) came to; the route maps it to HTTP. */
+export type ReceiveResult =
+  | { status: "stored"; deliveryId: string; ignored: boolean }
+  | { status: "duplicate"; deliveryId: string }
+  | { status: "rejected"; code: 400 | 401 | 413; error: string }
+  | { status: "unavailable"; error: string };
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function reject(code: 400 | 401 | 413, error: string): ReceiveResult {
+  return { status: "rejected", code, error };
+}
+
+export function unavailable(): ReceiveResult {
+  return { status: "unavailable", error: "database unavailable; the delivery was not stored, retry later" };
+}
+
+/** The request headers worth keeping with a stored delivery. */
+export function pickHeaders(headers: Headers, names: readonly string[]): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = value;
+  }
+  return kept;
+}
