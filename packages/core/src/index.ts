@@ -29,3 +29,4 @@ export { handleGithubDelivery, type GithubDeliveryOutcome } from "./github/handl
 export { applyGithubUpdate, type ApplyResult, type AppliedRun } from "./github/apply-github-update.ts";
 export { reconcilePullRequests, type ReconcileResult } from "./github/reconcile-pull-requests.ts";
 export { githubClient } from "./github/github-client.ts";
+export { notifyFix, type NotifyResult } from "./fixes/dispatch/notify-fix.ts";

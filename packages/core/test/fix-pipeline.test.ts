@@ -15,6 +15,17 @@ const WEBHOOK_SECRET = "github-webhook-secret-for-tests";
 const sample = await createSampleRepo();
 const github = await startGithubDouble({ repositories: { "acme/shop": sample.bareDir } });
 const sentry = await startSentryDouble();
+// Slack's incoming webhook, as a real HTTP server that keeps what it was sent.
+const slackMessages: unknown[] = [];
+const slack = createServer((req, res) => {
+  let body = "";
+  req.on("data", (chunk) => (body += chunk));
+  req.on("end", () => {
+    slackMessages.push(JSON.parse(body));
+    res.end("ok");
+  });
+});
+await new Promise<void>((resolve) => slack.listen(0, "127.0.0.1", resolve));
 Object.assign(process.env, {
   GITHUB_TOKEN: "ghs_suture_test_token_never_for_the_agent",
   GITHUB_API_URL: github.url,
@@ -25,6 +36,7 @@ Object.assign(process.env, {
   SUTURE_RESOLVE_ON_MERGE: "1",
   SUTURE_AGENT: "command",
   SUTURE_AGENT_COMMAND: scriptedAgents.fix,
+  SLACK_WEBHOOK_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook`,
 });
 const core = await import("@suture/core");
 const { functions, inngest } = await import("@suture/core/inngest");
@@ -60,6 +72,7 @@ afterAll(async () => {
   await exec.stop();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
+  slack.close();
   await Promise.all([github.close(), sentry.close(), sample.cleanup()]);
   await core.closeDb();
 });
@@ -123,6 +136,14 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
     // The Sentry issue links to the PR (through the installation's external-issue API, else a comment).
     const link = sentry.requests.find((r) => r.method === "POST" && /external-issues|\/issues\/7100000001\/comments/.test(r.path));
     expect(JSON.stringify(link?.body)).toContain(pr.html_url);
+    // Slack heard about it once, with the PR and none of the user's data; a retried notify is silent.
+    expect(slackMessages).toHaveLength(1);
+    expect(JSON.stringify(slackMessages[0])).toContain(pr.html_url);
+    for (const secret of Object.values(PERSONAL)) expect(JSON.stringify(slackMessages[0])).not.toContain(secret);
+    const linksBefore = sentry.requests.length;
+    expect(await core.notifyFix(run.id)).toEqual({ slack: "sent", sentry: "already_linked" });
+    expect(slackMessages).toHaveLength(1);
+    expect(sentry.requests).toHaveLength(linksBefore);
 
     // GitHub says it was merged → the run is merged → Sentry resolves the issue in the next release.
     const payload = JSON.stringify({

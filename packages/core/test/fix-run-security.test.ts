@@ -98,3 +98,20 @@ describe("a misbehaving agent", () => {
     expect(branches()).toBe("");
   });
 });
+
+describe("a retried dispatch", () => {
+  it("adopts the branch an attempt pushed but never recorded, without running the agent again", async () => {
+    const { result, run } = await prepareWith(scriptedAgents.fix);
+    expect(result).toMatchObject({ status: "pushed" });
+    const handle = await core.getDb();
+    // As if the step died between the push and the database write.
+    await db.updateFixRun(handle, run.id, { branch: null, headSha: null });
+
+    const again = await core.prepareFix(run.id, await core.gatherFixContext(run.id), { preset: agentPreset("command", scriptedAgents.hang), timeoutMs: 60_000, testTimeoutMs: 30_000 });
+    expect(again).toEqual(result);
+    expect(branches().split("\n").filter((b) => b.startsWith(run.branch!))).toEqual([run.branch]);
+    const events = await db.listFixRunEvents(handle, run.id);
+    expect(events.filter((e) => e.kind === "agent")).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ kind: "pushed", message: expect.stringMatching(/^Found the branch an earlier attempt pushed/) });
+  });
+});

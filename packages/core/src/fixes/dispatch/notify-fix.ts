@@ -1,4 +1,4 @@
-import { appendFixRunEvent, getFixRun, getSentryIssue } from "@suture/db";
+import { appendFixRunEvent, getFixRun, getSentryIssue, latestFixRunEvent } from "@suture/db";
 import { getDb } from "../../database.ts";
 import { env } from "../../env.ts";
 import { linkSentryIssue } from "../link-sentry-issue.ts";
@@ -17,8 +17,13 @@ export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
   const issue = run && (await getSentryIssue(db, run.sentryIssueId));
   if (!run?.prUrl || !run.prNumber || !issue) return { slack: "not_configured", sentry: "no pull request" };
 
-  let slack: NotifyResult["slack"] = "not_configured";
-  if (env.SLACK_WEBHOOK_URL) {
+  // A retried step must not tell people twice: what the timeline says was sent is not sent again.
+  const [slackSent, sentryTold] = await Promise.all([
+    latestFixRunEvent(db, fixRunId, "slack"),
+    Promise.all(["sentry_linked", "sentry_commented"].map((kind) => latestFixRunEvent(db, fixRunId, kind))),
+  ]);
+  let slack: NotifyResult["slack"] = slackSent?.data.sent ? "sent" : "not_configured";
+  if (env.SLACK_WEBHOOK_URL && !slackSent?.data.sent) {
     const payload = slackMessage({ shortId: issue.shortId ?? issue.sentryIssueId, title: issue.title, prUrl: run.prUrl, summary: run.summary, runUrl: fixRunUrl(fixRunId) });
     slack = await fetch(env.SLACK_WEBHOOK_URL, {
       method: "POST",
@@ -29,8 +34,9 @@ export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
       (res) => (res.ok ? "sent" : "failed"),
       () => "failed" as const,
     );
-    await appendFixRunEvent(db, fixRunId, { kind: "slack", message: slack === "sent" ? "Told Slack" : "Slack did not accept the message" });
+    await appendFixRunEvent(db, fixRunId, { kind: "slack", message: slack === "sent" ? "Told Slack" : "Slack did not accept the message", data: { sent: slack === "sent" } });
   }
+  if (sentryTold.some(Boolean)) return { slack, sentry: "already_linked" };
   const linked = await linkSentryIssue(run, run.prUrl, run.prNumber);
   return { slack, sentry: linked.status };
 }

@@ -1,5 +1,5 @@
 import { appendFixRunEvent, getFixRun, getRepository, getSentryIssue, getWorkspacePolicy, updateFixRun } from "@suture/db";
-import { checkDiff, cloneRepository, listFiles, publishBranch, removeCheckout, runAgent, snapshotChanges } from "@suture/fixer";
+import { checkDiff, cloneRepository, findPublishedBranch, listFiles, publishBranch, removeCheckout, runAgent, snapshotChanges } from "@suture/fixer";
 import { getDb } from "../../database.ts";
 import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
 import { agentSummary } from "../agent-summary.ts";
@@ -43,6 +43,11 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
   const checkout = await cloneRepository({ cloneUrl: repository.cloneUrl, ref, defaultBranch: repository.defaultBranch, token });
   if (checkout.status === "failed") return fail(fixRunId, `could not check out ${repository.owner}/${repository.name}: ${checkout.error}`);
   try {
+    // A retry after a push that was never recorded: adopt that branch instead of a second agent run.
+    const branch = `fix/sentry-${issue.shortId ?? issue.sentryIssueId}`;
+    const marker = `Suture-Run-Id: ${fixRunId}`;
+    const earlier = await findPublishedBranch({ dir: checkout.dir, branch, marker, remoteUrl: repository.cloneUrl, token });
+    if (earlier) return recordPush(fixRunId, earlier, "Found the branch an earlier attempt pushed");
     await updateFixRun(db, fixRunId, { baseRef: checkout.ref, baseSha: checkout.sha });
     await note("checkout", `Checked out ${checkout.ref} at ${checkout.sha.slice(0, 7)}${checkout.note ? ` (${checkout.note})` : ""}`, { ref: checkout.ref, sha: checkout.sha });
 
@@ -89,15 +94,12 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
     const tests = await runRepositoryTests(fixRunId, repository.testCommand, checkout.dir, agent.testTimeoutMs, agent.runAs);
     if (tests && !tests.ok) return fail(fixRunId, tests.reason);
 
-    const branch = `fix/sentry-${issue.shortId ?? issue.sentryIssueId}`;
     const text = await fixRunText(db, (await getFixRun(db, fixRunId))!);
-    const message = text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`;
+    const message = `${text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`}\n${marker}`;
     // Exactly the checked tree: whatever the tests wrote afterwards is not in it.
     const pushed = await publishBranch({ dir: checkout.dir, tree: snapshot.tree, baseSha: checkout.sha, branch, message, author: BOT_AUTHOR, token: await gitToken(repository.cloneUrl), remoteUrl: repository.cloneUrl });
     if (pushed.status === "failed") return fail(fixRunId, `could not push ${branch}: ${pushed.error}`);
-    await updateFixRun(db, fixRunId, { branch: pushed.branch, headSha: pushed.sha });
-    await note("pushed", `Pushed ${pushed.branch} (${pushed.sha.slice(0, 7)})`, { branch: pushed.branch, sha: pushed.sha });
-    return { status: "pushed", branch: pushed.branch, sha: pushed.sha };
+    return recordPush(fixRunId, pushed, "Pushed");
   } finally {
     await removeCheckout(checkout.dir);
   }
@@ -107,6 +109,13 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
 export async function prepareFixWithServerAgent(fixRunId: string, fix: FixContext): Promise<PrepareResult> {
   const agent = agentSettings();
   return agent.status === "invalid" ? fail(fixRunId, agent.error) : prepareFix(fixRunId, fix, agent.settings);
+}
+
+async function recordPush(fixRunId: string, pushed: { branch: string; sha: string }, verb: string): Promise<PrepareResult> {
+  const db = await getDb();
+  await updateFixRun(db, fixRunId, { branch: pushed.branch, headSha: pushed.sha });
+  await appendFixRunEvent(db, fixRunId, { kind: "pushed", message: `${verb} ${pushed.branch} (${pushed.sha.slice(0, 7)})`, data: pushed });
+  return { status: "pushed", branch: pushed.branch, sha: pushed.sha };
 }
 
 async function fail(fixRunId: string, reason: string): Promise<PrepareResult> {
