@@ -107,6 +107,25 @@ describe("recordSeerRuns", () => {
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it("follows Seer's pull request through GitHub when it is in a connected repository", async () => {
+    await core.connectRepository({ workspace: "default", repository: "acme/web" });
+    const body = new TextDecoder()
+      .decode(delivery("seer.pr_created.json").body)
+      .replace('"run_id":12345', '"run_id":777001')
+      .replace('"pr_number":123', '"pr_number":4242')
+      .replace("https://github.com/owner/repo/pull/123", "https://github.com/Acme/web/pull/4242");
+    const d = delivery("seer.pr_created.json", body);
+    const stored = await receiveSentryWebhook(d.body, d.headers);
+    const [outcome] = await processDeliveries([(stored as { deliveryId: string }).deliveryId]);
+    await recordSeerRuns([(outcome as { observationId: string }).observationId]);
+    const { run } = await seerRun(777001);
+    expect(run).toMatchObject({ status: "pr_open", prNumber: 4242, repositoryId: expect.any(String) });
+
+    const merged = await core.applyGithubUpdate({ event: "pull_request", action: "closed", owner: "acme", repo: "web", prNumber: 4242, branch: null, headSha: null, prState: "merged" });
+    expect(merged).toMatchObject({ status: "applied" });
+    expect((await seerRun(777001)).run).toMatchObject({ status: "merged", prState: "merged" });
+  });
+
   it("ignores observations that are not Seer's", async () => {
     const d = delivery("issue.created.json");
     const stored = await receiveSentryWebhook(d.body, d.headers);

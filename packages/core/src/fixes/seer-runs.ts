@@ -1,5 +1,6 @@
 import {
   appendFixRunEvent,
+  findRepositoryByName,
   type Db,
   type FixRun,
   getObservations,
@@ -51,7 +52,9 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
     });
     if (!created && (await hasSeerStep(tx, run.id, observation.sourceId))) return skip(`${observation.sourceType} is already recorded`);
     const firstPr = Array.isArray(meta.pullRequests) ? (meta.pullRequests[0] as { url?: unknown; number?: unknown } | undefined) : undefined;
+    const repositoryId = run.repositoryId ?? (await connectedRepositoryOf(tx, observation.workspaceId, firstPr?.url));
     const updated = await transitionFixRun(tx, run.id, [run.status], nextSeerStatus(run, stage), {
+      repositoryId,
       summary: typeof meta.rootCause === "string" ? meta.rootCause : run.summary,
       seerDetails: mergeDetails(run.seerDetails, meta, action),
       prUrl: typeof firstPr?.url === "string" ? firstPr.url : run.prUrl,
@@ -65,6 +68,16 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
     });
     return { observationId: observation.id, status: "recorded", fixRunId: run.id, runStatus: updated!.status, created };
   });
+}
+
+/**
+ * The connected repository a Seer PR was opened in (from its GitHub URL), so GitHub's webhooks
+ * and the reconcile follow Seer's PR like Suture's own.
+ */
+async function connectedRepositoryOf(tx: Db, workspaceId: string, prUrl: unknown): Promise<string | null> {
+  const match = typeof prUrl === "string" ? /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/pull\/\d+/.exec(prUrl) : null;
+  if (!match) return null;
+  return (await findRepositoryByName(tx, workspaceId, match[1]!, match[2]!))?.id ?? null;
 }
 
 /** Later steps add to what earlier ones said; an empty report never erases a known one. */

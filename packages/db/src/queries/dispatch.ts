@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { type FixRunStatus, deployments, fixRunEvents, fixRuns, observations, repositories, sentryIssues, webhookDeliveries, workspaces } from "../schema/index.ts";
 import type { FixRun, FixRunEvent, Repository } from "./fixes.ts";
@@ -97,4 +97,14 @@ export async function listRunningSince(db: Db, before: Date, limit = 100): Promi
     .where(and(eq(fixRuns.status, "running"), eq(fixRuns.origin, "suture"), lt(fixRuns.startedAt, before)))
     .orderBy(fixRuns.startedAt)
     .limit(limit);
+}
+
+/** A workspace's connected repository by its GitHub name (GitHub names are case-insensitive). */
+export async function findRepositoryByName(db: Db, workspaceId: string, owner: string, name: string): Promise<Repository | undefined> {
+  const [row] = await db
+    .select()
+    .from(repositories)
+    .where(and(eq(repositories.workspaceId, workspaceId), ilike(repositories.owner, owner), ilike(repositories.name, name)))
+    .limit(1);
+  return row;
 }
