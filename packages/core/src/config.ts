@@ -42,7 +42,7 @@ export function clientSecrets(): string[] {
   if (dataDir() === "memory://") return (cachedSecrets = [randomBytes(32).toString("hex")]);
   const file = localSecretFile();
   if (!existsSync(file)) {
-    mkdirSync(dataDir(), { recursive: true });
+    mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
   }
   return (cachedSecrets = [readFileSync(file, "utf8").trim()]);

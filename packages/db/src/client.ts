@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -46,7 +46,12 @@ export function createDb(options: DbOptions = {}): DbHandle {
   }
   const dataDir = options.dataDir ?? pgliteDir();
   const inMemory = dataDir.startsWith("memory://");
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  if (!inMemory) {
+    // Owner only: the files hold Sentry data and installation secrets, and a coding agent runs
+    // on this machine as another user.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+  }
   const unlock = inMemory ? () => {} : lockPgliteDir(dataDir);
   const client = new PGlite(dataDir);
   return {

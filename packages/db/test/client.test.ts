@@ -60,4 +60,16 @@ describe.runIf(process.env.SUTURE_TEST_DB === "pglite")("the PGlite lock", () =>
     await first.close();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it("keeps its data folder readable by its owner only, even one made earlier", async () => {
+    const { chmodSync, mkdirSync, statSync } = await import("node:fs");
+    const dir = join(mkdtempSync(join(tmpdir(), "suture-mode-")), "pglite");
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    const handle = createDb({ dataDir: dir });
+    await migrate(handle);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
