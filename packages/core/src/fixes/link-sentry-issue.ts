@@ -1,4 +1,4 @@
-import { appendFixRunEvent, type FixRun, getSentryIssue, repositoryOfFixRun, workspaceInstallation } from "@suture/db";
+import { appendFixRunEvent, type FixRun, getSentryIssue, getRepository, workspaceInstallation } from "@suture/db";
 import { getDb } from "../database.ts";
 import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
 
@@ -28,7 +28,7 @@ export async function linkSentryIssue(
 
     let linkError: string | undefined;
     if (installation) {
-      const repository = await repositoryOfFixRun(db, run);
+      const repository = run.repositoryId ? await getRepository(db, run.repositoryId) : undefined;
       const project = repository ? `${repository.owner}/${repository.name}` : (repoFromPrUrl(prUrl) ?? "pull request");
       const linked = await api.linkPullRequest(installation.uuid, { issueId: issue.sentryIssueId, webUrl: prUrl, project, identifier: String(prNumber) });
       if (linked.status === "ok") {

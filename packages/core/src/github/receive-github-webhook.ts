@@ -2,7 +2,7 @@ import { insertDelivery, isDatabaseUnavailable } from "@suture/db";
 import { verifyGithubSignature } from "@suture/github";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
-import { MAX_BODY_BYTES, pickHeaders, type ReceiveResult, reject, unavailable } from "../ingest/receive-result.ts";
+import { MAX_BODY_BYTES, parseBody, pickHeaders, type ReceiveResult, reject, unavailable } from "../ingest/receive-result.ts";
 
 /** Events whose deliveries are processed; anything else (ping included) is stored as ignored. */
 const FOLLOWED_EVENTS = new Set(["pull_request", "pull_request_review", "check_suite", "check_run", "status"]);
@@ -18,7 +18,6 @@ const KEPT_HEADERS = [
   "x-hub-signature-256",
 ];
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 const lenient = new TextDecoder("utf-8");
 
 /**
@@ -41,18 +40,9 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
     return reject(401, "signature does not match the body under GITHUB_WEBHOOK_SECRET");
   }
 
-  let text: string;
-  let json: unknown;
-  try {
-    text = utf8.decode(rawBody);
-  } catch {
-    return reject(400, "body is not valid UTF-8");
-  }
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return reject(400, `body is not valid JSON: ${(error as Error).message}`);
-  }
+  const body = parseBody(rawBody);
+  if (!body.ok) return body.result;
+  const { text, json } = body;
   if (!json || typeof json !== "object" || Array.isArray(json)) return reject(400, "body is not a JSON object");
   const action = (json as { action?: unknown }).action;
   if (action !== undefined && typeof action !== "string") return reject(400, "action is not a string");

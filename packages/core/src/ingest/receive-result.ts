@@ -24,3 +24,20 @@ export function pickHeaders(headers: Headers, names: readonly string[]): Record<
   }
   return kept;
 }
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A verified body as text and JSON, or the 400 that says why it is neither. */
+export function parseBody(rawBody: Uint8Array): { ok: true; text: string; json: unknown } | { ok: false; result: ReceiveResult } {
+  let text: string;
+  try {
+    text = utf8.decode(rawBody);
+  } catch {
+    return { ok: false, result: reject(400, "body is not valid UTF-8") };
+  }
+  try {
+    return { ok: true, text, json: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, result: reject(400, `body is not valid JSON: ${(error as Error).message}`) };
+  }
+}

@@ -3,7 +3,7 @@ import { dedupKey, isKnownEvent, parseEnvelope, verifySignature } from "@suture/
 import { clientSecrets } from "../config.ts";
 import { getDb } from "../database.ts";
 import { installationSecrets } from "./installation-secrets.ts";
-import { MAX_BODY_BYTES, pickHeaders, type ReceiveResult, reject, unavailable } from "./receive-result.ts";
+import { MAX_BODY_BYTES, parseBody, pickHeaders, type ReceiveResult, reject, unavailable } from "./receive-result.ts";
 
 
 const KEPT_HEADERS = [
@@ -16,7 +16,6 @@ const KEPT_HEADERS = [
   "user-agent",
 ];
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Verifies and stores one Sentry delivery. Only verify + store happen here, so the answer
@@ -46,18 +45,9 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
     throw error;
   }
 
-  let text: string;
-  let json: unknown;
-  try {
-    text = utf8.decode(rawBody);
-  } catch {
-    return reject(400, "body is not valid UTF-8");
-  }
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return reject(400, `body is not valid JSON: ${(error as Error).message}`);
-  }
+  const body = parseBody(rawBody);
+  if (!body.ok) return body.result;
+  const { text, json } = body;
   const parsed = parseEnvelope(json);
   if (!parsed.ok) return reject(400, parsed.error);
   const { envelope } = parsed;

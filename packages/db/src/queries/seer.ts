@@ -1,7 +1,7 @@
 import { and, asc, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { fixRunEvents, fixRuns, repositories, sentryInstallations } from "../schema/index.ts";
-import type { FixRun, NewFixRun, Repository } from "./fixes.ts";
+import { fixRunEvents, fixRuns, sentryInstallations } from "../schema/index.ts";
+import type { FixRun, NewFixRun } from "./fixes.ts";
 import type { SentryInstallation } from "./workspaces.ts";
 
 /**
@@ -65,8 +65,3 @@ export async function workspaceInstallation(db: Db, workspaceId: string): Promis
   return row;
 }
 
-export async function repositoryOfFixRun(db: Db, run: Pick<FixRun, "repositoryId">): Promise<Repository | undefined> {
-  if (!run.repositoryId) return undefined;
-  const [row] = await db.select().from(repositories).where(eq(repositories.id, run.repositoryId));
-  return row;
-}
