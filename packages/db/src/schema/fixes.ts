@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { users } from "./auth.ts";
 import { observations, sentryIssues } from "./observations.ts";
 import { workspaces } from "./workspaces.ts";
 
@@ -122,9 +123,12 @@ export const fixRuns = pgTable(
     /** The observation that made triage open the run. */
     triggerObservationId: uuid().references(() => observations.id, { onDelete: "set null" }),
     seerRunId: text(),
+    /** Who approved: the user's email, `cli:<os user>`, or `policy`. */
     approvedBy: text(),
+    approvedByUserId: text().references(() => users.id, { onDelete: "set null" }),
     approvedAt: timestamp({ withTimezone: true }),
     rejectedBy: text(),
+    rejectedByUserId: text().references(() => users.id, { onDelete: "set null" }),
     rejectedAt: timestamp({ withTimezone: true }),
     /** Why the run ended as it did, in plain words. */
     reason: text(),

@@ -3,3 +3,5 @@ export * from "./deliveries.ts";
 export * from "./observations.ts";
 export * from "./releases.ts";
 export * from "./fixes.ts";
+export * from "./auth.ts";
+export * from "./members.ts";
