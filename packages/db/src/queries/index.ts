@@ -6,3 +6,6 @@ export * from "./fixes.ts";
 export * from "./seer.ts";
 export * from "./dispatch.ts";
 export * from "./github.ts";
+export * from "./members.ts";
+export * from "./audit.ts";
+export * from "./workspace-dashboard.ts";
