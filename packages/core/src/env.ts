@@ -50,6 +50,11 @@ export const env = createEnv({
     SLACK_WEBHOOK_URL: z.string().url().optional(),
     /** Where people reach this Suture (links in PR bodies and Slack). */
     SUTURE_PUBLIC_URL: z.string().url().optional(),
+    /** Signs sessions. Generated into the data folder on the embedded defaults; required with DATABASE_URL. */
+    SUTURE_AUTH_SECRET: z.string().min(32).optional(),
+    /** GitHub sign-in (an OAuth app's client id and secret); off unless both are set. */
+    GITHUB_OAUTH_CLIENT_ID: z.string().optional(),
+    GITHUB_OAUTH_CLIENT_SECRET: z.string().optional(),
     INNGEST_DEV: z.string().optional(),
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),

@@ -1,5 +1,6 @@
 import { ensureWorkspace } from "@suture/db";
 import { autoRoute, clientSecrets, embeddedExecutor, executorPort, executorUrl, isEmbeddedDatabase, localSecretFile, serveUrl } from "./config.ts";
+import { authSecret } from "./auth/auth-secret.ts";
 import { getDbHandle } from "./database.ts";
 import { env } from "./env.ts";
 import { agentConfigurationError } from "./fixes/dispatch/agent-settings.ts";
@@ -19,6 +20,7 @@ export interface StartupReport {
 
 /** Opens and migrates the database and prepares the embedded defaults. Called once at boot. */
 export async function startSuture(): Promise<StartupReport> {
+  authSecret(); // on PostgreSQL without SUTURE_AUTH_SECRET: refuse to start, saying why
   const handle = await getDbHandle();
   if (autoRoute) await ensureWorkspace(handle.db, DEFAULT_WORKSPACE_SLUG, "Default");
   const secrets = clientSecrets();

@@ -1,0 +1,100 @@
+import { accounts, rateLimits, sessions, users, verifications } from "@suture/db/schema";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { getDb } from "../database.ts";
+import { env } from "../env.ts";
+import { authSecret } from "./auth-secret.ts";
+
+/** Sign-in attempts allowed per client address in a minute, per sign-in path. */
+export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+
+export const githubSignIn = Boolean(env.GITHUB_OAUTH_CLIENT_ID && env.GITHUB_OAUTH_CLIENT_SECRET);
+
+async function createAuth(secure: boolean) {
+  const db = await getDb();
+  return betterAuth({
+    appName: "Suture",
+    secret: authSecret(),
+    baseURL: env.SUTURE_PUBLIC_URL,
+    basePath: "/api/auth",
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+    }),
+    // People are let in by an admin (setup link, `suture user create`, the members page),
+    // never by signing themselves up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    socialProviders: githubSignIn
+      ? {
+          github: {
+            clientId: env.GITHUB_OAUTH_CLIENT_ID!,
+            clientSecret: env.GITHUB_OAUTH_CLIENT_SECRET!,
+            // A GitHub account signs in as the existing user with its verified email; it creates none.
+            disableSignUp: true,
+          },
+        }
+      : {},
+    account: { accountLinking: { enabled: true, trustedProviders: ["github"] } },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/*": { window: 60, max: SIGN_IN_ATTEMPTS_PER_MINUTE },
+      },
+    },
+    advanced: {
+      // http-only always; Secure (and the __Secure- prefix) when the request came over HTTPS.
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+type Auth = Awaited<ReturnType<typeof createAuth>>;
+const store = globalThis as unknown as { __sutureAuth?: Map<boolean, Promise<Auth>> };
+
+/**
+ * The better-auth instance for a request over HTTPS (`secure`) or plain HTTP. With
+ * SUTURE_PUBLIC_URL set, its protocol decides for every request.
+ */
+export function getAuth(secure: boolean): Promise<Auth> {
+  const key = env.SUTURE_PUBLIC_URL ? env.SUTURE_PUBLIC_URL.startsWith("https://") : secure;
+  store.__sutureAuth ??= new Map();
+  let auth = store.__sutureAuth.get(key);
+  if (!auth) {
+    auth = createAuth(key);
+    store.__sutureAuth.set(key, auth);
+  }
+  return auth;
+}
+
+/** True when the request reached us over HTTPS (directly, or as a proxy in front says). */
+export function isHttps(headers: Headers, url?: string): boolean {
+  const forwarded = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  if (forwarded) return forwarded === "https";
+  return url ? url.startsWith("https://") : false;
+}
+
+/** Answers the better-auth endpoints under /api/auth (sign-in, sign-out, session, GitHub callback). */
+export async function handleAuthRequest(request: Request): Promise<Response> {
+  const auth = await getAuth(isHttps(request.headers, request.url));
+  return auth.handler(request);
+}
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** The signed-in user of a request, from its session cookie; null when there is none or it expired. */
+export async function getSessionUser(headers: Headers): Promise<SignedInUser | null> {
+  const auth = await getAuth(isHttps(headers));
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  return { id: session.user.id, email: session.user.email, name: session.user.name };
+}
