@@ -1,0 +1,35 @@
+import { type FixRun, type FixRunEvent, getWorkspaceFixRun, listFixRunEvents, type Repository, type SentryIssue } from "@suture/db";
+import { z } from "zod";
+import { can, type WorkspaceScope } from "../auth/roles.ts";
+import { getDb } from "../database.ts";
+
+export type FixRunPage =
+  | {
+      status: "found";
+      run: Omit<FixRun, "diff">;
+      issue: SentryIssue;
+      repository: Pick<Repository, "owner" | "name" | "defaultBranch"> | null;
+      events: FixRunEvent[];
+      diff: string | null;
+      /** The viewer may approve or reject it, and it is waiting for that. */
+      canDecide: boolean;
+    }
+  | { status: "not_found" };
+
+/** A fix run of the scope's workspace with its issue and timeline; another workspace's is not found. */
+export async function getFixRunPage(scope: WorkspaceScope, fixRunId: string): Promise<FixRunPage> {
+  if (!z.uuid().safeParse(fixRunId).success) return { status: "not_found" };
+  const db = await getDb();
+  const found = await getWorkspaceFixRun(db, { workspaceId: scope.workspaceId, fixRunId });
+  if (!found) return { status: "not_found" };
+  const { diff, ...run } = found.run;
+  return {
+    status: "found",
+    run,
+    issue: found.issue,
+    repository: found.repository ? { owner: found.repository.owner, name: found.repository.name, defaultBranch: found.repository.defaultBranch } : null,
+    events: await listFixRunEvents(db, fixRunId),
+    diff,
+    canDecide: can(scope.role, "decide") && run.status === "awaiting_approval",
+  };
+}
