@@ -4,6 +4,7 @@ import { route, ROUTE_USAGE } from "./commands/route.ts";
 import { fix, FIX_USAGE } from "./commands/fix.ts";
 import { repo, REPO_USAGE } from "./commands/repo.ts";
 import { policy, POLICY_USAGE } from "./commands/policy.ts";
+import { user, USER_USAGE } from "./commands/user.ts";
 
 const USAGE = `usage:
   ${SEND_USAGE.split("\n")[0]}
@@ -13,6 +14,7 @@ const USAGE = `usage:
   ${POLICY_USAGE.split("\n")[0]}
   ${FIX_USAGE.split("\n")[0]}
   ${FIX_USAGE.split("\n")[1]}
+  ${USER_USAGE.split("\n")[0]}
 
 suture help <command> for details.`;
 
@@ -22,6 +24,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; usage
   repo: { run: repo, usage: REPO_USAGE },
   policy: { run: policy, usage: POLICY_USAGE },
   fix: { run: fix, usage: FIX_USAGE },
+  user: { run: user, usage: USER_USAGE },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -39,8 +39,8 @@ describe("suture repo / suture fix", () => {
     const runId = (outcome as { fixRun: { id: string } }).fixRun.id;
     await closeDb();
 
-    expect(await cli("fix", "approve", runId, "--as", "ana")).toMatchObject({ code: 0, stdout: `fix run ${runId} approved by ana\n` });
-    expect(await cli("fix", "reject", runId, "--as", "ben")).toMatchObject({
+    expect(await cli("fix", "approve", runId)).toMatchObject({ code: 0, stdout: `fix run ${runId} approved by cli:${userInfo().username}\n` });
+    expect(await cli("fix", "reject", runId)).toMatchObject({
       code: 1,
       stderr: `suture fix reject: fix run ${runId} is approved, so it cannot be rejected\n`,
     });

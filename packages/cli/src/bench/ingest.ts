@@ -2,6 +2,7 @@
 // `next start` on a real PostgreSQL, against GET /api/health in the same run, then a check
 // that every accepted delivery reached the database and was processed.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -34,6 +35,8 @@ if (!existsSync(join(root, "apps/web/.next/BUILD_ID"))) {
 const server = await startNext(join(root, "apps/web"), PORT, {
   DATABASE_URL: databaseUrl,
   SENTRY_CLIENT_SECRET: SECRET,
+  // Required on PostgreSQL; the benchmark signs nobody in.
+  SUTURE_AUTH_SECRET: randomBytes(32).toString("hex"),
   SUTURE_AUTO_ROUTE: "1",
   SUTURE_EXECUTOR_PORT: String(PORT + 1),
 });

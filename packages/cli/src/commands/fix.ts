@@ -1,25 +1,27 @@
 import { parseArgs } from "node:util";
 import { approveFixRun, closeDb, rejectFixRun } from "@suture/core";
-import { env } from "../env.ts";
+import { cliActor } from "../cli-actor.ts";
 import { UsageError } from "./send.ts";
 
-export const FIX_USAGE = `suture fix approve <run-id> [--as NAME]
-suture fix reject <run-id> [--as NAME] [--reason TEXT]
+export const FIX_USAGE = `suture fix approve <run-id>
+suture fix reject <run-id> [--reason TEXT]
 
-Approves or rejects a fix run awaiting approval, as the dashboard's buttons do. Opens the
-database directly: on the embedded PGlite database, stop the server first.`;
+Approves or rejects a fix run awaiting approval, as the dashboard's buttons do, recorded as
+cli:<os user>. Opens the database directly: on the embedded PGlite database, stop the server
+first; on PostgreSQL there is no need.`;
 
 export async function fix(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { as: { type: "string" }, reason: { type: "string" } },
+    options: { reason: { type: "string" } },
   });
   const [verb, runId] = positionals;
   if ((verb !== "approve" && verb !== "reject") || !runId) throw new UsageError("say approve or reject, and a run id");
-  const by = values.as ?? `cli:${env.USER ?? "unknown"}`;
+  const actor = cliActor();
+  const by = actor.label;
   try {
-    const result = verb === "approve" ? await approveFixRun(runId, by) : await rejectFixRun(runId, by, values.reason);
+    const result = verb === "approve" ? await approveFixRun(runId, actor) : await rejectFixRun(runId, actor, values.reason);
     if ("error" in result) {
       console.error(`suture fix ${verb}: ${result.error}`);
       return 1;
