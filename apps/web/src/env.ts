@@ -5,6 +5,7 @@ import { z } from "zod";
 export const env = createEnv({
   server: {
     NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   },
   client: {},
   experimental__runtimeEnv: {},
