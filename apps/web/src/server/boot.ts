@@ -1,4 +1,4 @@
-import { startSuture } from "@suture/core";
+import { prepareSetupLink, setupUrl, startSuture } from "@suture/core";
 import { sweepRequested } from "@suture/core/inngest";
 import { createExecutor, type Executor } from "@suture/inngest-local";
 
@@ -16,6 +16,10 @@ export async function boot(): Promise<void> {
       `${report.secrets} Sentry client secret(s)${report.secretFile ? ` (local secret in ${report.secretFile})` : ""}`,
   );
   for (const warning of report.warnings) console.warn(`[suture] ${warning}`);
+  const setupToken = await prepareSetupLink();
+  if (setupToken) {
+    console.log(`[suture] no users yet: create the first admin at ${setupUrl(setupToken)} (the link works once)`);
+  }
   if (report.secrets === 0) {
     console.warn("[suture] SENTRY_CLIENT_SECRET is not set: every Sentry delivery will be refused with 401");
   }

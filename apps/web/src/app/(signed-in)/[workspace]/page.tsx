@@ -1,13 +1,14 @@
-import { getOverview } from "@suture/core";
+import { getWorkspaceOverview } from "@suture/core";
 import { DeliveryTable } from "@/components/delivery-table";
 import { EmptyState } from "@/components/empty-state";
 import { FixRunTable } from "@/components/fix-run-table";
 import { ObservationTable } from "@/components/observation-table";
+import { requireScope } from "@/server/session";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const overview = await getOverview();
+export default async function OverviewPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const overview = await getWorkspaceOverview(await requireScope((await params).workspace));
   const now = Date.now();
   const total = Object.values(overview.deliveryCounts).reduce((a, b) => a + b, 0);
   return (
