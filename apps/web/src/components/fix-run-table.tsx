@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Overview } from "@suture/core";
 import { TablePanel } from "./table-panel";
 import { TimeAgo } from "./time-ago";
@@ -23,7 +24,9 @@ export function FixRunTable({ runs, now }: { runs: Overview["fixRuns"]; now: num
         <tr key={run.id} id={`run-${run.id}`} className="align-top target:bg-amber-50">
           <td className="w-full max-w-0 px-4 py-2.5">
             <p className="truncate font-medium" title={run.title ?? undefined}>
-              {run.title ?? "Untitled issue"}
+              <Link href={`/${encodeURIComponent(run.workspaceSlug)}/runs/${run.id}`} className="hover:underline">
+                {run.title ?? "Untitled issue"}
+              </Link>
             </p>
             <p className="mt-0.5 truncate text-xs text-slate-500">
               <span className="font-mono">{run.shortId ?? "—"}</span> · {run.workspaceSlug}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { saveMemberAction } from "./actions";
+
+const FIELD =
+  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none";
+
+export function MemberForm({ workspace }: { workspace: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      className="grid gap-3 sm:grid-cols-[2fr_1fr_2fr_auto] sm:items-end"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const data = Object.fromEntries(new FormData(form));
+        startTransition(async () => {
+          const result = await saveMemberAction({ ...data, workspace, password: data.password || undefined });
+          if (result.status === "saved") {
+            setMessage({ ok: true, text: `${result.email} is ${result.role === "admin" ? "an" : "a"} ${result.role}${result.created ? " (new user)" : ""}.` });
+            form.reset();
+            router.refresh();
+          } else setMessage({ ok: false, text: result.error });
+        });
+      }}
+    >
+      <label className="text-sm font-medium text-slate-700">
+        Email
+        <input name="email" type="email" required autoComplete="off" className={`mt-1 ${FIELD}`} />
+      </label>
+      <label className="text-sm font-medium text-slate-700">
+        Role
+        <select name="role" defaultValue="viewer" className={`mt-1 ${FIELD}`}>
+          <option value="viewer">viewer</option>
+          <option value="approver">approver</option>
+          <option value="admin">admin</option>
+        </select>
+      </label>
+      <label className="text-sm font-medium text-slate-700">
+        First password <span className="font-normal text-slate-500">(new users only)</span>
+        <input name="password" type="password" autoComplete="new-password" minLength={10} className={`mt-1 ${FIELD}`} />
+      </label>
+      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
+        {pending ? "Saving…" : "Save"}
+      </button>
+      {message ? (
+        <p role={message.ok ? "status" : "alert"} className={`text-sm sm:col-span-4 ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}

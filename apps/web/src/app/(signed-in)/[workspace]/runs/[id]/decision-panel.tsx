@@ -1,0 +1,131 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { decideFixRun, type DecisionOutcome } from "./actions";
+
+type Step = { kind: "idle" } | { kind: "confirm"; decision: "approve" | "reject" };
+
+/** Approve & dispatch or Reject, each after a confirmation; then the page shows the run as it is now. */
+export function DecisionPanel({ workspace, runId, waiting, repository }: { workspace: string; runId: string; waiting: boolean; repository: string | null }) {
+  const router = useRouter();
+  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [reason, setReason] = useState("");
+  const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const submit = (decision: "approve" | "reject") =>
+    startTransition(async () => {
+      const result = await decideFixRun({ workspace, runId, decision, ...(decision === "reject" && reason ? { reason } : {}) });
+      setOutcome(result);
+      setStep({ kind: "idle" });
+      router.refresh();
+    });
+
+  return (
+    <section aria-labelledby="decision-title" className="rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id="decision-title" className="text-sm font-semibold">
+        Decision
+      </h2>
+      {outcome ? <OutcomeMessage outcome={outcome} /> : null}
+      {waiting && step.kind === "idle" ? (
+        <div className="mt-3 flex flex-wrap gap-3">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => setStep({ kind: "confirm", decision: "approve" })}
+            className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500 disabled:opacity-50"
+          >
+            Approve &amp; dispatch
+          </button>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => setStep({ kind: "confirm", decision: "reject" })}
+            className="rounded-md px-3.5 py-2 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:opacity-50"
+          >
+            Reject
+          </button>
+        </div>
+      ) : null}
+      {waiting && step.kind === "confirm" ? (
+        <div role="group" aria-label="Confirm" className="mt-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
+          {step.decision === "approve" ? (
+            <p className="text-sm text-slate-700">
+              Dispatch the coding agent for this issue{repository ? ` in ${repository}` : ""}? It opens a draft pull request
+              that still needs review. You are recorded as the approver.
+            </p>
+          ) : (
+            <label className="block text-sm text-slate-700">
+              Reject this run? The issue gets no new run until it regresses.
+              <textarea
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                maxLength={500}
+                rows={2}
+                placeholder="Why (optional)"
+                className="mt-2 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none"
+              />
+            </label>
+          )}
+          <div className="mt-3 flex flex-wrap gap-3">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => submit(step.decision)}
+              className={`rounded-md px-3.5 py-2 text-sm font-semibold text-white shadow-xs disabled:opacity-50 ${step.decision === "approve" ? "bg-indigo-600 hover:bg-indigo-500" : "bg-red-600 hover:bg-red-500"}`}
+            >
+              {pending ? "Saving…" : step.decision === "approve" ? "Confirm approve & dispatch" : "Confirm reject"}
+            </button>
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => setStep({ kind: "idle" })}
+              className="rounded-md px-3.5 py-2 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-white disabled:opacity-50"
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {!waiting && !outcome ? <p className="mt-2 text-sm text-slate-600">This run is not waiting for a decision.</p> : null}
+    </section>
+  );
+}
+
+function OutcomeMessage({ outcome }: { outcome: DecisionOutcome }) {
+  const base = "mt-3 rounded-md px-3 py-2 text-sm";
+  switch (outcome.status) {
+    case "approved":
+      return (
+        <p role="status" className={`${base} bg-emerald-50 text-emerald-800`}>
+          Approved. The dispatch starts shortly; its progress shows in the timeline.
+        </p>
+      );
+    case "rejected":
+      return (
+        <p role="status" className={`${base} bg-slate-100 text-slate-800`}>
+          Rejected.
+        </p>
+      );
+    case "conflict":
+      return (
+        <p role="alert" className={`${base} bg-amber-50 text-amber-900`}>
+          Someone decided first: this run is now <strong>{outcome.current.replaceAll("_", " ")}</strong>. Nothing was changed.
+        </p>
+      );
+    case "over_budget":
+      return (
+        <p role="alert" className={`${base} bg-amber-50 text-amber-900`}>
+          Not dispatched — the workspace is over its budget: {outcome.error}. Try again when a running fix finishes, or ask an
+          admin to raise the limit.
+        </p>
+      );
+    default:
+      return (
+        <p role="alert" className={`${base} bg-red-50 text-red-800`}>
+          {outcome.error}
+        </p>
+      );
+  }
+}
