@@ -87,6 +87,19 @@ describe("sign-in and sessions", { timeout: 120_000 }, () => {
     expect((await signIn("root@example.com", PASSWORD, "198.51.100.3")).status).toBe(200);
   });
 
+  it("trusts a browser's request from the address it was sent to, and refuses another site's", async () => {
+    const attempt = (origin: string) =>
+      core.handleAuthRequest(
+        new Request("http://localhost:3210/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", host: "127.0.0.1:3210", origin, "x-forwarded-for": "203.0.113.10", cookie: "a=b" },
+          body: JSON.stringify({ email: "root@example.com", password: PASSWORD }),
+        }),
+      );
+    expect((await attempt("http://127.0.0.1:3210")).status).toBe(200);
+    expect((await attempt("https://evil.example")).status).toBe(403);
+  });
+
   it("does not let anyone sign themselves up", async () => {
     const response = await core.handleAuthRequest(
       new Request("http://localhost:3000/api/auth/sign-up/email", {

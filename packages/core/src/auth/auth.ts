@@ -17,6 +17,12 @@ async function createAuth(secure: boolean) {
     secret: authSecret(),
     baseURL: env.SUTURE_PUBLIC_URL,
     basePath: "/api/auth",
+    // Without SUTURE_PUBLIC_URL, a browser's request is trusted from the address it was sent
+    // to (its Host): a page of another site posting here carries that site's Origin, and fails.
+    trustedOrigins: (request) => {
+      const host = request?.headers.get("host");
+      return host ? [`${isHttps(request!.headers, request!.url) ? "https" : "http"}://${host}`] : [];
+    },
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
@@ -48,6 +54,9 @@ async function createAuth(secure: boolean) {
     advanced: {
       // http-only always; Secure (and the __Secure- prefix) when the request came over HTTPS.
       useSecureCookies: secure,
+      // Checked everywhere, tests included (better-auth would skip it under a test runner).
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     telemetry: { enabled: false },
