@@ -1,3 +1,5 @@
+// Only the overview streams behind a loading state: the other workspace pages decide "not found"
+// before their first byte, so that answer carries a real 404 status.
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="space-y-4">
