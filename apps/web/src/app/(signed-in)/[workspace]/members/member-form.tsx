@@ -28,22 +28,28 @@ export function MemberForm({ workspace }: { workspace: string }) {
         });
       }}
     >
-      <label className="text-sm font-medium text-slate-700">
-        Email
-        <input name="email" type="email" required autoComplete="off" className={`mt-1 ${FIELD}`} />
-      </label>
-      <label className="text-sm font-medium text-slate-700">
-        Role
-        <select name="role" defaultValue="viewer" className={`mt-1 ${FIELD}`}>
+      <div>
+        <label htmlFor="member-email" className="text-sm font-medium text-slate-700">
+          Email
+        </label>
+        <input id="member-email" name="email" type="email" required autoComplete="off" className={`mt-1 ${FIELD}`} />
+      </div>
+      <div>
+        <label htmlFor="member-role" className="text-sm font-medium text-slate-700">
+          Role
+        </label>
+        <select id="member-role" name="role" defaultValue="viewer" className={`mt-1 ${FIELD}`}>
           <option value="viewer">viewer</option>
           <option value="approver">approver</option>
           <option value="admin">admin</option>
         </select>
-      </label>
-      <label className="text-sm font-medium text-slate-700">
-        First password <span className="font-normal text-slate-500">(new users only)</span>
-        <input name="password" type="password" autoComplete="new-password" minLength={10} className={`mt-1 ${FIELD}`} />
-      </label>
+      </div>
+      <div>
+        <label htmlFor="member-password" className="text-sm font-medium text-slate-700">
+          First password <span className="font-normal text-slate-500">(new users only)</span>
+        </label>
+        <input id="member-password" name="password" type="password" autoComplete="new-password" minLength={10} className={`mt-1 ${FIELD}`} />
+      </div>
       <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
         {pending ? "Saving…" : "Save"}
       </button>

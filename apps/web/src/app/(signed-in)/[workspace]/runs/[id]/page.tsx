@@ -128,7 +128,7 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
               </Detail>
             ) : null}
             <Detail label="Issue">
-              {issue.eventCount ?? "?"} events · {issue.userCount ?? "?"} users
+              {count(issue.eventCount, "event")} · {count(issue.userCount, "user")}
             </Detail>
             <Detail label="Opened">
               <TimeAgo date={run.createdAt} now={now} />
@@ -141,6 +141,10 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
       </div>
     </div>
   );
+}
+
+function count(n: number | null, noun: string): string {
+  return n === null ? `? ${noun}s` : `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
