@@ -2,6 +2,9 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getSessionUser, listMyWorkspaces, loadWorkspaceScope, type SignedInUser, type WorkspaceScope } from "@suture/core";
+import { signInUrl } from "@/lib/safe-next";
+
+export { safeNext } from "@/lib/safe-next";
 
 /** The signed-in user of this request (read once per request), or null. */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => getSessionUser(await headers()));
@@ -11,17 +14,6 @@ export async function requireUser(): Promise<SignedInUser> {
   const user = await currentUser();
   if (!user) redirect(signInUrl((await headers()).get("x-suture-path")));
   return user;
-}
-
-export function signInUrl(next: string | null | undefined): string {
-  const target = safeNext(next);
-  return target === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(target)}`;
-}
-
-/** Only a path of this site: never another origin (`//evil.example`, `https://…`). */
-export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
 }
 
 /** The user's workspaces, once per request. */
