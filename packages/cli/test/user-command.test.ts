@@ -51,6 +51,9 @@ describe("suture user create", () => {
       stderr: "suture user create: no workspace nope\n",
     });
     expect(await cli("user", "remove")).toMatchObject({ code: 2 });
+    // Changes made from the shell land in the workspace's audit log too.
+    expect(await cli("repo", "add", "blog", "acme/blog")).toMatchObject({ code: 0 });
+    expect(await cli("policy", "blog", "--mode", "auto")).toMatchObject({ code: 0 });
 
     const after = await getDb();
     const ana = await db.findUserByEmail(after, { email: "ana@example.com" });
@@ -61,6 +64,8 @@ describe("suture user create", () => {
     const blog = await db.getWorkspaceBySlug(after, "blog");
     const audit = await db.listAuditEvents(after, { workspaceId: blog!.id });
     expect(audit.map((e) => [e.action, e.actor])).toEqual([
+      ["policy.changed", `cli:${userInfo().username}`],
+      ["repository.connected", `cli:${userInfo().username}`],
       ["member.role_changed", `cli:${userInfo().username}`],
       ["member.added", `cli:${userInfo().username}`],
     ]);

@@ -41,3 +41,4 @@ export { getFixRunPage, type FixRunPage } from "./dashboard/fix-run-page.ts";
 export { getAuditLog, type AuditLogResult } from "./dashboard/audit-log.ts";
 export { decideFixRunAsMember, decisionInput, type MemberDecisionResult } from "./fixes/decide-as-member.ts";
 export { listMembers, memberInput, saveMember, type MembersResult, type MemberChangeResult } from "./members/manage-members.ts";
+export { recordAudit, type AuditInput } from "./audit/record-audit.ts";

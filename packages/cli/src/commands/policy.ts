@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { closeDb, setWorkspacePolicy } from "@suture/core";
+import { closeDb, recordAudit, setWorkspacePolicy } from "@suture/core";
+import { cliActor } from "../cli-actor.ts";
 import { UsageError } from "./send.ts";
 
 export const POLICY_USAGE = `suture policy <workspace> [--mode manual|auto] [--levels error,fatal] [--min-events N] [--min-users N]
@@ -43,6 +44,7 @@ export async function policy(argv: string[]): Promise<number> {
       return 1;
     }
     const { workspaceId: _, updatedAt: __, pathDenylist, ...shown } = result.policy;
+    await recordAudit({ workspace, action: "policy.changed", targetType: "policy", targetId: workspace, data: shown }, cliActor());
     console.log(JSON.stringify({ ...shown, pathDenylist: pathDenylist.join(" ") }, null, 2));
     return 0;
   } finally {

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { closeDb, connectRepository } from "@suture/core";
+import { closeDb, connectRepository, recordAudit } from "@suture/core";
+import { cliActor } from "../cli-actor.ts";
 import { UsageError } from "./send.ts";
 
 export const REPO_USAGE = `suture repo add <workspace> <owner/name> [--clone-url URL] [--branch main] [--test "pnpm test"] [--map STACK_ROOT=SOURCE_ROOT ...]
@@ -30,7 +31,12 @@ export async function repo(argv: string[]): Promise<number> {
       console.error(`suture repo add: ${result.error}`);
       return 1;
     }
-    console.log(`connected ${result.repository.owner}/${result.repository.name} to ${workspace}`);
+    const name = `${result.repository.owner}/${result.repository.name}`;
+    await recordAudit(
+      { workspace, action: "repository.connected", targetType: "repository", targetId: name, data: { testCommand: result.repository.testCommand } },
+      cliActor(),
+    );
+    console.log(`connected ${name} to ${workspace}`);
     return 0;
   } finally {
     await closeDb();

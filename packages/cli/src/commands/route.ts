@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { closeDb, routeSentryInstallation } from "@suture/core";
+import { closeDb, recordAudit, routeSentryInstallation } from "@suture/core";
+import { cliActor } from "../cli-actor.ts";
 import { UsageError } from "./send.ts";
 
 export const ROUTE_USAGE = `suture route <installation-uuid> <workspace-slug> [--create]
@@ -21,6 +22,10 @@ export async function route(argv: string[]): Promise<number> {
       console.error(`suture route: ${result.error} (pass --create to make it)`);
       return 1;
     }
+    await recordAudit(
+      { workspace: workspaceSlug, action: "installation.mapped", targetType: "sentry_installation", targetId: installationUuid, data: { replayed: result.requeued } },
+      cliActor(),
+    );
     console.log(`routed ${installationUuid} → ${workspaceSlug}; ${result.requeued} unrouted deliveries queued again`);
     return 0;
   } finally {

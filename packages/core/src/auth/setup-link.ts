@@ -56,7 +56,7 @@ export async function completeSetup(input: { token: string; email: string; passw
   }
   // Taken before the first await that could interleave with a second request: one of two wins.
   store.__sutureSetupToken = null;
-  const result = await addUser({ email: input.email, password: input.password, name: input.name, role: "admin" }, { userId: null, label: "setup" }).catch(
+  const result = await addUser({ email: input.email, password: input.password, name: input.name, role: "admin" }, { userId: null, label: "setup link" }).catch(
     (error: unknown) => {
       store.__sutureSetupToken = current;
       throw error;

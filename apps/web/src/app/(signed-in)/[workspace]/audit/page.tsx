@@ -10,6 +10,10 @@ const ACTIONS: Record<string, string> = {
   "fix_run.rejected": "rejected a fix run",
   "member.added": "added a member",
   "member.role_changed": "changed a member's role",
+  "policy.changed": "changed the fix policy",
+  "repository.connected": "connected a repository",
+  "installation.mapped": "mapped a Sentry installation here",
+  "deliveries.replayed": "replayed deliveries",
 };
 
 /** Who did what in this workspace, newest first. Admins only; others get a 404. */
@@ -35,7 +39,7 @@ export default async function AuditPage({ params }: { params: Promise<{ workspac
               <time dateTime={event.createdAt.toISOString()}>{event.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
             </td>
             <td className="px-4 py-2.5 font-medium whitespace-nowrap">{event.actor}</td>
-            <td className="px-4 py-2.5">
+            <td className="min-w-56 px-4 py-2.5">
               {ACTIONS[event.action] ?? event.action}
               <Details data={event.data} />
             </td>
