@@ -3,7 +3,8 @@ import { GITHUB_WEBHOOK_SECRET } from "./e2e/github";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const secret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-const dataDir = `/tmp/suture-e2e-${process.pid}`;
+// Workers load this file too: the runner's folder is handed to them through the environment.
+const dataDir = (process.env.E2E_DATA_DIR ??= `/tmp/suture-e2e-${process.pid}`);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -30,14 +31,21 @@ export default defineConfig({
       ],
     },
   },
-  // The empty-state spec needs a server that has received nothing, so it runs first.
+  // First the setup link makes the first admin, who adds the other users (sessions saved for the
+  // specs); the empty-state spec needs a server that has received nothing, so it runs next.
   projects: [
-    { name: "empty", testMatch: "empty.spec.ts" },
-    { name: "server", testIgnore: "empty.spec.ts", dependencies: ["empty"] },
+    { name: "setup", testMatch: "auth.setup.ts" },
+    { name: "empty", testMatch: "empty.spec.ts", dependencies: ["setup"], use: { storageState: "test-results/.auth/admin.json" } },
+    {
+      name: "server",
+      testIgnore: ["empty.spec.ts", "auth.setup.ts"],
+      dependencies: ["empty"],
+      use: { storageState: "test-results/.auth/admin.json" },
+    },
   ],
   // The production server on its embedded defaults, in a data folder of its own.
   webServer: {
-    command: `rm -rf ${dataDir} && pnpm exec next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf ${dataDir} && node --import tsx e2e/prepare.ts && pnpm exec next start -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -10,7 +10,7 @@ test("the first page lists the observations made from the fixtures", async ({ pa
 
   // Processing runs after the answer; the page shows each observation once it is made.
   await expect(async () => {
-    await page.goto("/");
+    await page.goto("/default");
     const observations = page.getByRole("region", { name: "Latest observations" });
     await expect(observations.getByRole("row")).toHaveCount(fixtures().filter((n) => !n.startsWith("installation.")).length + 1, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });

@@ -4,6 +4,7 @@ import { createDb } from "@suture/db";
 import { sql } from "drizzle-orm";
 import { fixtureBody, SECRET, signedHeaders } from "./sentry";
 import { startServer, stopServer } from "./server";
+import { PASSWORD, setupToken } from "./users";
 
 const PORT = 3230;
 const dataDir = `/tmp/suture-restart-${process.pid}`;
@@ -25,7 +26,7 @@ async function counts() {
   }
 }
 
-test("deliveries stored before a SIGKILL are processed exactly once after the restart", async () => {
+test("deliveries stored before a SIGKILL are processed exactly once after the restart", async ({ browser }) => {
   rmSync(dataDir, { recursive: true, force: true });
   // First life: Inngest points at nothing, so every delivery is stored but never processed.
   const first = await startServer(PORT, { ...env, INNGEST_DEV: "http://127.0.0.1:9" });
@@ -44,11 +45,20 @@ test("deliveries stored before a SIGKILL are processed exactly once after the re
 
   // Second life: the embedded executor starts, the boot sweep re-announces what was pending.
   const second = await startServer(PORT, env);
+  // The dashboard needs a session: this fresh database's first admin, through its setup link.
+  const page = await (await browser.newContext({ storageState: undefined })).newPage();
+  await page.goto(`${second.url}/setup?token=${setupToken(dataDir)}`);
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Password again").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create admin and sign in" }).click();
+  await page.waitForURL(`${second.url}/default`);
   await expect
-    .poll(async () => (await fetch(`${second.url}/`).then((r) => r.text())).match(/Observations<\/dt><dd[^>]*>(\d+)/)?.[1], {
+    .poll(async () => (await page.request.get(`${second.url}/default`).then((r) => r.text())).match(/Observations<\/dt><dd[^>]*>(\d+)/)?.[1], {
       timeout: 30_000,
     })
     .toBe(String(COUNT));
+  await page.context().close();
   await stopServer(second, "SIGTERM");
   expect(await counts()).toEqual({ pending: 0, processed: COUNT, observations: COUNT, delivered: COUNT });
   rmSync(dataDir, { recursive: true, force: true });
