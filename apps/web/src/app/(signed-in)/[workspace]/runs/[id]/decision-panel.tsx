@@ -117,8 +117,8 @@ function OutcomeMessage({ outcome }: { outcome: DecisionOutcome }) {
     case "over_budget":
       return (
         <p role="alert" className={`${base} bg-amber-50 text-amber-900`}>
-          Not dispatched — the workspace is over its budget: {outcome.error}. Try again when a running fix finishes, or ask an
-          admin to raise the limit.
+          Not dispatched — the workspace is over its budget: {outcome.error.replace(/^budget: /, "")}. Try again when a running fix
+          finishes, or ask an admin to raise the limit.
         </p>
       );
     default:
