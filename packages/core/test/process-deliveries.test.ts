@@ -157,7 +157,8 @@ describe("deliveries carrying text PostgreSQL cannot store", () => {
       issue.title = "Checkout failed for jane.customer@example.com";
       issue.count = "99999999999999999999999";
     });
-    const stored = await Promise.all(batch.bodies.map(async (b) => ({ ...b, id: await receive(b.name, b.body) })));
+    const stored: ((typeof batch.bodies)[number] & { id: string })[] = [];
+    for (const b of batch.bodies) stored.push({ ...b, id: await receive(b.name, b.body) });
     const refused = await receive("issue.created.json", refusedBody);
     const outcomes = await processDeliveries([...stored.map((s) => s.id), refused]);
 
