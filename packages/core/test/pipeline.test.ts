@@ -10,7 +10,7 @@ import {
   receiveSentryWebhook,
   recordDeployment,
 } from "@suture/core";
-import { functions, inngest, sweepRequested } from "@suture/core/inngest";
+import { embeddedInngestKeys, functions, inngest, sweepRequested } from "@suture/core/inngest";
 import { inArray, sql } from "drizzle-orm";
 import { delivery, fixtureNames } from "./fixtures.ts";
 import { issueCreated, mixedBatch } from "./poisoned.ts";
@@ -25,6 +25,7 @@ beforeAll(async () => {
   const serveUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
   executor = createExecutor({
     serveUrl,
+    ...embeddedInngestKeys(),
     port: Number(process.env.SUTURE_EXECUTOR_PORT),
     retryBackoffMs: () => 20,
     cron: false,
