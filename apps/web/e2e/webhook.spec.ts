@@ -28,7 +28,7 @@ test.describe("POST /api/sentry/webhooks", () => {
     }
   });
 
-  const body = Buffer.from('{"action":"created","data":{"issue":{"id":"42"}},"installation":{"uuid":"e2e"}}');
+  const body = Buffer.from('{"action":"created","data":{"issue":{"id":"42"}},"installation":{"uuid":"00000000-0000-4000-8000-0000000000e2"}}');
   const cases: [string, () => { data: Buffer; headers: Record<string, string> }, number, RegExp][] = [
     ["no resource header", () => ({ data: body, headers: omit(signedHeaders("issue", body), "Sentry-Hook-Resource") }), 400, /Sentry-Hook-Resource/],
     ["no signature", () => ({ data: body, headers: omit(signedHeaders("issue", body), "Sentry-Hook-Signature") }), 401, /Signature/],
@@ -53,7 +53,7 @@ test.describe("POST /api/sentry/webhooks", () => {
   }
 
   test("stores an unknown event as ignored and answers 202", async ({ request }) => {
-    const unknown = Buffer.from('{"action":"teleported","data":{"x":1},"installation":{"uuid":"e2e"}}');
+    const unknown = Buffer.from('{"action":"teleported","data":{"x":1},"installation":{"uuid":"00000000-0000-4000-8000-0000000000e2"}}');
     const response = await request.post(URL, { data: unknown, headers: signedHeaders("widget", unknown) });
     expect(response.status()).toBe(202);
     expect(await response.json()).toMatchObject({ received: true, ignored: true });

@@ -19,6 +19,17 @@ export const executorUrl = `http://127.0.0.1:${executorPort}`;
 
 export const serveUrl = `${env.SUTURE_SERVE_ORIGIN ?? `http://127.0.0.1:${env.PORT}`}/api/inngest`;
 
+/**
+ * The URL the app registers for its functions, as `serve()` options: fixed by configuration,
+ * never read from a request's Host header. Always on the embedded executor; otherwise only when
+ * SUTURE_SERVE_ORIGIN is set (else the SDK's INNGEST_SERVE_ORIGIN, else the request).
+ */
+export const serveEndpoint =
+  embeddedExecutor || env.SUTURE_SERVE_ORIGIN ? { serveOrigin: new URL(serveUrl).origin, servePath: new URL(serveUrl).pathname } : null;
+
+/** INNGEST_DEV makes the SDK run in dev mode (as the SDK reads it): /api/inngest then checks no signatures. */
+export const inngestDevMode = !!env.INNGEST_DEV && !["0", "false"].includes(env.INNGEST_DEV.trim().toLowerCase());
+
 export const sweepAfterSeconds = env.SUTURE_SWEEP_AFTER_SECONDS;
 
 export function dataDir(): string {

@@ -19,7 +19,10 @@ export const env = createEnv({
     SUTURE_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(0).default(60),
     /** Port of the embedded Inngest executor (only used when no Inngest is configured). */
     SUTURE_EXECUTOR_PORT: z.coerce.number().int().min(0).max(65535).default(8288),
-    /** Base URL the embedded executor calls back; default http://127.0.0.1:$PORT. */
+    /**
+     * Where Inngest reaches /api/inngest: the URL the app registers (never a request's Host) and
+     * the embedded executor calls; default http://127.0.0.1:$PORT.
+     */
     SUTURE_SERVE_ORIGIN: z.string().url().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** GitHub: a token with contents + pull requests write, or a GitHub App (id, private key, installation). */
@@ -58,6 +61,8 @@ export const env = createEnv({
     INNGEST_DEV: z.string().optional(),
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),
+    /** Read by the Inngest SDK itself; here only to tell whether the registered URL is fixed. */
+    INNGEST_SERVE_ORIGIN: z.string().optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

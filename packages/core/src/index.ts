@@ -1,5 +1,5 @@
 export { receiveSentryWebhook } from "./ingest/receive-sentry-webhook.ts";
-export { MAX_BODY_BYTES, type ReceiveResult } from "./ingest/receive-result.ts";
+export { describeReceiveFailure, MAX_BODY_BYTES, type ReceiveResult } from "./ingest/receive-result.ts";
 export { announceDelivery } from "./ingest/announce-delivery.ts";
 export { processDeliveries } from "./ingest/process-deliveries.ts";
 export { type ProcessOutcome } from "./ingest/process-batch.ts";

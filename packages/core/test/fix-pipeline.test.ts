@@ -39,7 +39,7 @@ Object.assign(process.env, {
   SLACK_WEBHOOK_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook`,
 });
 const core = await import("@suture/core");
-const { functions, inngest } = await import("@suture/core/inngest");
+const { embeddedInngestKeys, functions, inngest } = await import("@suture/core/inngest");
 const db = await import("@suture/db");
 
 let server: Server;
@@ -50,6 +50,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   exec = createExecutor({
     serveUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`,
+    ...embeddedInngestKeys(),
     port: Number(process.env.SUTURE_EXECUTOR_PORT),
     retryBackoffMs: () => 20,
     cron: false,

@@ -3,9 +3,8 @@
 import { execFileSync } from "node:child_process";
 import { agentPreset } from "@suture/fixer";
 import { createSampleRepo, SAMPLE_APP, scriptedAgents } from "@suture/fixer/test-support";
-import { sampleAppDeliveries } from "@suture/sentry/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SECRET } from "./fixtures.ts";
+import { startedSampleAppRun } from "./fix-run-harness.ts";
 
 const sample = await createSampleRepo();
 // Present in the server's environment, so the scripted agents (which exit 3 on seeing it) prove the scrub.
@@ -30,31 +29,13 @@ afterAll(async () => {
 });
 
 let next = 7200000000;
-/** A started run for a fresh issue of the sample app, as dispatch sees it before the agent. */
-async function startedRun(): Promise<string> {
-  const issueId = String(next++);
-  const { issue, error } = sampleAppDeliveries(SAMPLE_APP, issueId, `SHOP-${issueId.slice(-3)}`, SECRET);
-  const ids: string[] = [];
-  for (const d of [issue, error]) {
-    const stored = await core.receiveSentryWebhook(new TextEncoder().encode(d.body), new Headers(d.headers));
-    ids.push((stored as { deliveryId: string }).deliveryId);
-  }
-  const outcomes = await core.processDeliveries(ids);
-  const triaged = await core.triageObservations(outcomes.map((o) => (o as { observationId: string }).observationId));
-  const opened = triaged.find((t) => t.status === "opened");
-  if (!opened || opened.status !== "opened") throw new Error(JSON.stringify(triaged));
-  expect((await core.approveFixRun(opened.fixRun.id, "alice")).status).toBe("approved");
-  expect((await core.startFixRun(opened.fixRun.id)).status).toBe("started");
-  return opened.fixRun.id;
-}
 
 async function prepareWith(agent: string, timeoutMs = 30_000) {
-  const id = await startedRun();
-  const context = await core.gatherFixContext(id);
+  const id = await startedSampleAppRun(String(next++));
   const server = core.agentSettings();
   if (server.status !== "ok") throw new Error(server.error);
   // As the server would run it: as `nobody` when the tests run as root.
-  const result = await core.prepareFix(id, context, { ...server.settings, preset: agentPreset("command", agent), timeoutMs, testTimeoutMs: 30_000 });
+  const result = await core.prepareFix(id, { ...server.settings, preset: agentPreset("command", agent), timeoutMs, testTimeoutMs: 30_000 });
   const run = (await db.getFixRun(await core.getDb(), id))!;
   return { result, run };
 }
@@ -107,7 +88,7 @@ describe("a retried dispatch", () => {
     // As if the step died between the push and the database write.
     await db.updateFixRun(handle, run.id, { branch: null, headSha: null });
 
-    const again = await core.prepareFix(run.id, await core.gatherFixContext(run.id), { preset: agentPreset("command", scriptedAgents.hang), timeoutMs: 60_000, testTimeoutMs: 30_000 });
+    const again = await core.prepareFix(run.id, { preset: agentPreset("command", scriptedAgents.hang), timeoutMs: 60_000, testTimeoutMs: 30_000 });
     expect(again).toEqual(result);
     expect(branches().split("\n").filter((b) => b.startsWith(run.branch!))).toEqual([run.branch]);
     const events = await db.listFixRunEvents(handle, run.id);

@@ -10,8 +10,10 @@ import {
   receiveSentryWebhook,
   recordDeployment,
 } from "@suture/core";
-import { functions, inngest, sweepRequested } from "@suture/core/inngest";
+import { embeddedInngestKeys, functions, inngest, sweepRequested } from "@suture/core/inngest";
+import { inArray, sql } from "drizzle-orm";
 import { delivery, fixtureNames } from "./fixtures.ts";
+import { issueCreated, mixedBatch } from "./poisoned.ts";
 
 // The app's real functions behind the real SDK handler, driven by the embedded executor.
 let server: Server;
@@ -23,6 +25,7 @@ beforeAll(async () => {
   const serveUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
   executor = createExecutor({
     serveUrl,
+    ...embeddedInngestKeys(),
     port: Number(process.env.SUTURE_EXECUTOR_PORT),
     retryBackoffMs: () => 20,
     cron: false,
@@ -86,5 +89,71 @@ describe("the ingest pipeline through the embedded executor", () => {
     const after = await db.query.observations.findMany();
     expect(after.length).toBe(before + 1);
     expect(after.filter((o) => o.deliveryId === id)).toHaveLength(1);
+  });
+
+  it("a batch mixing 90 deliveries carrying unstorable text with 100 good ones: every run completes, nothing stays pending", async () => {
+    const db = await getDb();
+    const { observations, webhookDeliveries } = await import("@suture/db/schema");
+    const ids: string[] = [];
+    for (const { name, body } of mixedBatch("72").bodies) ids.push(await store(name, body));
+    const runsBefore = executor.runs().length;
+    await Promise.all(ids.map((id) => announceDelivery(id))); // one send: batches of 100 and 90
+    await executor.idle(60_000);
+
+    const rows = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, ids));
+    expect(rows.filter((r) => r.status !== "processed")).toEqual([]);
+    const observed = await db.select().from(observations).where(inArray(observations.deliveryId, ids));
+    expect(observed).toHaveLength(ids.length);
+    const runs = executor.runs().slice(runsBefore).filter((r) => r.functionId === "suture-process-sentry-delivery");
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.filter((r) => r.status !== "completed")).toEqual([]);
+  });
+
+  it("a delivery the database fails on every time ends failed after its attempts, and never holds back those sent with it", async () => {
+    const db = await getDb();
+    const { observations, webhookDeliveries } = await import("@suture/db/schema");
+    const { MAX_DELIVERY_ATTEMPTS } = await import("../src/ingest/process-deliveries.ts");
+    // As if the connection dropped on this one delivery's insert: indistinguishable from an outage.
+    await db.execute(
+      sql.raw(`create function suture_test_always_fails() returns trigger language plpgsql as $$
+        begin
+          if new.title like '%always fails%' then raise exception 'connection dropped' using errcode = '08006'; end if;
+          return new;
+        end $$`),
+    );
+    await db.execute(
+      sql.raw("create trigger suture_test_always_fails before insert on observations for each row execute function suture_test_always_fails()"),
+    );
+    try {
+      const poison = await store("issue.created.json", issueCreated("7401", undefined, (issue) => void (issue.title = "always fails")));
+      const fresh = [
+        await store("issue.created.json", issueCreated("7402")),
+        await store("issue.created.json", issueCreated("7403")),
+      ];
+      await Promise.all([fresh[0]!, poison, fresh[1]!].map((id) => announceDelivery(id))); // one batch
+      await executor.idle(20_000);
+      expect(await db.select().from(observations).where(inArray(observations.deliveryId, fresh))).toHaveLength(2);
+      const [waiting] = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, [poison]));
+      expect(waiting?.status).toBe("pending");
+
+      const sweeps: unknown[] = [];
+      for (let i = 0; i < 3; i++) {
+        const before = executor.runs().length;
+        await executor.send([sweepRequested.create({ olderThanSeconds: 0 })]);
+        await executor.idle(20_000);
+        sweeps.push(executor.runs().slice(before).find((r) => r.functionId === "suture-sweep-pending-deliveries")?.output);
+      }
+      const [parked] = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, [poison]));
+      expect(parked).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS });
+      expect(parked?.error).toMatch(/gave up after/);
+      // Re-announced once, its attempts used up by that run's retries, then parked, then left alone.
+      expect(sweeps).toEqual([
+        expect.objectContaining({ reannounced: 1, gaveUp: 0 }),
+        expect.objectContaining({ reannounced: 0, gaveUp: 1 }),
+        expect.objectContaining({ reannounced: 0, gaveUp: 0 }),
+      ]);
+    } finally {
+      await db.execute(sql.raw("drop trigger suture_test_always_fails on observations"));
+    }
   });
 });

@@ -1,12 +1,15 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECRET, delivery, fixtureNames } from "./fixtures.ts";
+import * as poisoned from "./poisoned.ts";
 
 // A rotated-out secret first: deliveries signed with the second one must still verify.
 process.env.SENTRY_CLIENT_SECRET = `${"1".repeat(64)},${SECRET}`;
 const core = await import("@suture/core");
 const { getDb, closeDb, receiveSentryWebhook, processDeliveries, recordDeployment } = core;
 const { sentryIssues, observations, webhookDeliveries, releaseLinks } = await import("@suture/db/schema");
+const { MAX_DELIVERY_ATTEMPTS } = await import("../src/ingest/process-deliveries.ts");
+const { staleDeliveries } = await import("../src/ingest/stale-deliveries.ts");
 
 afterAll(() => closeDb());
 
@@ -142,5 +145,167 @@ describe("a batch with a poisoned delivery", () => {
     const parked = await db.query.webhookDeliveries.findFirst({ where: (d, { eq }) => eq(d.id, poison) });
     expect(parked?.status).toBe("failed");
     expect(await db.query.observations.findMany({ where: (o, { eq }) => eq(o.deliveryId, poison) })).toEqual([]);
+  });
+});
+
+describe("deliveries carrying text PostgreSQL cannot store", () => {
+  const { mixedBatch, issueCreated, REPLACEMENT } = poisoned;
+
+  it("stores 90 poisoned deliveries made storable among 100 good ones in one batch; nothing is left pending", async () => {
+    const batch = mixedBatch("71");
+    const refusedBody = issueCreated("7199", undefined, (issue) => {
+      issue.title = "Checkout failed for jane.customer@example.com";
+      issue.count = "99999999999999999999999";
+    });
+    const stored: ((typeof batch.bodies)[number] & { id: string })[] = [];
+    for (const b of batch.bodies) stored.push({ ...b, id: await receive(b.name, b.body) });
+    const refused = await receive("issue.created.json", refusedBody);
+    const outcomes = await processDeliveries([...stored.map((s) => s.id), refused]);
+
+    const byId = new Map(outcomes.map((o) => [o.deliveryId, o]));
+    expect(stored.filter((s) => byId.get(s.id)?.status !== "processed")).toEqual([]);
+    expect(byId.get(refused)).toMatchObject({ status: "failed" });
+
+    const db = await getDb();
+    const ids = [...stored.map((s) => s.id), refused];
+    const rows = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, ids));
+    expect(rows.filter((r) => r.status === "pending")).toEqual([]);
+    const observed = await db.select().from(observations).where(inArray(observations.deliveryId, ids));
+    expect(observed).toHaveLength(stored.length);
+
+    // The poisoned values are stored with U+FFFD in place of what PostgreSQL refuses.
+    const bad = observed.filter((o) => stored.find((s) => s.id === o.deliveryId)?.kind === "poisoned");
+    expect(bad).toHaveLength(90);
+    for (const o of bad) {
+      expect(o.title).toContain(REPLACEMENT);
+      expect(JSON.stringify(o.metadata)).toContain(REPLACEMENT);
+      expect(JSON.stringify(o)).not.toMatch(/\\u0000|\\ud[89ab]|\\ud[c-f]/);
+      if (o.sourceType === "error.created") {
+        expect(o.release).toContain(REPLACEMENT);
+        expect(o.environment).toContain(REPLACEMENT);
+      }
+    }
+    const poisonedIssues = stored.filter((s) => s.kind === "poisoned" && s.name.startsWith("issue.")).map((s) => s.issueId);
+    const issues = await db.select().from(sentryIssues).where(inArray(sentryIssues.sentryIssueId, poisonedIssues));
+    expect(issues).toHaveLength(45);
+    for (const issue of issues) {
+      for (const value of [issue.shortId, issue.title, issue.culprit, issue.level, issue.projectSlug]) expect(value).toContain(REPLACEMENT);
+    }
+  });
+
+  it("parks the delivery the database still refuses with a short reason of our own: no parameters, no email", async () => {
+    const db = await getDb();
+    const body = issueCreated("7198", undefined, (issue) => {
+      issue.title = "Checkout failed for jane.customer@example.com";
+      issue.count = "99999999999999999999999";
+    });
+    const id = await receive("issue.created.json", body);
+    const good = await receive("issue.created.json", issueCreated("7197"));
+    const outcomes = await processDeliveries([id, good]);
+    expect(outcomes.find((o) => o.deliveryId === good)).toMatchObject({ status: "processed" });
+    const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
+    expect(row?.status).toBe("failed");
+    expect(row!.error!.length).toBeLessThanOrEqual(300);
+    expect(row?.error).toMatch(/^processing error: .*\([0-9A-Z]{5}\)$/);
+    expect(row?.error).not.toMatch(/@|params|Failed query|insert into|jane/i);
+  });
+
+  it("stores the fields the door reads from a payload made storable, and the raw body as received", async () => {
+    const { insertDelivery } = await import("@suture/db");
+    const db = await getDb();
+    // What a signed body may spell: escapes, which JSON.parse turns into NUL and lone surrogates.
+    const rawBody = '{"action":"created\\u0000","installation":{"uuid":"a8e5\\ud800"},"data":{}}';
+    const parsed = JSON.parse(rawBody) as { action: string; installation: { uuid: string } };
+    const result = await insertDelivery(db, {
+      resource: "issue",
+      action: parsed.action,
+      installationUuid: parsed.installation.uuid,
+      dedupKey: "test:storable-door",
+      headers: {},
+      rawBody,
+      status: "ignored",
+      error: `unhandled event issue.${parsed.action}`,
+    });
+    const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, result.id));
+    expect(row).toMatchObject({
+      action: "created\ufffd",
+      installationUuid: "a8e5\ufffd",
+      error: "unhandled event issue.created\ufffd",
+      rawBody,
+    });
+  });
+});
+
+describe("a delivery that fails every time", () => {
+  const { issueCreated } = poisoned;
+  const alwaysFails = (issueId: string) =>
+    issueCreated(issueId, undefined, (issue) => {
+      issue.title = "always fails";
+    });
+
+  // The database fails on this one delivery as if the connection dropped: the failure processing
+  // cannot tell from an outage, so nothing parks it — only the attempt bound ends it.
+  beforeAll(async () => {
+    const db = await getDb();
+    await db.execute(
+      sql.raw(`create function suture_test_always_fails() returns trigger language plpgsql as $$
+        begin
+          if new.title like '%always fails%' then raise exception 'connection dropped' using errcode = '08006'; end if;
+          return new;
+        end $$`),
+    );
+    await db.execute(
+      sql.raw("create trigger suture_test_always_fails before insert on observations for each row execute function suture_test_always_fails()"),
+    );
+  });
+
+  afterAll(async () => {
+    const db = await getDb();
+    await db.execute(sql.raw("drop trigger suture_test_always_fails on observations"));
+  });
+
+  it("never holds a fresh delivery back: tried before, it goes alone, after the fresh ones", async () => {
+    const db = await getDb();
+    const poison = await receive("issue.created.json", alwaysFails("7301"));
+    await expect(processDeliveries([poison])).rejects.toThrow();
+
+    const fresh = await receive("issue.created.json", issueCreated("7302"));
+    const outcomes = await processDeliveries([poison, fresh]);
+    expect(outcomes).toEqual([expect.objectContaining({ deliveryId: fresh, status: "processed" })]);
+    const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, poison));
+    expect(row).toMatchObject({ status: "pending", attempts: 2 });
+  });
+
+  it("does not hold back the fresh deliveries it arrived with either: the failed batch is tried one by one", async () => {
+    const db = await getDb();
+    const fresh1 = await receive("issue.created.json", issueCreated("7303"));
+    const poison = await receive("issue.created.json", alwaysFails("7304"));
+    const fresh2 = await receive("issue.created.json", issueCreated("7305"));
+    const outcomes = await processDeliveries([fresh1, poison, fresh2]);
+    expect(outcomes.map((o) => [o.deliveryId, o.status]).sort()).toEqual(
+      [
+        [fresh1, "processed"],
+        [fresh2, "processed"],
+      ].sort(),
+    );
+    const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, poison));
+    expect(row).toMatchObject({ status: "pending", attempts: 1 });
+  });
+
+  it(`ends failed after ${MAX_DELIVERY_ATTEMPTS} attempts, and the sweeper stops announcing it`, async () => {
+    const db = await getDb();
+    const id = await receive("issue.created.json", alwaysFails("7306"));
+    for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) await expect(processDeliveries([id])).rejects.toThrow();
+    const [tried] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
+    expect(tried).toMatchObject({ status: "pending", attempts: MAX_DELIVERY_ATTEMPTS });
+    expect(await processDeliveries([id])).toEqual([expect.objectContaining({ deliveryId: id, status: "skipped" })]);
+
+    const sweep = await staleDeliveries(0);
+    expect(sweep.sentry).not.toContain(id);
+    expect(sweep.gaveUp).toBeGreaterThanOrEqual(1);
+    const [parked] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
+    expect(parked).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS });
+    expect(parked?.error).toMatch(new RegExp(`gave up after ${MAX_DELIVERY_ATTEMPTS} attempts`));
+    expect((await staleDeliveries(0)).sentry).not.toContain(id);
   });
 });

@@ -21,6 +21,10 @@ describe("receiveGithubWebhook", () => {
     ["no event header", async () => strip(await githubDelivery("ping", { zen: "z" }), "x-github-event"), 400, /X-GitHub-Event/],
     ["no delivery header", async () => strip(await githubDelivery("ping", { zen: "z" }), "x-github-delivery"), 400, /X-GitHub-Delivery/],
     ["a signed body that is not JSON", async () => githubDelivery("ping", "{nope"), 400, /not valid JSON/],
+    // Found by fuzzing: a NUL in a stored text column was a 500, and deep nesting is refused early.
+    ["a NUL in the action", async () => githubDelivery("pull_request", '{"action":"open\\u0000ed"}'), 400, /action must be 1-64 printable ASCII/],
+    ["JSON nested 10,000 levels deep", async () => githubDelivery("pull_request", `{"action":"opened","x":${"[".repeat(10_000)}${"]".repeat(10_000)}}`), 400, /deeper than 512 levels/],
+    ["an event header with a space", async () => withHeader(await githubDelivery("ping", { zen: "z" }), "x-github-event", "pull request"), 400, /X-GitHub-Event must be/],
   ])("rejects %s", async (_label, make, code, message) => {
     const d = await make();
     const result = await core.receiveGithubWebhook(d.body, d.headers);
@@ -54,5 +58,10 @@ describe("receiveGithubWebhook", () => {
 
 function strip(d: { body: Uint8Array; headers: Headers }, header: string) {
   d.headers.delete(header);
+  return d;
+}
+
+function withHeader<T extends { headers: Headers }>(d: T, name: string, value: string): T {
+  d.headers.set(name, value);
   return d;
 }

@@ -2,6 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, receiveSentryWebhook } from "@suture/core";
 import { delivery, fixtureNames, reserialize, SECRET, sentryHeaders } from "./fixtures.ts";
 
+const UUID = "6f1d2c3b-0000-4000-8000-0000000000cc";
+const envelope = (fields: string): string => `{${fields}}`;
+const rowOf = async (deliveryId: string) =>
+  (await getDb()).query.webhookDeliveries.findFirst({ where: (d, { eq }) => eq(d.id, deliveryId) });
+
 afterAll(() => closeDb());
 
 describe("receiveSentryWebhook", () => {
@@ -46,7 +51,7 @@ describe("receiveSentryWebhook", () => {
     ["short signature", (h: Headers) => h.set("sentry-hook-signature", "abc"), 401, /does not match/],
     ["non-hex signature", (h: Headers) => h.set("sentry-hook-signature", "zz".repeat(32)), 401, /does not match/],
   ])("rejects %s", async (_label, mutate, code, message) => {
-    const d = delivery("issue.created.json", '{"action":"created","data":{"issue":{"id":"1"}},"installation":{"uuid":"x"}}');
+    const d = delivery("issue.created.json", '{"action":"created","data":{"issue":{"id":"1"}},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-00000000000a"}}');
     mutate(d.headers);
     const result = await receiveSentryWebhook(d.body, d.headers);
     expect(result).toMatchObject({ status: "rejected", code });
@@ -79,7 +84,7 @@ describe("receiveSentryWebhook", () => {
   });
 
   it("stores unknown resources and actions as ignored", async () => {
-    const body = '{"action":"exploded","data":{"x":1},"installation":{"uuid":"u-1"}}';
+    const body = '{"action":"exploded","data":{"x":1},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-00000000000a"}}';
     const unknownAction = delivery("issue.created.json", body);
     expect(await receiveSentryWebhook(unknownAction.body, unknownAction.headers)).toMatchObject({
       status: "stored",
@@ -97,11 +102,11 @@ describe("receiveSentryWebhook", () => {
 
   it("verifies against every configured secret and a per-installation secret", async () => {
     const other = "f".repeat(64);
-    const d = delivery("seer.root_cause_started.json", '{"action":"root_cause_started","data":{"run_id":777,"group_id":1},"installation":{"uuid":"multi-org"}}', other);
+    const d = delivery("seer.root_cause_started.json", '{"action":"root_cause_started","data":{"run_id":777,"group_id":1},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-0000000000bb"}}', other);
     expect(await receiveSentryWebhook(d.body, d.headers)).toMatchObject({ status: "rejected", code: 401 });
     const { upsertInstallation } = await import("@suture/db");
     const db = await getDb();
-    await upsertInstallation(db, { uuid: "multi-org" });
+    await upsertInstallation(db, { uuid: "6f1d2c3b-0000-4000-8000-0000000000bb" });
     const { sentryInstallations } = await import("@suture/db/schema");
     await db.update(sentryInstallations).set({ clientSecret: other });
     const { forgetInstallationSecrets } = await import("../src/ingest/installation-secrets.ts");
@@ -109,5 +114,81 @@ describe("receiveSentryWebhook", () => {
     const retry = delivery("seer.root_cause_started.json", new TextDecoder().decode(d.body), other);
     expect(await receiveSentryWebhook(retry.body, retry.headers)).toMatchObject({ status: "stored" });
     expect(SECRET).not.toBe(other);
+  });
+
+  // Found by fuzzing validly signed bodies: each of these was a 500 and nothing stored.
+  it.each([
+    ["a NUL in the action", envelope(`"action":"cre\\u0000ated","data":{"issue":{"id":"nul-1"}},"installation":{"uuid":"${UUID}"}`), /"action" must be printable ASCII without spaces, got U\+0000/],
+    ["a lone surrogate in the action", envelope(`"action":"\\ud800","data":{"issue":{"id":"nul-2"}},"installation":{"uuid":"${UUID}"}`), /"action" must be printable ASCII without spaces, got U\+D800/],
+    ["a NUL in the installation uuid", envelope(`"action":"created","data":{"issue":{"id":"nul-3"}},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-00000000000\\u0000"}`), /"installation.uuid" must be a UUID/],
+    ["an installation uuid that is no UUID", envelope(`"action":"created","data":{"issue":{"id":"nul-4"}},"installation":{"uuid":"multi-org"}`), /"installation.uuid" must be a UUID/],
+    ["JSON nested 10,000 levels deep", envelope(`"action":"created","data":{"x":${"[".repeat(10_000)}${"]".repeat(10_000)}},"installation":{"uuid":"${UUID}"}`), /nests JSON deeper than 512 levels/],
+  ])("answers 400, not 500, for a signed body with %s", async (_label, text, message) => {
+    for (const resource of ["issue", "widget"]) {
+      const d = delivery(`${resource}.created.json`, text);
+      const result = await receiveSentryWebhook(d.body, d.headers);
+      expect(result).toMatchObject({ status: "rejected", code: 400 });
+      expect((result as { error: string }).error).toMatch(message);
+    }
+  });
+
+  it("stores a body nested 500 levels deep, keyed on its content, and knows its redelivery", async () => {
+    const text = envelope(`"action":"teleported","data":{"x":${"[".repeat(500)}{"b":1,"a":2}${"]".repeat(500)}},"installation":{"uuid":"${UUID}"}`);
+    const first = delivery("widget.created.json", text);
+    const stored = await receiveSentryWebhook(first.body, first.headers);
+    expect(stored).toMatchObject({ status: "stored", ignored: true });
+    expect((await rowOf((stored as { deliveryId: string }).deliveryId))?.rawBody).toBe(text);
+    const again = delivery("widget.created.json", text.replace('{"b":1,"a":2}', '{ "a" : 2, "b" : 1 }'));
+    expect(await receiveSentryWebhook(again.body, again.headers)).toEqual({ status: "duplicate", deliveryId: (stored as { deliveryId: string }).deliveryId });
+  });
+
+  it("stores escapes such as \\u0000 inside data exactly as sent", async () => {
+    const text = envelope(`"action":"created","data":{"comment_id":424242,"issue_id":1,"comment":"nul \\u0000 and \\ud800 here"},"installation":{"uuid":"${UUID}"}`);
+    const d = delivery("comment.created.json", text);
+    const result = await receiveSentryWebhook(d.body, d.headers);
+    expect(result).toMatchObject({ status: "stored", ignored: false });
+    expect((await rowOf((result as { deliveryId: string }).deliveryId))?.rawBody).toBe(text);
+  });
+
+  it("stores header values with Latin-1 bytes as they came", async () => {
+    const d = delivery("issue.created.json", envelope(`"action":"created","data":{"issue":{"id":"latin-1"}},"installation":{"uuid":"${UUID}"}`));
+    d.headers.set("request-id", "r\u00e9q-\u00ff");
+    d.headers.set("user-agent", "Sentry \u00b5");
+    const result = await receiveSentryWebhook(d.body, d.headers);
+    expect(result).toMatchObject({ status: "stored" });
+    const row = await rowOf((result as { deliveryId: string }).deliveryId);
+    expect(row?.requestId).toBe("r\u00e9q-\u00ff");
+    expect(row?.headers["user-agent"]).toBe("Sentry \u00b5");
+  });
+
+  it.each([
+    ["a space", "issue created"],
+    ["a Latin-1 letter", "iss\u00fce"],
+    ["65 characters", "i".repeat(65)],
+  ])("answers 400 for a Sentry-Hook-Resource with %s", async (_label, resource) => {
+    const d = delivery("issue.created.json");
+    d.headers.set("sentry-hook-resource", resource);
+    expect(await receiveSentryWebhook(d.body, d.headers)).toMatchObject({ status: "rejected", code: 400, error: expect.stringMatching(/Sentry-Hook-Resource/) });
+  });
+
+  it("answers every fuzzed signed body with 202, 200 or 400 — never a throw", async () => {
+    const pieces = ["\\u0000", "\\ud800", "\\udfff", "\\ud83d\\ude00", "\\u00e9", "\\n", " ", ":", "\\\\", "a", "0", "\\u2028"];
+    let seed = 42;
+    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const junk = (): string => Array.from({ length: 1 + random(4) }, () => pieces[random(pieces.length)]).join("");
+    const statuses = new Map<string, number>();
+    for (let i = 0; i < 150; i++) {
+      const action = random(3) === 0 ? junk() : "created";
+      const uuid = random(3) === 0 ? junk() : UUID;
+      const depth = [1, 50, 600][random(3)]!;
+      const text = envelope(`"action":"${action}","data":{"issue":{"id":"fuzz-${i}-${junk()}"},"note":${"[".repeat(depth)}"${junk()}"${"]".repeat(depth)}},"installation":{"uuid":"${uuid}"}`);
+      const d = delivery(["issue.created.json", "widget.created.json", "comment.created.json"][random(3)]!, text);
+      const result = await receiveSentryWebhook(d.body, d.headers);
+      const status = result.status === "rejected" ? `rejected ${result.code}` : result.status;
+      expect(["stored", "duplicate", "rejected 400"], text.slice(0, 200)).toContain(status);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    expect(statuses.get("stored")).toBeGreaterThan(10);
+    expect(statuses.get("rejected 400")).toBeGreaterThan(10);
   });
 });

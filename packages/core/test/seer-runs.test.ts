@@ -135,8 +135,14 @@ describe("recordSeerRuns", () => {
 });
 
 describe("resolve on merge", () => {
+  // Only a merged run's issue is resolved; these runs' PRs are merged as GitHub would report it.
+  const merged = async (runId: number) => {
+    const { run } = await seerRun(runId);
+    return (await db.transitionFixRun(await getDb(), run.id, [run.status], "merged"))!;
+  };
+
   it("resolves the run's issue in the next release", async () => {
-    const { run } = await seerRun(5001);
+    const run = await merged(5001);
     expect(await resolveFixedIssue(run.id)).toEqual({ status: "resolved", sentryIssueId: "1170820242" });
     expect(sentry.requests.at(-1)).toEqual({
       method: "PUT",
@@ -149,7 +155,7 @@ describe("resolve on merge", () => {
 
   it("records Sentry's refusal on the run", async () => {
     await recordSeerRuns([await seer("root_cause_started", 5004, "404404")]);
-    const { run } = await seerRun(5004);
+    const run = await merged(5004);
     expect(await resolveFixedIssue(run.id)).toMatchObject({ status: "failed", error: expect.stringContaining("HTTP 404") });
     const events = await db.listFixRunEvents(await getDb(), run.id);
     expect(events.at(-1)).toMatchObject({ kind: "sentry_resolve_failed", data: { httpStatus: 404 } });

@@ -9,7 +9,7 @@ const db = await import("@suture/db");
 
 afterAll(() => closeDb());
 
-async function run(status: "approved" | "pr_open", sentryIssueId: string) {
+async function run(status: "approved" | "pr_open" | "merged", sentryIssueId: string) {
   const handle = await getDb();
   const workspace = await db.ensureWorkspace(handle, "default");
   const issueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId });
@@ -22,7 +22,7 @@ describe("without Sentry API settings", () => {
   });
 
   it("leaves the issue open on merge and says which setting is missing", async () => {
-    const merged = await run("pr_open", "10");
+    const merged = await run("merged", "10");
     expect(await resolveFixedIssue(merged.id)).toEqual({ status: "skipped", reason: "SUTURE_RESOLVE_ON_MERGE is not set" });
     const events = await db.listFixRunEvents(await getDb(), merged.id);
     expect(events.map((e) => [e.kind, e.message])).toEqual([["sentry_resolve_skipped", "Sentry issue left open: SUTURE_RESOLVE_ON_MERGE is not set"]]);

@@ -1,5 +1,6 @@
 export { createDb, type Db, type DbHandle, type DbOptions, type Schema } from "./client.ts";
 export { migrate, migrationsFolder } from "./migrate.ts";
 export { isDatabaseUnavailable } from "./errors.ts";
+export { describeError, MAX_ERROR_LENGTH, storableError, storableJson, storableText } from "./storable.ts";
 export { repoRoot } from "./repo-root.ts";
 export * from "./queries/index.ts";

@@ -17,6 +17,8 @@ if (engine === "postgres") {
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
   process.env.SUTURE_AUTO_ROUTE ??= "1";
+  // What the embedded defaults keep in the data folder (the executor's keys) stays in memory.
+  process.env.SUTURE_DATA_DIR ??= "memory://";
 } else {
   delete process.env.DATABASE_URL;
   process.env.SUTURE_DATA_DIR = "memory://";

@@ -1,6 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rm } from "node:fs/promises";
+import { createCheckoutFolder } from "./gate.ts";
 import { git, isSafeRef } from "./git.ts";
 
 export interface CloneOptions {
@@ -19,11 +18,12 @@ export type CloneResult =
  * A depth-1 checkout of exactly one commit in a fresh temp folder, HEAD detached. The code the
  * error happened in is wanted, so `ref` comes first; a release whose commit never reached the
  * remote falls back to the default branch, and says so. A failed clone leaves nothing behind.
+ * The checkout is `repo` inside a folder only Suture can enter (see `runSandboxed`).
  */
 export async function cloneRepository(options: CloneOptions): Promise<CloneResult> {
-  const dir = await mkdtemp(join(tmpdir(), "suture-checkout-"));
+  const { gate, dir } = createCheckoutFolder();
   const result = await cloneInto(dir, options);
-  if (result.status === "failed") await rm(dir, { recursive: true, force: true });
+  if (result.status === "failed") await rm(gate, { recursive: true, force: true });
   return result;
 }
 

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, rmSync } from "node:fs";
 import { chownForSandbox } from "./chown-for-sandbox.ts";
 import { parentEnv } from "./env.ts";
+import { checkoutGate, closeGate, createGated, openGate } from "./gate.ts";
+import { killSandboxProcesses } from "./kill-sandbox-processes.ts";
 import { outputCap, type OutputStream } from "./output-cap.ts";
 import type { SandboxUser } from "./resolve-sandbox-user.ts";
+import { runGroup } from "./run-group.ts";
 import { sandboxEnv } from "./sandbox-env.ts";
 import { spawnErrorMessage } from "./spawn-error-message.ts";
 
@@ -27,7 +28,10 @@ export interface SandboxedRunOptions {
   onOutput?: (chunk: string, stream: OutputStream) => void;
   /** Puts files into the private home before the start; returns variables naming them. */
   prepareHome?: (home: string) => Record<string, string>;
-  /** Another OS user to run as; `cwd` and the home are handed to it first. Needs root. */
+  /**
+   * Another OS user to run as (its uid; the group is one of the run's own); needs root. `cwd` must
+   * be a checkout made by `cloneRepository`: it and the home are handed to that user first.
+   */
   runAs?: SandboxUser;
 }
 
@@ -40,6 +44,8 @@ export interface SandboxedRunResult {
   durationMs: number;
   /** Set when the process could not be started at all; `output` says the same. */
   error?: string;
+  /** Processes of the sandbox user still found after the run's kill, each sent SIGKILL again; `output` says the same. */
+  survivors?: number[];
 }
 
 const DEFAULT_MAX_OUTPUT = 1024 * 1024;
@@ -53,35 +59,70 @@ const PIPE_DRAIN_MS = 500;
  * — the process and anything it started — gets SIGTERM, then SIGKILL. When the process exits,
  * whatever it left running in its group is killed at once, so a background child holding
  * stdout cannot make a finished run look hung.
+ *
+ * With `runAs`, the run gets a group id of its own (`runGroup`), the checkout's and the home's
+ * gates are open to that group only while it runs, and afterwards every process of the sandbox
+ * user outside other runs in progress is killed, including any that left the process group.
  */
 export async function runSandboxed(options: SandboxedRunOptions): Promise<SandboxedRunResult> {
   const started = performance.now();
-  const home = mkdtempSync(join(tmpdir(), "suture-sandbox-"));
+  const { gate: homeGate, dir: home } = createGated("suture-sandbox-", "home");
+  const runAs = options.runAs ? { uid: options.runAs.uid, gid: runGroup() } : undefined;
+  const gates = [homeGate];
+  let result: SandboxedRunResult;
+  let survivors: number[] = [];
+  try {
+    result = await start(options, home, runAs, gates, started);
+  } finally {
+    try {
+      if (runAs) gates.forEach(closeGate); // first, so nothing still running can get in again
+    } finally {
+      if (runAs) survivors = await killSandboxProcesses(runAs.uid, runAs.gid);
+      rmSync(homeGate, { recursive: true, force: true });
+    }
+  }
+  if (survivors.length === 0) return result;
+  const note = `\n[${survivors.length} process(es) of uid ${runAs!.uid} were still there after the run and were sent SIGKILL again: ${survivors.join(", ")}]\n`;
+  options.onOutput?.(note, "stderr");
+  return { ...result, output: result.output + note, survivors };
+}
+
+async function start(
+  options: SandboxedRunOptions,
+  home: string,
+  runAs: SandboxUser | undefined,
+  gates: string[],
+  started: number,
+): Promise<SandboxedRunResult> {
   const notStarted = (error: string): SandboxedRunResult => ({
     exitCode: null, signal: null, timedOut: false, output: error, truncated: false, durationMs: performance.now() - started, error,
   });
-  try {
-    if (!existsSync(options.cwd)) return notStarted(`the ${options.role}'s working folder ${options.cwd} does not exist`);
-    const extra = options.prepareHome?.(home) ?? {};
-    const handOver = options.runAs ? await chownForSandbox([home, options.cwd], options.runAs) : null;
-    if (handOver) return notStarted(handOver);
-    const env = sandboxEnv(options.parentEnv ?? parentEnv(), home, options.allowEnv ?? [], extra);
-    let child: ChildProcess;
-    try {
-      child = spawn(options.command, [...(options.args ?? [])], {
-        cwd: options.cwd,
-        env: env as NodeJS.ProcessEnv, // Next's types require NODE_ENV; this environment has none on purpose
-        detached: true, // its own process group, so one signal reaches every descendant
-        stdio: ["pipe", "pipe", "pipe"],
-        ...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),
-      });
-    } catch (error) {
-      return notStarted(spawnErrorMessage(options, error));
-    }
-    return await supervise(child, options, started, notStarted);
-  } finally {
-    rmSync(home, { recursive: true, force: true });
+  if (!existsSync(options.cwd)) return notStarted(`the ${options.role}'s working folder ${options.cwd} does not exist`);
+  if (runAs) {
+    const gate = checkoutGate(options.cwd);
+    if (!gate) return notStarted(`the ${options.role}'s working folder ${options.cwd} is not a checkout made by cloneRepository; only those can be handed to another user`);
+    gates.push(gate);
   }
+  const extra = options.prepareHome?.(home) ?? {};
+  if (runAs) {
+    const handOver = await chownForSandbox([home, options.cwd], runAs);
+    if (handOver) return notStarted(handOver);
+    for (const gate of gates) openGate(gate, runAs.gid);
+  }
+  const env = sandboxEnv(options.parentEnv ?? parentEnv(), home, options.allowEnv ?? [], extra);
+  let child: ChildProcess;
+  try {
+    child = spawn(options.command, [...(options.args ?? [])], {
+      cwd: options.cwd,
+      env: env as NodeJS.ProcessEnv, // Next's types require NODE_ENV; this environment has none on purpose
+      detached: true, // its own process group, so one signal reaches every descendant
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+    });
+  } catch (error) {
+    return notStarted(spawnErrorMessage(options, error));
+  }
+  return await supervise(child, options, started, notStarted);
 }
 
 async function supervise(

@@ -37,6 +37,13 @@ export const scriptedAgents = {
   hang: here("./agents/hang.sh"),
   /** Reads /proc/<pid>/environ of its parent and every process it can see; prints any GITHUB_TOKEN= and exits 5. */
   snoop: here("./agents/snoop.mjs"),
+  /**
+   * Starts a child with `setsid`, outside the agent's process group, and exits; the child writes
+   * escapee.pid, sleeps 0.3s, then for a minute keeps writing planted.txt into the checkout, into
+   * every folder named on a line of the prompt, into every /proc/<pid>/cwd, and into `repo` and
+   * `home` of every /tmp/suture-* folder, wherever it is let in.
+   */
+  setsidEscape: here("./agents/setsid-escape.sh"),
 } as const;
 
 export interface SampleRepo {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,8 +42,11 @@ describe("cloneRepository", () => {
     expect(result.note).toBeUndefined();
     expect(await listFiles(result.dir)).toEqual(["README.md", "package.json", "src/cart.js", "test/cart.test.js"]);
     expect(git(result.dir, "rev-parse", "--is-shallow-repository")).toBe("true");
+    const parent = statSync(dirname(result.dir)); // a folder of its own that only Suture may enter
+    expect({ mode: parent.mode & 0o777, uid: parent.uid }).toEqual({ mode: 0o700, uid: process.getuid!() });
     await removeCheckout(result.dir);
     expect(existsSync(result.dir)).toBe(false);
+    expect(existsSync(dirname(result.dir))).toBe(false);
     await removeCheckout(result.dir); // already gone is fine
   });
 

@@ -60,7 +60,7 @@ export function latestReviewState(reviews: readonly { state: string; submitted_a
     .map((r, order) => ({ state: reviewStateOf(r.state), at: r.submitted_at ? Date.parse(r.submitted_at) : 0, order }))
     .filter((r): r is { state: ReviewState; at: number; order: number } => r.state !== null)
     .sort((a, b) => a.at - b.at || a.order - b.order);
-  const decisive = submitted.filter((r) => r.state !== "commented");
-  if (decisive.length > 0) return decisive[decisive.length - 1]!.state;
+  const decisive = submitted.filter((r) => r.state !== "commented").at(-1);
+  if (decisive) return decisive.state;
   return submitted.length > 0 ? "commented" : null;
 }

@@ -38,48 +38,55 @@ const FOLLOWED: Record<string, string[] | null> = {
  * GitHub documents it throws GithubPayloadError, naming each bad field.
  */
 export function parseGithubWebhook(event: string, payload: unknown): GithubUpdate | { ignored: string } {
+  const action = actionOf(event, payload);
+  const ignored = whyIgnored(event, action);
+  if (ignored !== null) return { ignored };
+  return updateOf({ event, action, payload });
+}
+
+/** The payload's `action` ("" when it has none); throws when the payload is not an object. */
+function actionOf(event: string, payload: unknown): string {
   if (!payload || typeof payload !== "object" || Array.isArray(payload)) {
     throw new GithubPayloadError(event, "", ["expected a JSON object"]);
   }
   const raw = (payload as { action?: unknown }).action;
   if (raw !== undefined && typeof raw !== "string") throw new GithubPayloadError(event, "", ["action: expected a string"]);
-  const action = raw ?? "";
-  if (event === "ping") return { ignored: "ping: GitHub is checking that the webhook is reachable" };
+  return raw ?? "";
+}
+
+/** Why Suture ignores this event and action, or null when it follows them. */
+function whyIgnored(event: string, action: string): string | null {
+  if (event === "ping") return "ping: GitHub is checking that the webhook is reachable";
   const actions = FOLLOWED[event];
-  if (actions === undefined) return { ignored: `${event} events are not followed` };
-  if (actions && !actions.includes(action)) return { ignored: `${event}.${action || "(no action)"} changes nothing Suture follows` };
+  if (actions === undefined) return `${event} events are not followed`;
+  if (actions && !actions.includes(action)) return `${event}.${action || "(no action)"} changes nothing Suture follows`;
+  return null;
+}
 
-  const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
-    const result = schema.safeParse(payload);
-    if (result.success) return result.data;
-    throw new GithubPayloadError(
-      event,
-      action,
-      result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
-    );
-  };
-  const base = (repository: { name: string; owner: { login: string } }) => ({
-    event,
-    action,
-    owner: repository.owner.login,
-    repo: repository.name,
-  });
+/** One followed delivery: the event name, its action and the payload still to be checked. */
+interface Delivery {
+  event: string;
+  action: string;
+  payload: unknown;
+}
 
+function updateOf(delivery: Delivery): GithubUpdate {
+  const { event, action } = delivery;
   switch (event) {
     case "pull_request": {
-      const { pull_request: pr, repository } = parse(pullRequestEvent);
-      return { ...base(repository), prNumber: pr.number, branch: pr.head.ref, headSha: pr.head.sha, prState: prStateOf(pr) };
+      const { pull_request: pr, repository } = parse(delivery, pullRequestEvent);
+      return { ...base(delivery, repository), prNumber: pr.number, branch: pr.head.ref, headSha: pr.head.sha, prState: prStateOf(pr) };
     }
     case "pull_request_review": {
-      const { pull_request: pr, review, repository } = parse(pullRequestReviewEvent);
+      const { pull_request: pr, review, repository } = parse(delivery, pullRequestReviewEvent);
       const reviewState = action === "dismissed" ? "dismissed" : reviewStateOf(review.state);
       if (!reviewState) throw new GithubPayloadError(event, action, [`review.state: unknown state "${review.state}"`]);
-      return { ...base(repository), prNumber: pr.number, branch: pr.head.ref, headSha: pr.head.sha, reviewState };
+      return { ...base(delivery, repository), prNumber: pr.number, branch: pr.head.ref, headSha: pr.head.sha, reviewState };
     }
     case "check_suite": {
-      const { check_suite: suite, repository } = parse(checkSuiteEvent);
+      const { check_suite: suite, repository } = parse(delivery, checkSuiteEvent);
       return {
-        ...base(repository),
+        ...base(delivery, repository),
         prNumber: suite.pull_requests[0]?.number ?? null,
         branch: suite.head_branch,
         headSha: suite.head_sha,
@@ -87,10 +94,10 @@ export function parseGithubWebhook(event: string, payload: unknown): GithubUpdat
       };
     }
     case "check_run": {
-      const { check_run: run, repository } = parse(checkRunEvent);
+      const { check_run: run, repository } = parse(delivery, checkRunEvent);
       const state = action === "created" ? "pending" : checkState(run.status, run.conclusion);
       return {
-        ...base(repository),
+        ...base(delivery, repository),
         prNumber: run.pull_requests[0]?.number ?? null,
         branch: run.check_suite?.head_branch ?? run.pull_requests[0]?.head?.ref ?? null,
         headSha: run.head_sha,
@@ -99,10 +106,25 @@ export function parseGithubWebhook(event: string, payload: unknown): GithubUpdat
       };
     }
     default: {
-      const status = parse(statusEvent);
+      const status = parse(delivery, statusEvent);
       // `branches` lists every branch containing the commit; the one whose head it is names the PR.
       const branch = status.branches.find((b) => b.commit.sha === status.sha)?.name ?? null;
-      return { ...base(status.repository), prNumber: null, branch, headSha: status.sha, checksState: statusState(status.state) };
+      return { ...base(delivery, status.repository), prNumber: null, branch, headSha: status.sha, checksState: statusState(status.state) };
     }
   }
+}
+
+/** The payload as `schema` documents it; otherwise GithubPayloadError naming each bad field. */
+function parse<T extends z.ZodType>({ event, action, payload }: Delivery, schema: T): z.infer<T> {
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  throw new GithubPayloadError(
+    event,
+    action,
+    result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+  );
+}
+
+function base({ event, action }: Delivery, repository: { name: string; owner: { login: string } }) {
+  return { event, action, owner: repository.owner.login, repo: repository.name };
 }

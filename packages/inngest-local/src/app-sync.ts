@@ -79,6 +79,9 @@ export class AppSync {
   }
 
   private hint(status: number): string {
+    if (status === 401) {
+      return " (the app and the executor must share one signing key: the app's Inngest client signingKey, the executor's signingKey)";
+    }
     if (status !== 500) return "";
     return (
       ` (if the SDK is in cloud mode, set isDev: true or INNGEST_DEV=${this.deps.executorUrl()} in the app, ` +

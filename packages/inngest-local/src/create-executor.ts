@@ -11,6 +11,7 @@ import { PendingTracker } from "./pending-tracker.ts";
 import { RunHistory } from "./run-history.ts";
 import { RunManager } from "./run-manager.ts";
 import { SdkClient } from "./sdk-client.ts";
+import { hashedSigningKey, isSigningKey, sameSecret } from "./signing.ts";
 import { TimerSet } from "./timer-set.ts";
 import type { EventPayload, Executor, ExecutorOptions, FunctionConfig, LogFn } from "./types.ts";
 import { WaitRegistry } from "./wait-registry.ts";
@@ -27,6 +28,16 @@ const defaultBackoff = (attempt: number): number => Math.min(1000 * 2 ** Math.ma
 
 /** An embedded stand-in for the Inngest Dev Server that drives the app's `serve()` endpoint. */
 export function createExecutor(options: ExecutorOptions): Executor {
+  const { signingKey, eventKey } = options;
+  if (signingKey === undefined && options.unsigned !== true) {
+    throw new Error("inngest-local: pass the app's signingKey (and eventKey), or unsigned: true for an SDK in dev mode");
+  }
+  if (signingKey !== undefined && !isSigningKey(signingKey)) {
+    throw new Error("inngest-local: signingKey must look like signkey-<env>-<hex digits>, as the Inngest SDK expects");
+  }
+  if (eventKey === "") throw new Error("inngest-local: eventKey is empty");
+  const bearer = signingKey === undefined ? undefined : `Bearer ${hashedSigningKey(signingKey)}`;
+  const serveTarget = endpointOf(options.serveUrl);
   const log = options.log ?? defaultLog;
   const host = options.host ?? "127.0.0.1";
   let port = options.port ?? 8288;
@@ -35,7 +46,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
   const timers = new TimerSet();
   const pending = new PendingTracker();
   const registry = new FunctionRegistry(log);
-  const sdk = new SdkClient(options.signingKey, options.maxConcurrentRequests ?? 100);
+  const sdk = new SdkClient(signingKey, options.maxConcurrentRequests ?? 100);
   const waits = new WaitRegistry();
   const history = new RunHistory(options.maxRunHistory ?? 1000);
   const limiter = new ConcurrencyLimiter();
@@ -77,6 +88,13 @@ export function createExecutor(options: ExecutorOptions): Executor {
   const register = (body: unknown): HttpReply => {
     const functions = (body as { functions?: unknown } | null)?.functions;
     if (!Array.isArray(functions)) return { status: 400, body: { status: 400, error: "register body has no functions array" } };
+    // Runs are called at the URLs the app registers: they must be the serve URL this executor syncs.
+    const elsewhere = registeredUrls(body, functions as FunctionConfig[]).find((u) => endpointOf(u) !== serveTarget);
+    if (elsewhere !== undefined) {
+      const error = `inngest-local: the app registered ${elsewhere}, not ${options.serveUrl}; set its serve origin and path (serveOrigin/servePath) to match`;
+      log("error", error);
+      return { status: 400, body: { status: 400, error } };
+    }
     try {
       registry.register(functions as FunctionConfig[]);
     } catch (err) {
@@ -101,6 +119,9 @@ export function createExecutor(options: ExecutorOptions): Executor {
 
   const server = createHttpServer(
     {
+      // Without a signing key (unsigned: true) anyone may register, as with the Dev Server.
+      mayRegister: (authorization) => bearer === undefined || (authorization !== undefined && sameSecret(authorization, bearer)),
+      maySend: (key) => (eventKey === undefined ? bearer === undefined : sameSecret(key, eventKey)),
       register,
       events: receiveEvents,
       info: () => ({ ok: true, serveUrl: options.serveUrl, functions: registry.all().length, activeRuns: runs.size }),
@@ -124,6 +145,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
         });
         port = (server.address() as AddressInfo).port;
         log("info", `inngest-local: listening on ${url()}, driving ${options.serveUrl}`);
+        if (bearer === undefined) log("warn", "inngest-local: unsigned: any process that reaches this port may register functions and send events");
       }
       if (options.cron !== false) cron.startClock();
       appSync.startBackground();
@@ -167,4 +189,28 @@ export function createExecutor(options: ExecutorOptions): Executor {
       }
     },
   };
+}
+
+/** `origin + path` of a URL (query and trailing slashes ignored), or the text itself when it is no URL. */
+function endpointOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return url;
+  }
+}
+
+/** Every URL a registration names: the app's own and each function's step URLs. */
+function registeredUrls(body: unknown, functions: FunctionConfig[]): string[] {
+  const urls: string[] = [];
+  const appUrl = (body as { url?: unknown }).url;
+  if (typeof appUrl === "string") urls.push(appUrl);
+  for (const fn of functions) {
+    for (const step of Object.values(fn?.steps ?? {})) {
+      const url = (step as { runtime?: { url?: unknown } } | undefined)?.runtime?.url;
+      if (typeof url === "string") urls.push(url);
+    }
+  }
+  return urls;
 }

@@ -8,6 +8,10 @@ export interface HttpReply {
 }
 
 export interface HttpHandlers {
+  /** Whether a POST /fn/register with this `Authorization` header may register functions. */
+  mayRegister(authorization: string | undefined): boolean;
+  /** Whether POST /e/:key with this (decoded) key may send events. */
+  maySend(eventKey: string): boolean;
   /** POST /fn/register: the SDK's function configs after our PUT. */
   register(body: unknown): HttpReply;
   /** POST /e/:key: events from `inngest.send()` / `step.sendEvent()`. */
@@ -35,8 +39,15 @@ async function handle(handlers: HttpHandlers, req: IncomingMessage, res: ServerR
     return reply(res, { status: 200, body: handlers.info() });
   }
   if (req.method !== "POST") return reply(res, { status: 405, body: { status: 405, error: "method not allowed" } });
-  if (path !== "/fn/register" && !/^\/e\/[^/]+$/.test(path)) {
+  const register = path === "/fn/register";
+  const eventKey = /^\/e\/([^/]+)$/.exec(path)?.[1];
+  if (!register && eventKey === undefined) {
     return reply(res, { status: 404, body: { status: 404, error: `inngest-local does not implement ${req.method} ${path}` } });
+  }
+  // Checked before the body is read: an unauthorized caller gets nothing parsed or queued.
+  const authorized = register ? handlers.mayRegister(req.headers.authorization) : handlers.maySend(decodeKey(eventKey ?? ""));
+  if (!authorized) {
+    return reply(res, { status: 401, body: { status: 401, error: register ? "missing or wrong signing key" : "event key not found" } });
   }
   let body: unknown;
   try {
@@ -44,9 +55,17 @@ async function handle(handlers: HttpHandlers, req: IncomingMessage, res: ServerR
   } catch (err) {
     return reply(res, { status: 400, body: { status: 400, error: `invalid JSON body: ${(err as Error).message}` } });
   }
-  if (path === "/fn/register") return reply(res, handlers.register(body));
+  if (register) return reply(res, handlers.register(body));
   const seed = req.headers["x-inngest-event-id-seed"];
   return reply(res, handlers.events(body, Array.isArray(seed) ? seed[0] : seed));
+}
+
+function decodeKey(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

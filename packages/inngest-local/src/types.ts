@@ -8,8 +8,23 @@ export interface ExecutorOptions {
   port?: number;
   /** Interface to listen on. Default "127.0.0.1". */
   host?: string;
-  /** Set when the app's SDK runs in cloud mode; requests to it are then signed. */
+  /**
+   * The app's signing key (`signkey-<env>-<hex>`), as its Inngest client has it in cloud mode.
+   * Requests to the app are signed with it, and `POST /fn/register` is refused (401) unless it
+   * carries the SDK's `Authorization: Bearer <hashed signing key>`. Required unless `unsigned`.
+   */
   signingKey?: string;
+  /**
+   * The app's event key: `POST /e/<key>` with any other key is refused (401). With a signing key
+   * and no event key, events reach the executor only through `send()`.
+   */
+  eventKey?: string;
+  /**
+   * Run like the Inngest Dev Server, for an SDK in dev mode: nothing is signed, and any process
+   * that reaches the port may register functions and (without `eventKey`) send events. For tests
+   * only; ignored when `signingKey` is set.
+   */
+  unsigned?: boolean;
   /** Delay before retry number `attempt` (1-based). Default: 1s doubling, capped at 60s. */
   retryBackoffMs?: (attempt: number) => number;
   log?: LogFn;

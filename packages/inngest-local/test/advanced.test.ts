@@ -17,7 +17,7 @@ const onlyRun = async (fnId: string): Promise<RunInfo> => {
 
 beforeAll(async () => {
   app = await startHttpApp();
-  executor = createExecutor({ serveUrl: app.url, port: 0, cron: false, retryBackoffMs: () => 10, log: () => undefined });
+  executor = createExecutor({ serveUrl: app.url, unsigned: true, port: 0, cron: false, retryBackoffMs: () => 10, log: () => undefined });
   await executor.start();
   const inngest = new Inngest({ id: "adv", isDev: true, baseUrl: executor.url, logger: quietLogger });
 

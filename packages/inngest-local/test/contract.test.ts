@@ -20,10 +20,17 @@ const onlyRun = async (fnId: string): Promise<RunInfo> => {
   return runs[0] as RunInfo;
 };
 
+// Cloud mode, as Suture runs it: every call to the app is signed, and the SDK registers and
+// sends with its keys.
+const signingKey = "signkey-prod-3c5a1f0e9b8d7c6a5f4e3d2c1b0a99887766554433221100ffeeddccbbaa9988";
+const eventKey = "contract-event-key";
+
 beforeAll(async () => {
   app = await startHttpApp();
   executor = createExecutor({
     serveUrl: app.url,
+    signingKey,
+    eventKey,
     port: 0,
     cron: false,
     retryBackoffMs: () => 10,
@@ -32,7 +39,7 @@ beforeAll(async () => {
     },
   });
   await executor.start();
-  inngest = new Inngest({ id: "contract", isDev: true, baseUrl: executor.url, logger: quietLogger });
+  inngest = new Inngest({ id: "contract", isDev: false, signingKey, eventKey, baseUrl: executor.url, logger: quietLogger });
   app.setHandler(serve({ client: inngest, functions: contractFunctions(inngest, probe) }));
   await executor.sync();
 });

@@ -100,6 +100,18 @@ describe("dedupKey", () => {
     },
   );
 
+  it.each([
+    ["an unknown resource", "widget", "teleported"],
+    ["a comment", "comment", "created"],
+    ["a Seer action that can repeat", "seer", "iteration_completed"],
+  ])("keys content nested 10,000 levels deep in %s, the same when re-serialized", (_label, resource, action) => {
+    const deep = (inner: string): string => `{"run_id":7,"comment_id":1,"comment":${"[".repeat(10_000)}${inner}${"]".repeat(10_000)}}`;
+    const key = dedupKey(resource, envelopeOf(action, JSON.parse(deep('{"b":1,"a":2}'))));
+    expect(key).toMatch(/:[0-9a-f]{32}$/);
+    expect(dedupKey(resource, envelopeOf(action, JSON.parse(deep('{ "a": 2, "b": 1 }'))))).toBe(key);
+    expect(dedupKey(resource, envelopeOf(action, JSON.parse(deep('{"b":1,"a":3}'))))).not.toBe(key);
+  });
+
   it("hashes long or unsafe parts so keys stay under 200 chars and ':' only separates", () => {
     const long = "x".repeat(500);
     const key = dedupKey(`res:${long}`, envelopeOf(`act ${long}`, { a: 1 }, `uuid:${long}`));

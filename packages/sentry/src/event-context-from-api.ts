@@ -1,4 +1,5 @@
 import type { EventContext, EventContextFrame } from "./event-context.ts";
+import { payloadText } from "./payload-text.ts";
 import { type Loose, crashingFirst, int, isObject, lastBreadcrumbs, objectsOf, str, tagValue } from "./event-context-parts.ts";
 
 /**
@@ -17,9 +18,10 @@ export function eventContextFromApi(json: unknown): EventContext {
   const exceptions = objectsOf(entry("exception").values);
   const main = exceptions.at(-1) ?? null;
   const metadata = isObject(event.metadata) ? event.metadata : {};
-  const tags = objectsOf(event.tags).flatMap((tag) =>
-    typeof tag.key === "string" && tag.value != null ? [{ key: tag.key, value: String(tag.value) }] : [],
-  );
+  const tags = objectsOf(event.tags).flatMap((tag) => {
+    const value = payloadText(tag.value);
+    return typeof tag.key === "string" && value !== null ? [{ key: tag.key, value }] : [];
+  });
   const release = isObject(event.release) ? str(event.release.version) : str(event.release);
   return {
     eventId: str(event.eventID) ?? str(event.id),

@@ -1,6 +1,7 @@
 import type { EventContext, EventContextFrame } from "./event-context.ts";
 import { crashingFirstFrames, mainException } from "./frames.ts";
 import { MAX_FRAMES, int, isObject, lastBreadcrumbs, lines, objectsOf, str, tagValue } from "./event-context-parts.ts";
+import { payloadText } from "./payload-text.ts";
 import { type Frame, type SentryEvent, eventSchema } from "./schemas/event.ts";
 
 /**
@@ -13,9 +14,10 @@ export function eventContextFromEvent(input: SentryEvent): EventContext {
   const parsed = eventSchema.safeParse(input);
   const event = parsed.success ? parsed.data : input;
   const exception = mainException(event);
-  const tags = (Array.isArray(event.tags) ? event.tags : []).flatMap((tag: unknown) =>
-    Array.isArray(tag) && typeof tag[0] === "string" && tag[1] != null ? [{ key: tag[0], value: String(tag[1]) }] : [],
-  );
+  const tags = (Array.isArray(event.tags) ? event.tags : []).flatMap((tag: unknown) => {
+    const value = Array.isArray(tag) ? payloadText(tag[1]) : null;
+    return Array.isArray(tag) && typeof tag[0] === "string" && value !== null ? [{ key: tag[0], value }] : [];
+  });
   const breadcrumbs = isObject(event.breadcrumbs) ? objectsOf(event.breadcrumbs.values) : [];
   const logentry = isObject(event.logentry) ? event.logentry : {};
   return {

@@ -11,8 +11,9 @@ import {
   occurredAt,
   references,
 } from "./observation.ts";
-import type { SentryEvent } from "./schemas/event.ts";
-import type { Normalized, ObservationReference, SentryEnvelope, SentryIssueUpsert } from "./types.ts";
+import { payloadText } from "./payload-text.ts";
+import type { Frame, SentryEvent } from "./schemas/event.ts";
+import type { Normalized, ObservationMetadata, ObservationReference, SentryEnvelope, SentryIssueUpsert } from "./types.ts";
 
 // `url` is the API URL of the event: https://sentry.io/api/0/projects/<org>/<project>/events/<id>/
 const PROJECT_FROM_URL = /\/projects\/([^/]+)\/([^/]+)\/events\//;
@@ -30,6 +31,24 @@ export interface EventObservationParts {
   extraMetadata?: Record<string, unknown>;
 }
 
+/** What the rest of the observation is built from, read once from the event. */
+interface EventFacts {
+  frames: Frame[];
+  /** The frames the body shows, crashing frame first. */
+  shown: Frame[];
+  errorType: string | null;
+  errorValue: string | null;
+  release: string | null;
+  environment: string | null;
+  orgSlug: string | null;
+  projectSlug: string | null;
+  issueUrl: string | null;
+  occurredAt: string;
+  subject: string;
+  handled: boolean | null;
+  mechanismType: string | null;
+}
+
 /** An observation for one event: `error.created` and `event_alert.triggered` carry the same shape. */
 export function eventObservation(
   event: SentryEvent,
@@ -37,104 +56,130 @@ export function eventObservation(
   parts: EventObservationParts,
   options?: NormalizeOptions,
 ): Normalized {
+  const known = eventFacts(event, options);
+  const issue = eventIssue(event, known);
+  return observed(
+    {
+      sourceType: parts.sourceType,
+      sourceId: parts.sourceId,
+      title: title(levelMarker(event.level), parts.what, known.subject),
+      body: eventBody(event, known, parts.intro),
+      actor: actorName(envelope.actor),
+      occurredAt: known.occurredAt,
+      references: references(
+        event.issue_id ? issueReference(event.issue_id, null, known.issueUrl) : null,
+        { type: "event", id: event.event_id, url: event.web_url, label: `Event ${event.event_id.slice(0, 8)}` },
+        known.release && { type: "release", id: known.release, label: known.release },
+        ...(parts.extraReferences ?? []),
+      ),
+      metadata: eventMetadata(event, known, issue, parts.extraMetadata),
+    },
+    issue,
+    { projectSlug: known.projectSlug, projectId: event.project },
+  );
+}
+
+function eventFacts(event: SentryEvent, options: NormalizeOptions | undefined): EventFacts {
   const exception = mainException(event);
   const frames = crashingFirstFrames(event);
-  const shown = topFrames(frames);
-  const tags = new Map((event.tags ?? []).map(([key, value]) => [key, value == null ? null : String(value)] as const));
+  const tags = new Map((event.tags ?? []).map(([key, value]) => [key, payloadText(value)] as const));
   const errorType = exception?.type ?? event.metadata?.type ?? null;
   const errorValue = exception?.value ?? event.metadata?.value ?? (event.message || null);
-  const release = event.release ?? tags.get("release") ?? null;
-  const environment = event.environment ?? tags.get("environment") ?? null;
   const [, orgSlug = null, projectSlug = null] = PROJECT_FROM_URL.exec(event.url ?? "") ?? [];
-  const issueUrl = ISSUE_FROM_WEB_URL.exec(event.web_url ?? "")?.[1] ?? null;
-  const when = occurredAt(options, event.datetime, event.timestamp);
-  const subject = event.title ?? (errorType ? `${errorType}: ${errorValue ?? ""}` : null) ?? `event ${event.event_id}`;
   const mechanism = exception?.mechanism;
-  const handled = mechanism?.handled ?? null;
+  return {
+    frames,
+    shown: topFrames(frames),
+    errorType,
+    errorValue,
+    release: event.release ?? tags.get("release") ?? null,
+    environment: event.environment ?? tags.get("environment") ?? null,
+    orgSlug,
+    projectSlug,
+    issueUrl: ISSUE_FROM_WEB_URL.exec(event.web_url ?? "")?.[1] ?? null,
+    occurredAt: occurredAt(options, event.datetime, event.timestamp),
+    subject: event.title ?? (errorType ? `${errorType}: ${errorValue ?? ""}` : null) ?? `event ${event.event_id}`,
+    handled: mechanism?.handled ?? null,
+    mechanismType: mechanism?.type ?? null,
+  };
+}
 
-  const issue: SentryIssueUpsert | null = event.issue_id
-    ? {
-        id: event.issue_id,
-        shortId: null,
-        projectId: event.project,
-        projectSlug,
-        title: event.title,
-        culprit: event.culprit,
-        level: event.level,
-        status: null,
-        substatus: null,
-        platform: event.platform,
-        eventCount: null,
-        userCount: null,
-        firstSeen: null,
-        lastSeen: iso(event.datetime) ?? iso(event.timestamp),
-        webUrl: issueUrl,
-      }
-    : null;
+/** The issue the event belongs to, as far as one event tells: it is known only by `issue_id`. */
+function eventIssue(event: SentryEvent, known: EventFacts): SentryIssueUpsert | null {
+  if (!event.issue_id) return null;
+  return {
+    id: event.issue_id,
+    shortId: null,
+    projectId: event.project,
+    projectSlug: known.projectSlug,
+    title: event.title,
+    culprit: event.culprit,
+    level: event.level,
+    status: null,
+    substatus: null,
+    platform: event.platform,
+    eventCount: null,
+    userCount: null,
+    firstSeen: null,
+    lastSeen: iso(event.datetime) ?? iso(event.timestamp),
+    webUrl: known.issueUrl,
+  };
+}
 
-  const body = sections(
-    parts.intro,
+function eventBody(event: SentryEvent, known: EventFacts, intro: string | null | undefined): string {
+  const { errorType, errorValue, shown } = known;
+  return sections(
+    intro,
     errorType ? `**${errorType}**: ${errorValue ?? ""}`.trim() : errorValue,
-    handled === false ? `_Unhandled${mechanism?.type ? ` (${mechanism.type})` : ""}_` : null,
+    known.handled === false ? `_Unhandled${known.mechanismType ? ` (${known.mechanismType})` : ""}_` : null,
     facts([
       ["Culprit", event.culprit ? code(event.culprit) : null],
       ["Level", event.level],
       ["Platform", event.platform],
-      ["Project", projectSlug ?? event.project],
-      ["Release", release ? code(release) : null],
-      ["Environment", environment],
+      ["Project", known.projectSlug ?? event.project],
+      ["Release", known.release ? code(known.release) : null],
+      ["Environment", known.environment],
       ["Occurred", iso(event.datetime) ?? iso(event.timestamp)],
       ["Event", link(code(event.event_id), event.web_url)],
     ]),
     shown.length > 0
       ? `**Stack trace** (crashing frame first${shown.some((f) => f.in_app) ? ", in-app frames" : ""}):\n${formatFrames(shown)}`
       : null,
-    issueUrl ? link("Open issue in Sentry", issueUrl) : null,
+    known.issueUrl ? link("Open issue in Sentry", known.issueUrl) : null,
   );
+}
 
-  return observed(
-    {
-      sourceType: parts.sourceType,
-      sourceId: parts.sourceId,
-      title: title(levelMarker(event.level), parts.what, subject),
-      body,
-      actor: actorName(envelope.actor),
-      occurredAt: when,
-      references: references(
-        event.issue_id ? issueReference(event.issue_id, null, issueUrl) : null,
-        { type: "event", id: event.event_id, url: event.web_url, label: `Event ${event.event_id.slice(0, 8)}` },
-        release && { type: "release", id: release, label: release },
-        ...(parts.extraReferences ?? []),
-      ),
-      metadata: {
-        ...emptyMetadata(),
-        issueId: event.issue_id,
-        projectSlug,
-        projectId: event.project,
-        platform: event.platform,
-        level: event.level,
-        lastSeen: issue?.lastSeen ?? null,
-        release,
-        environment,
-        errorType,
-        errorValue,
-        culprit: event.culprit,
-        hasStackTrace: frames.length > 0,
-        eventId: event.event_id,
-        orgSlug,
-        webUrl: event.web_url,
-        handled,
-        mechanism: mechanism?.type ?? null,
-        topFrames: shown.map((frame) => ({
-          function: frame.function,
-          file: frameFile(frame),
-          line: frame.lineno ?? null,
-          inApp: frame.in_app ?? null,
-        })),
-        ...parts.extraMetadata,
-      },
-    },
-    issue,
-    { projectSlug, projectId: event.project },
-  );
+function eventMetadata(
+  event: SentryEvent,
+  known: EventFacts,
+  issue: SentryIssueUpsert | null,
+  extraMetadata: Record<string, unknown> | undefined,
+): ObservationMetadata {
+  return {
+    ...emptyMetadata(),
+    issueId: event.issue_id,
+    projectSlug: known.projectSlug,
+    projectId: event.project,
+    platform: event.platform,
+    level: event.level,
+    lastSeen: issue?.lastSeen ?? null,
+    release: known.release,
+    environment: known.environment,
+    errorType: known.errorType,
+    errorValue: known.errorValue,
+    culprit: event.culprit,
+    hasStackTrace: known.frames.length > 0,
+    eventId: event.event_id,
+    orgSlug: known.orgSlug,
+    webUrl: event.web_url,
+    handled: known.handled,
+    mechanism: known.mechanismType,
+    topFrames: known.shown.map((frame) => ({
+      function: frame.function,
+      file: frameFile(frame),
+      line: frame.lineno ?? null,
+      inApp: frame.in_app ?? null,
+    })),
+    ...extraMetadata,
+  };
 }

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { code, facts, link, sections } from "./markdown.ts";
 import { changeLine, headline, userName } from "./issue-wording.ts";
 import { title } from "./markers.ts";
@@ -13,30 +14,74 @@ import {
 } from "./observation.ts";
 import { parseData } from "./payload-error.ts";
 import { type SentryIssue, issueAssignedDataSchema, issueDataSchema } from "./schemas/issue.ts";
-import type { Normalized, SentryEnvelope, SentryIssueUpsert } from "./types.ts";
+import type { Normalized, ObservationMetadata, SentryEnvelope, SentryIssueUpsert } from "./types.ts";
+
+type IssueAssignee = z.infer<typeof issueAssignedDataSchema>["assignee"];
+
+/** One `issue.*` delivery, read: the issue, what happened to it, and who did it. */
+interface IssueChange {
+  action: string;
+  event: string;
+  issue: SentryIssue;
+  upsert: SentryIssueUpsert;
+  resolutionType: string | null;
+  inRelease: string | null;
+  /** Only `issue.assigned` names an assignee. */
+  assignee: IssueAssignee | null;
+  assigneeName: string | null;
+  /** Who made the change (the delivery's actor). */
+  by: string | null;
+}
 
 /** `issue.*`: the serialized issue (no stack trace; that comes with `error.created`). */
 export function normalizeIssue(envelope: SentryEnvelope, options?: NormalizeOptions): Normalized {
+  const change = readIssueChange(envelope);
+  const { action, issue, upsert, assignee, assigneeName, inRelease } = change;
+  const [marker, what] = headline(action, issue, assigneeName);
+  return observed(
+    {
+      sourceType: change.event,
+      sourceId: `${issue.id}:${action}`,
+      title: title(marker, what, issue.title ?? `issue ${issue.id}`),
+      body: issueBody(change),
+      actor: change.by,
+      occurredAt: issueOccurredAt(change, options),
+      references: references(
+        issueReference(issue.id, issue.shortId, upsert.webUrl),
+        assignee && { type: "assignee", id: assignee.id ?? assigneeName ?? "unknown", label: assigneeName },
+        inRelease && { type: "release", id: inRelease, label: inRelease },
+      ),
+      metadata: issueMetadata(change),
+    },
+    upsert,
+    { projectSlug: upsert.projectSlug, projectId: upsert.projectId },
+  );
+}
+
+function readIssueChange(envelope: SentryEnvelope): IssueChange {
   const { action } = envelope;
   const event = `issue.${action}`;
   const data = parseData(issueDataSchema, envelope.data, event);
-  // Only `issue.assigned` must name an assignee.
   const assignee = action === "assigned" ? parseData(issueAssignedDataSchema, envelope.data, event).assignee : null;
-  const { issue } = data;
-  const assigneeName = assignee ? (assignee.name ?? assignee.email ?? assignee.id ?? "someone") : null;
-  const upsert = issueUpsert(issue);
-  const [marker, what] = headline(action, issue, assigneeName);
-  const details = issue.statusDetails ?? {};
-  // statusDetails.actor is a whole user record (emails, avatar, login times); keep only its name.
-  const { actor: _statusActor, ...statusDetailsWithoutActor } = details;
-  const inRelease = typeof details.inRelease === "string" ? details.inRelease : null;
-  const by = actorName(envelope.actor);
+  const details = data.issue.statusDetails ?? {};
+  return {
+    action,
+    event,
+    issue: data.issue,
+    upsert: issueUpsert(data.issue),
+    resolutionType: data.resolution_type,
+    inRelease: typeof details.inRelease === "string" ? details.inRelease : null,
+    assignee,
+    assigneeName: assignee ? (assignee.name ?? assignee.email ?? assignee.id ?? "someone") : null,
+    by: actorName(envelope.actor),
+  };
+}
 
-  const change = changeLine(action, issue, { resolutionType: data.resolution_type, inRelease, assignee, assigneeName, by });
-
-  const body = sections(
+function issueBody(change: IssueChange): string {
+  const { action, issue, upsert } = change;
+  return sections(
     issue.metadata?.type ? `**${issue.metadata.type}**: ${issue.metadata.value ?? ""}`.trim() : null,
-    change,
+    changeLine(action, issue, change),
     facts([
       ["Issue", issue.shortId ? code(issue.shortId) : issue.id],
       ["Project", issue.project?.slug],
@@ -52,55 +97,49 @@ export function normalizeIssue(envelope: SentryEnvelope, options?: NormalizeOpti
     ]),
     upsert.webUrl ? link("Open in Sentry", upsert.webUrl) : null,
   );
+}
 
-  return observed(
-    {
-      sourceType: event,
-      sourceId: `${issue.id}:${action}`,
-      title: title(marker, what, issue.title ?? `issue ${issue.id}`),
-      body,
-      actor: by,
-      // A new or regressed issue happened at its last event. Other changes (resolve, assign,
-      // ignore) carry no time of their own: when Sentry delivered them is closer than lastSeen.
-      occurredAt:
-        action === "created" || action === "unresolved"
-          ? occurredAt(options, issue.lastSeen, issue.firstSeen)
-          : occurredAt(options, options?.receivedAt, issue.lastSeen),
-      references: references(
-        issueReference(issue.id, issue.shortId, upsert.webUrl),
-        assignee && { type: "assignee", id: assignee.id ?? assigneeName ?? "unknown", label: assigneeName },
-        inRelease && { type: "release", id: inRelease, label: inRelease },
-      ),
-      metadata: {
-        ...emptyMetadata(),
-        issueId: issue.id,
-        shortId: issue.shortId,
-        projectSlug: upsert.projectSlug,
-        projectId: upsert.projectId,
-        platform: issue.platform,
-        level: issue.level,
-        status: issue.status,
-        eventCount: issue.count,
-        userCount: issue.userCount,
-        firstSeen: upsert.firstSeen,
-        lastSeen: upsert.lastSeen,
-        errorType: issue.metadata?.type ?? null,
-        errorValue: issue.metadata?.value ?? null,
-        culprit: issue.culprit,
-        substatus: issue.substatus,
-        statusDetails: issue.statusDetails ? statusDetailsWithoutActor : null,
-        changedBy: userName(details.actor) ?? by,
-        resolutionType: data.resolution_type,
-        resolvedInRelease: inRelease,
-        assignee: assigneeName,
-        assigneeType: assignee?.type ?? null,
-        assigneeId: assignee?.id ?? null,
-        webUrl: upsert.webUrl,
-      },
-    },
-    upsert,
-    { projectSlug: upsert.projectSlug, projectId: upsert.projectId },
-  );
+/**
+ * A new or regressed issue happened at its last event. Other changes (resolve, assign, ignore)
+ * carry no time of their own: when Sentry delivered them is closer than lastSeen.
+ */
+function issueOccurredAt({ action, issue }: IssueChange, options: NormalizeOptions | undefined): string {
+  return action === "created" || action === "unresolved"
+    ? occurredAt(options, issue.lastSeen, issue.firstSeen)
+    : occurredAt(options, options?.receivedAt, issue.lastSeen);
+}
+
+function issueMetadata(change: IssueChange): ObservationMetadata {
+  const { issue, upsert, assignee } = change;
+  const details = issue.statusDetails ?? {};
+  // statusDetails.actor is a whole user record (emails, avatar, login times); keep only its name.
+  const { actor: _statusActor, ...statusDetailsWithoutActor } = details;
+  return {
+    ...emptyMetadata(),
+    issueId: issue.id,
+    shortId: issue.shortId,
+    projectSlug: upsert.projectSlug,
+    projectId: upsert.projectId,
+    platform: issue.platform,
+    level: issue.level,
+    status: issue.status,
+    eventCount: issue.count,
+    userCount: issue.userCount,
+    firstSeen: upsert.firstSeen,
+    lastSeen: upsert.lastSeen,
+    errorType: issue.metadata?.type ?? null,
+    errorValue: issue.metadata?.value ?? null,
+    culprit: issue.culprit,
+    substatus: issue.substatus,
+    statusDetails: issue.statusDetails ? statusDetailsWithoutActor : null,
+    changedBy: userName(details.actor) ?? change.by,
+    resolutionType: change.resolutionType,
+    resolvedInRelease: change.inRelease,
+    assignee: change.assigneeName,
+    assigneeType: assignee?.type ?? null,
+    assigneeId: assignee?.id ?? null,
+    webUrl: upsert.webUrl,
+  };
 }
 
 /** What `sentry_issues` learns from an issue payload. */

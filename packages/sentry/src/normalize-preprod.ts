@@ -3,7 +3,8 @@ import { code, facts, sections } from "./markdown.ts";
 import { MARKERS, title } from "./markers.ts";
 import { type NormalizeOptions, actorName, emptyMetadata, iso, observed, occurredAt, references } from "./observation.ts";
 import { parseData } from "./payload-error.ts";
-import { preprodDataSchema } from "./schemas/preprod.ts";
+import { payloadText } from "./payload-text.ts";
+import { type PreprodData, preprodDataSchema } from "./schemas/preprod.ts";
 import type { Normalized, ObservationReference, SentryEnvelope } from "./types.ts";
 
 /**
@@ -15,47 +16,20 @@ export function normalizePreprod(resource: string, envelope: SentryEnvelope, opt
   const event = `${resource}.${action}`;
   const data = parseData(preprodDataSchema, envelope.data, event);
   const app = data.appInfo;
-  const base = data.baseAppInfo;
   const words = action.replace(/_/g, " ");
   const what = resource === "size_analysis" ? `Size analysis ${words}` : capitalize(words);
-  const version = app?.version ? `${app.version}${app.buildNumber != null ? ` (${String(app.buildNumber)})` : ""}` : null;
+  const version = versionOf(app);
   const subject = [app?.name ?? app?.appId, version].filter(Boolean).join(" ") || (data.buildId ? `build ${data.buildId}` : null);
-  const git = data.gitInfo;
-  const pr: ObservationReference | null =
-    git?.headRepoName && git.prNumber !== null && git.prNumber !== undefined
-      ? {
-          type: "pull_request",
-          id: `${git.headRepoName}#${git.prNumber}`,
-          label: `${git.headRepoName}#${git.prNumber}`,
-          // Only GitHub's URL scheme is predictable from the payload.
-          url: git.provider === "github" ? `https://github.com/${git.headRepoName}/pull/${git.prNumber}` : null,
-        }
-      : null;
 
   return observed(
     {
       sourceType: event,
       sourceId: `${data.buildId ?? contentHash(envelope.data)}:${action}`,
       title: title(MARKERS.preprod, what, subject),
-      body: sections(
-        facts([
-          ["App", app ? `${app.name ?? "?"}${app.appId ? ` (${code(app.appId)})` : ""}` : null],
-          ["Version", version],
-          ["Platform", data.platform],
-          ["State", data.state],
-          ["Build", data.buildId],
-          ["Download size", size(data.downloadSize)],
-          ["Install size", size(data.installSize)],
-          ["Compared with", data.baseBuildId ? `build ${data.baseBuildId}${base?.version ? ` (${base.version})` : ""}` : null],
-          ["Branch", git?.headRef ? `${code(git.headRef)}${git.baseRef ? ` → ${code(git.baseRef)}` : ""}` : null],
-          ["Commit", git?.headSha ? code(git.headSha.slice(0, 12)) : null],
-          ["Error", data.errorMessage],
-        ]),
-        comparisons(data.comparisons),
-      ),
+      body: preprodBody(data, version),
       actor: actorName(envelope.actor),
       occurredAt: occurredAt(options, options?.receivedAt, app?.dateAdded),
-      references: references(pr),
+      references: references(pullRequestOf(data.gitInfo)),
       metadata: {
         ...emptyMetadata(),
         projectSlug: data.projectSlug,
@@ -74,6 +48,46 @@ export function normalizePreprod(resource: string, envelope: SentryEnvelope, opt
     },
     null,
     { projectSlug: data.projectSlug, projectId: null },
+  );
+}
+
+/** `1.2.0 (42)`: the version with its build number, when there is one. */
+function versionOf(app: PreprodData["appInfo"]): string | null {
+  if (!app?.version) return null;
+  const build = payloadText(app.buildNumber);
+  return build === null ? app.version : `${app.version} (${build})`;
+}
+
+function pullRequestOf(git: PreprodData["gitInfo"]): ObservationReference | null {
+  if (!git?.headRepoName || git.prNumber === null) return null;
+  return {
+    type: "pull_request",
+    id: `${git.headRepoName}#${git.prNumber}`,
+    label: `${git.headRepoName}#${git.prNumber}`,
+    // Only GitHub's URL scheme is predictable from the payload.
+    url: git.provider === "github" ? `https://github.com/${git.headRepoName}/pull/${git.prNumber}` : null,
+  };
+}
+
+function preprodBody(data: PreprodData, version: string | null): string {
+  const app = data.appInfo;
+  const base = data.baseAppInfo;
+  const git = data.gitInfo;
+  return sections(
+    facts([
+      ["App", app ? `${app.name ?? "?"}${app.appId ? ` (${code(app.appId)})` : ""}` : null],
+      ["Version", version],
+      ["Platform", data.platform],
+      ["State", data.state],
+      ["Build", data.buildId],
+      ["Download size", size(data.downloadSize)],
+      ["Install size", size(data.installSize)],
+      ["Compared with", data.baseBuildId ? `build ${data.baseBuildId}${base?.version ? ` (${base.version})` : ""}` : null],
+      ["Branch", git?.headRef ? `${code(git.headRef)}${git.baseRef ? ` → ${code(git.baseRef)}` : ""}` : null],
+      ["Commit", git?.headSha ? code(git.headSha.slice(0, 12)) : null],
+      ["Error", data.errorMessage],
+    ]),
+    comparisons(data.comparisons),
   );
 }
 

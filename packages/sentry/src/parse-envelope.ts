@@ -6,18 +6,40 @@ const SHAPE = 'body must be a JSON object with "action" and "data"';
 const describe = (input: unknown): string =>
   input === null ? "null" : Array.isArray(input) ? "an array" : typeof input;
 
+/** Longest `action` accepted; Sentry's are identifiers like `root_cause_completed`. */
+const MAX_ACTION_LENGTH = 64;
+const PRINTABLE = /^[\x21-\x7e]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The first character outside printable ASCII, as `U+XXXX`, for a message that names it. */
+const firstUnprintable = (text: string): string => {
+  const char = [...text].find((c) => !PRINTABLE.test(c)) ?? "";
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+};
+
 // The messages are answered to Sentry (400) and stored on failed deliveries, so each one names
-// the field and what was wrong with it.
+// the field and what was wrong with it. `action` and `installation.uuid` are stored in text
+// columns and shown on the dashboard, so they must be plain: PostgreSQL refuses U+0000 in text,
+// and a lone surrogate would be stored as U+FFFD, not as sent.
 const envelopeSchema = z.looseObject({
   action: z
     .string({ error: (iss) => (iss.input === undefined ? `"action" is missing; ${SHAPE}` : `"action" must be a string, got ${describe(iss.input)}`) })
-    .min(1, { error: '"action" must not be empty' }),
+    .min(1, { error: '"action" must not be empty' })
+    .max(MAX_ACTION_LENGTH, { error: `"action" must be at most ${MAX_ACTION_LENGTH} characters` })
+    .refine((action) => PRINTABLE.test(action), {
+      error: (iss) => `"action" must be printable ASCII without spaces, got ${firstUnprintable(iss.input as string)}`,
+    }),
   data: z.record(z.string(), z.unknown(), {
     error: (iss) => (iss.input === undefined ? `"data" is missing; ${SHAPE}` : `"data" must be an object, got ${describe(iss.input)}`),
   }),
   installation: z
     .looseObject(
-      { uuid: z.string({ error: (iss) => `"installation.uuid" must be a string, got ${describe(iss.input)}` }).nullish() },
+      {
+        uuid: z
+          .string({ error: (iss) => `"installation.uuid" must be a string, got ${describe(iss.input)}` })
+          .refine((uuid) => uuid === "" || UUID.test(uuid), { error: '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)' })
+          .nullish(),
+      },
       { error: (iss) => `"installation" must be an object, got ${describe(iss.input)}` },
     )
     .nullish(),

@@ -24,7 +24,9 @@ export function rootCauseSection(rootCause: SeerData["root_cause"]): string | nu
   const steps = (rootCause.steps ?? []).map((raw, index) => {
     const step = obj(raw);
     const file = obj(step.relevant_code_file);
-    const path = str(file.file_path) && file.file_path !== "N/A" ? `${code(String(file.file_path))}${str(file.repo_name) && file.repo_name !== "N/A" ? ` in ${file.repo_name}` : ""}` : null;
+    const filePath = str(file.file_path);
+    const repoName = str(file.repo_name);
+    const path = filePath && filePath !== "N/A" ? `${code(filePath)}${repoName && repoName !== "N/A" ? ` in ${repoName}` : ""}` : null;
     const key = step.is_most_important_event === true ? " **(key step)**" : "";
     const analysis = str(step.code_snippet_and_analysis);
     return `${index + 1}. ${str(step.title) ?? "(step)"}${key}${path ? ` — ${path}` : ""}${analysis ? `\n   ${analysis.replace(/\n/g, "\n   ")}` : ""}`;

@@ -53,7 +53,7 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
     if (external && method === "POST") {
       const link = (body ?? {}) as Record<string, unknown>;
       const created = fixture("sentry_app_installation.external_issue.create");
-      return [201, { ...created, issueId: String(link.issueId), webUrl: link.webUrl, displayName: `${link.project}#${link.identifier}` }];
+      return [201, { ...created, issueId: String(link.issueId), webUrl: link.webUrl, displayName: `${String(link.project)}#${String(link.identifier)}` }];
     }
     const match = ISSUE.exec(path);
     if (!match || !known(decodeURIComponent(match[1]!))) return notFound;

@@ -42,14 +42,17 @@ export function FixRunTable({ runs, now }: { runs: Overview["fixRuns"]; now: num
             <span className={`${BASE} ${RUN_STYLES[run.status] ?? QUIET}`}>{run.status.replaceAll("_", " ")}</span>
           </td>
           <td className="px-4 py-2.5 text-xs whitespace-nowrap">
+            {/* getOverview passes prUrl only as an https: link on the configured GitHub (safeHttpsUrl). */}
             {run.prUrl ? (
               <a className="font-medium text-indigo-700 hover:underline" href={run.prUrl}>
                 {run.prNumber ? `#${run.prNumber}` : "Pull request"}
               </a>
+            ) : run.prNumber ? (
+              <span className="font-medium">#{run.prNumber}</span>
             ) : (
               <span className="text-slate-400">—</span>
             )}
-            {run.prUrl ? <PrDetail run={run} /> : null}
+            {run.prUrl || run.prNumber ? <PrDetail run={run} /> : null}
           </td>
           <td className="px-4 py-2.5 text-xs">
             <TimeAgo date={run.updatedAt} now={now} />

@@ -1,5 +1,5 @@
 import { after } from "next/server";
-import { MAX_BODY_BYTES, type ReceiveResult } from "@suture/core";
+import { describeReceiveFailure, MAX_BODY_BYTES, type ReceiveResult } from "@suture/core";
 import { readBody } from "@/lib/read-body";
 
 /**
@@ -15,7 +15,9 @@ export async function receiveWebhook(
   const body = await readBody(request, MAX_BODY_BYTES);
   if (!body) return Response.json({ error: `body is larger than ${MAX_BODY_BYTES} bytes` }, { status: 413 });
   const result = await receive(body, request.headers).catch((error: unknown) => {
-    console.error(`[suture] ${new URL(request.url).pathname}: receive failed`, error);
+    // One line naming the delivery and the reason; never the error object, whose message can
+    // hold the whole INSERT with the body, the headers and the signature as parameters.
+    console.error(`[suture] ${new URL(request.url).pathname}: ${describeReceiveFailure(request.headers, error)}`);
     return { status: "failed" } as const;
   });
   switch (result.status) {

@@ -28,13 +28,20 @@ export async function boot(): Promise<void> {
   const executor = createExecutor({
     serveUrl: report.executor.serveUrl,
     port: report.executor.port,
+    // The app's client has the same keys: the executor signs its calls to /api/inngest, and
+    // takes registrations and events only from holders of these keys.
+    signingKey: report.executor.signingKey,
+    eventKey: report.executor.eventKey,
     log: (level, message) => {
       if (level !== "debug") console[level === "info" ? "log" : level](`[suture] ${message}`);
     },
   });
   store.__sutureExecutor = executor;
   await executor.start();
-  console.log(`[suture] embedded Inngest executor on ${executor.url}, serving ${report.executor.serveUrl}`);
+  console.log(
+    `[suture] embedded Inngest executor on ${executor.url}, serving ${report.executor.serveUrl} (signed; ` +
+      `keys ${report.executor.keyFile ? `in ${report.executor.keyFile}` : "in memory"})`,
+  );
   void sweepWhenSynced(executor);
 }
 

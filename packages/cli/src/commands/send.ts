@@ -34,7 +34,7 @@ export async function send(argv: string[]): Promise<number> {
 
   let failures = 0;
   for (const file of files) {
-    const resource = values.resource ?? basename(file).split(".")[0]!;
+    const resource = values.resource ?? resourceOf(file);
     const result = await signAndPost(url, resource, readFileSync(file), secret).catch((error: Error) => ({
       status: 0,
       body: `cannot reach ${url}: ${error.cause instanceof Error ? error.cause.message : error.message}`,
@@ -48,6 +48,13 @@ export async function send(argv: string[]): Promise<number> {
   }
   console.log(`${files.length - failures} of ${files.length} accepted by ${url}`);
   return failures === 0 ? 0 : 1;
+}
+
+/** The resource a webhook file is for: its name up to the first dot (`issue.created.json` → `issue`). */
+function resourceOf(file: string): string {
+  const name = basename(file);
+  const dot = name.indexOf(".");
+  return dot === -1 ? name : name.slice(0, dot);
 }
 
 function locate(arg: string): string {

@@ -9,12 +9,14 @@ import {
   type ObservationSummary,
 } from "@suture/db";
 import { getDb } from "../database.ts";
+import { safePullRequestUrl } from "../links/safe-https-url.ts";
 
 export interface Overview {
   observations: ObservationSummary[];
   deliveries: DeliverySummary[];
   deliveryCounts: Record<string, number>;
   observationCount: number;
+  /** `prUrl` is null unless it is an https: link on the configured GitHub (safe as an href). */
   fixRuns: FixRunSummary[];
 }
 
@@ -28,5 +30,8 @@ export async function getOverview(limit = 50): Promise<Overview> {
     countObservations(db),
     listRecentFixRuns(db, 20),
   ]);
-  return { observations, deliveries, deliveryCounts, observationCount, fixRuns };
+  // A PR link comes from GitHub, Seer or a webhook: it is rendered as an href only when it is an
+  // https: link on the configured GitHub.
+  const safeRuns = fixRuns.map((run) => ({ ...run, prUrl: safePullRequestUrl(run.prUrl) }));
+  return { observations, deliveries, deliveryCounts, observationCount, fixRuns: safeRuns };
 }

@@ -6,6 +6,7 @@ import {
   getFixRun,
   getSentryIssue,
   getWorkspacePolicy,
+  latestFixRunEvent,
   type SentryIssue,
   transitionFixRun,
 } from "@suture/db";
@@ -22,7 +23,8 @@ export type SeerDispatchResult =
  * Hands an approved run to Seer (the workspace's policy says `dispatchViaSeer`): starts Autofix
  * on the issue and keeps the Seer run id, so Seer's webhooks advance this run. The run is claimed
  * (`running`) before the call. A retry after Seer answered but before its run id was stored
- * starts Seer again: Sentry offers no idempotency key for Autofix.
+ * starts Seer again: Sentry offers no idempotency key for Autofix. Only an approved run, or one
+ * this path claimed, is handed over: never a run Suture's agent is working on.
  */
 export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchResult> {
   const db = await getDb();
@@ -34,7 +36,11 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
     if (!(await getWorkspacePolicy(tx, run.workspaceId)).dispatchViaSeer) {
       return { status: "skipped", reason: "the workspace's policy does not dispatch via Seer" };
     }
-    // `running` without a Seer run id: a previous attempt died before Seer answered.
+    // `running` without a Seer run id: a previous attempt died before Seer answered — unless the
+    // agent path claimed it (it records `started` with the claim; this path records nothing).
+    if (run.status === "running" && (await latestFixRunEvent(tx, fixRunId, "started"))) {
+      return { status: "skipped", reason: "the run is being fixed by Suture's agent" };
+    }
     const claimed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "running", { startedAt: run.startedAt ?? new Date() });
     if (!claimed) return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}` };
     const issue = await getSentryIssue(tx, run.sentryIssueId);

@@ -1,4 +1,4 @@
-import { appendFixRunEvent, getFixRun, getSentryIssue } from "@suture/db";
+import { appendFixRunEvent, getFixRun, getSentryIssue, latestFixRunEvent } from "@suture/db";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
 import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
@@ -12,11 +12,16 @@ export type ResolveResult =
 /**
  * After a fix PR is merged: resolve its Sentry issue "in the next release", so Sentry reopens it
  * (a regression) if the error comes back once the fix ships. Opt-in, and recorded either way.
+ * Only a run the database says is merged, and only once: resolving again later could hide a
+ * regression Sentry has reopened since.
  */
 export async function resolveFixedIssue(fixRunId: string): Promise<ResolveResult> {
   const db = await getDb();
   const run = await getFixRun(db, fixRunId);
   if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
+  if (run.status !== "merged") return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}, not merged` };
+  const resolved = await latestFixRunEvent(db, fixRunId, "sentry_resolved");
+  if (typeof resolved?.data.sentryIssueId === "string") return { status: "resolved", sentryIssueId: resolved.data.sentryIssueId };
   const record = (kind: string, message: string, data: Record<string, unknown> = {}) => appendFixRunEvent(db, fixRunId, { kind, message, data });
 
   const missing = env.SUTURE_RESOLVE_ON_MERGE !== true ? "SUTURE_RESOLVE_ON_MERGE is not set" : sentryApiMissing();

@@ -1,12 +1,13 @@
 import {
   type Db,
+  type Delivery,
   insertObservations,
-  listPendingDeliveries,
   lockPendingDeliveries,
   markDeliveries,
   mergeIssueValues,
   type NewObservation,
   type SentryIssueValues,
+  storableJson,
   upsertInstallation,
   upsertSentryIssues,
 } from "@suture/db";
@@ -21,26 +22,27 @@ export type ProcessOutcome =
 type Settled = { status: "failed" | "ignored" | "unrouted"; reason: string };
 
 /**
- * Turns a batch of stored deliveries into observations, set-wise: one lock, one issue upsert,
- * one observation insert, a few status updates — whatever the batch size. Only `pending` rows
- * are touched and observations are unique per delivery, so running a batch twice, or two
- * overlapping batches, makes each observation once.
+ * Turns a batch of claimed deliveries (see `claimPendingDeliveries`) into observations,
+ * set-wise: one lock, one issue upsert, one observation insert, a few status updates — whatever
+ * the batch size. Only `pending` rows are touched and observations are unique per delivery, so
+ * running a batch twice, or two overlapping batches, makes each observation once.
  */
-export async function processBatch(db: Db, ids: readonly string[], autoRoute: boolean): Promise<ProcessOutcome[]> {
+export async function processBatch(db: Db, candidates: readonly Delivery[], autoRoute: boolean): Promise<ProcessOutcome[]> {
   // Parse and normalize before the transaction, yielding now and then: this runs on the
-  // thread that answers Sentry, and holds no database connection the acks need.
-  const candidates = await listPendingDeliveries(db, ids);
+  // thread that answers Sentry, and holds no database connection the acks need. What a
+  // delivery means is made storable here, once, before any of it reaches a query (the routing
+  // lookups included): text from the monitored app may hold NUL or lone surrogates.
   const meanings = new Map<string, Interpretation>();
   for (const [index, delivery] of candidates.entries()) {
     if (index % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
-    meanings.set(delivery.id, interpretDelivery(delivery));
+    meanings.set(delivery.id, storableJson(interpretDelivery(delivery)));
   }
   return db.transaction(async (tx) => {
     const locked = new Set(await lockPendingDeliveries(tx, [...meanings.keys()]));
     const deliveries = candidates.filter((d) => locked.has(d.id));
-    const outcomes: ProcessOutcome[] = ids
-      .filter((id) => !locked.has(id))
-      .map((deliveryId) => ({ deliveryId, status: "skipped", reason: "not pending (already processed, or being processed)" }));
+    const outcomes: ProcessOutcome[] = candidates
+      .filter((d) => !locked.has(d.id))
+      .map((d) => ({ deliveryId: d.id, status: "skipped", reason: "not pending (already processed, or being processed)" }));
 
     const routes = new Map<string, Promise<WorkspaceRoute>>();
     const route = (installationUuid: string | null, project: { slug: string | null; id: string | null }) => {
@@ -81,7 +83,7 @@ export async function processBatch(db: Db, ids: readonly string[], autoRoute: bo
           const known = issues.get(issueKey);
           issues.set(issueKey, known ? mergeIssueValues(known, values) : values);
         }
-        const observation = withoutNul(meaning.observation);
+        const { observation } = meaning;
         pending.push({
           issueKey,
           observation: {
@@ -125,12 +127,6 @@ export async function processBatch(db: Db, ids: readonly string[], autoRoute: bo
     }
     return outcomes;
   });
-}
-
-/** Postgres text and jsonb cannot hold U+0000, which error messages occasionally carry. */
-function withoutNul<T>(value: T): T {
-  const json = JSON.stringify(value);
-  return json.includes("\\u0000") ? (JSON.parse(json.replaceAll("\\u0000", "\\ufffd")) as T) : value;
 }
 
 function issueValues(workspaceId: string, issue: SentryIssueUpsert): SentryIssueValues {

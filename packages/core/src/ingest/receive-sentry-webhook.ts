@@ -1,9 +1,9 @@
-import { insertDelivery, isDatabaseUnavailable } from "@suture/db";
+import { insertDelivery } from "@suture/db";
 import { dedupKey, isKnownEvent, parseEnvelope, verifySignature } from "@suture/sentry";
 import { clientSecrets } from "../config.ts";
-import { getDb } from "../database.ts";
+import { withDatabase } from "../database.ts";
 import { installationSecrets } from "./installation-secrets.ts";
-import { MAX_BODY_BYTES, parseBody, pickHeaders, type ReceiveResult, reject, unavailable } from "./receive-result.ts";
+import { isPlainName, MAX_BODY_BYTES, parseBody, pickHeaders, type ReceiveResult, reject, unavailable } from "./receive-result.ts";
 
 
 const KEPT_HEADERS = [
@@ -20,6 +20,13 @@ const KEPT_HEADERS = [
 /**
  * Verifies and stores one Sentry delivery. Only verify + store happen here, so the answer
  * goes back well inside Sentry's one-second budget; processing runs afterwards.
+ *
+ * A body that verifies is stored and answered 202 (200 for a redelivery), or refused with a 400
+ * that names what makes it no Sentry envelope; an unreachable database is a 503 within a few
+ * hundred milliseconds (see withDatabase). Every text going into the row is storable as it is:
+ * the envelope's action and installation uuid are checked (PostgreSQL refuses U+0000), header
+ * values cannot hold NUL, and the raw body — stored exactly as received — decoded as UTF-8 and
+ * parsed as JSON, which rules out a raw NUL and a lone surrogate.
  */
 export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers): Promise<ReceiveResult> {
   if (rawBody.byteLength > MAX_BODY_BYTES) {
@@ -27,22 +34,19 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
   }
   const resource = headers.get("sentry-hook-resource")?.trim();
   if (!resource) return reject(400, "missing Sentry-Hook-Resource header");
+  if (!isPlainName(resource)) return reject(400, "Sentry-Hook-Resource must be 1-64 printable ASCII characters without spaces");
   const signature = headers.get("sentry-hook-signature") ?? headers.get("sentry-app-signature");
   if (!signature) return reject(401, "missing Sentry-Hook-Signature header");
 
   const secrets = clientSecrets();
-  try {
-    if (!verifySignature(rawBody, signature, secrets)) {
-      const stored = await installationSecrets();
-      if (!verifySignature(rawBody, signature, stored)) {
-        return secrets.length + stored.length === 0
-          ? reject(401, "no Sentry client secret is configured on this server (set SENTRY_CLIENT_SECRET)")
-          : reject(401, "signature does not match the body under any configured client secret");
-      }
+  if (!verifySignature(rawBody, signature, secrets)) {
+    const stored = await withDatabase(() => installationSecrets());
+    if (!stored.ok) return unavailable();
+    if (!verifySignature(rawBody, signature, stored.value)) {
+      return secrets.length + stored.value.length === 0
+        ? reject(401, "no Sentry client secret is configured on this server (set SENTRY_CLIENT_SECRET)")
+        : reject(401, "signature does not match the body under any configured client secret");
     }
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return unavailable();
-    throw error;
   }
 
   const body = parseBody(rawBody);
@@ -53,25 +57,21 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
   const { envelope } = parsed;
 
   const known = isKnownEvent(resource, envelope.action);
-  try {
-    const db = await getDb();
-    const result = await insertDelivery(db, {
-      source: "sentry",
-      resource,
-      action: envelope.action,
-      requestId: headers.get("request-id"),
-      installationUuid: envelope.installationUuid,
-      dedupKey: dedupKey(resource, envelope),
-      headers: pickHeaders(headers, KEPT_HEADERS),
-      rawBody: text,
-      status: known ? "pending" : "ignored",
-      error: known ? null : `unhandled event ${resource}.${envelope.action}`,
-    });
-    return result.inserted
-      ? { status: "stored", deliveryId: result.id, ignored: !known }
-      : { status: "duplicate", deliveryId: result.id };
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return unavailable();
-    throw error;
-  }
+  const values = {
+    source: "sentry" as const,
+    resource,
+    action: envelope.action,
+    requestId: headers.get("request-id"),
+    installationUuid: envelope.installationUuid,
+    dedupKey: dedupKey(resource, envelope),
+    headers: pickHeaders(headers, KEPT_HEADERS),
+    rawBody: text,
+    status: known ? ("pending" as const) : ("ignored" as const),
+    error: known ? null : `unhandled event ${resource}.${envelope.action}`,
+  };
+  const result = await withDatabase((db) => insertDelivery(db, values));
+  if (!result.ok) return unavailable();
+  return result.value.inserted
+    ? { status: "stored", deliveryId: result.value.id, ignored: !known }
+    : { status: "duplicate", deliveryId: result.value.id };
 }

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { type DeliveryStatus, webhookDeliveries } from "../schema/index.ts";
+import { storableError, storableText } from "../storable.ts";
 
 export type Delivery = typeof webhookDeliveries.$inferSelect;
 export type NewDelivery = typeof webhookDeliveries.$inferInsert;
@@ -12,6 +13,12 @@ export type DeliveryInput = Pick<NewDelivery, "resource" | "action" | "dedupKey"
 /**
  * Stores a delivery unless one with the same dedup key exists. One statement, so a crash
  * leaves either the whole row or nothing.
+ *
+ * The fields read out of the payload (action, installation) are made storable: a signed body
+ * may spell `\u0000` in them. The raw body is stored exactly as received — it is the text of
+ * bytes that decoded as UTF-8 and parsed as JSON, which rules out both a NUL (JSON has no raw
+ * control characters) and a lone surrogate (UTF-8 cannot encode one), so the signature can
+ * always be checked again against it.
  */
 export async function insertDelivery(
   db: Db,
@@ -19,11 +26,12 @@ export async function insertDelivery(
 ): Promise<{ inserted: true; id: string } | { inserted: false; id: string; status: DeliveryStatus }> {
   const [row] = await preparedInsert(db).execute({
     source: "sentry",
-    requestId: null,
-    installationUuid: null,
     status: "pending",
-    error: null,
     ...values,
+    action: storableText(values.action),
+    requestId: values.requestId == null ? null : storableText(values.requestId),
+    installationUuid: values.installationUuid == null ? null : storableText(values.installationUuid),
+    error: values.error == null ? null : storableError(values.error),
   });
   if (row) return { inserted: true, id: row.id };
   const [existing] = await db
@@ -69,14 +77,32 @@ function preparedInsert(db: Db): ReturnType<typeof prepareInsert> {
   return prepared;
 }
 
-/** The still-pending deliveries among `ids`, oldest first. */
-export async function listPendingDeliveries(db: Db, ids: readonly string[]): Promise<Delivery[]> {
+/**
+ * Counts an attempt on each still-pending delivery among `ids` that has had fewer than
+ * `maxAttempts`, and returns those rows (with the new count), oldest first. One statement of
+ * its own, committed before any processing starts: a try that dies half-way (a crash, a
+ * timeout, a database that keeps failing) is still counted. Rows another worker has locked are
+ * left to it.
+ */
+export async function claimPendingDeliveries(db: Db, ids: readonly string[], maxAttempts: number): Promise<Delivery[]> {
   if (ids.length === 0) return [];
-  return db
-    .select()
+  const claimable = db
+    .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
-    .where(and(inArray(webhookDeliveries.id, [...ids]), eq(webhookDeliveries.status, "pending")))
-    .orderBy(webhookDeliveries.receivedAt, webhookDeliveries.id);
+    .where(
+      and(
+        inArray(webhookDeliveries.id, [...ids]),
+        eq(webhookDeliveries.status, "pending"),
+        lt(webhookDeliveries.attempts, maxAttempts),
+      ),
+    )
+    .for("update", { skipLocked: true });
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({ attempts: sql`${webhookDeliveries.attempts} + 1` })
+    .where(inArray(webhookDeliveries.id, claimable))
+    .returning();
+  return rows.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id));
 }
 
 /**
@@ -108,7 +134,7 @@ export async function markDelivery(
   await markDeliveries(db, [id], status, fields);
 }
 
-/** Sets one outcome on many deliveries in one statement. */
+/** Sets one outcome on many deliveries in one statement; the error is stored short and storable. */
 export async function markDeliveries(
   db: Db,
   ids: readonly string[],
@@ -120,18 +146,21 @@ export async function markDeliveries(
     .update(webhookDeliveries)
     .set({
       status,
-      error: fields.error ?? null,
+      error: fields.error == null ? null : storableError(fields.error),
       workspaceId: fields.workspaceId,
       processedAt: status === "pending" ? null : sql`now()`,
-      attempts: sql`${webhookDeliveries.attempts} + 1`,
     })
     .where(inArray(webhookDeliveries.id, [...ids]));
 }
 
-/** Deliveries still pending after `olderThanSeconds`: their event was lost or their run died. */
+/**
+ * Deliveries still pending after `olderThanSeconds` that have had fewer than `maxAttempts`:
+ * their event was lost or their run died.
+ */
 export async function listStalePendingDeliveries(
   db: Db,
   olderThanSeconds: number,
+  maxAttempts: number,
   limit = 500,
 ): Promise<{ id: string; source: "sentry" | "github" }[]> {
   return db
@@ -140,11 +169,41 @@ export async function listStalePendingDeliveries(
     .where(
       and(
         eq(webhookDeliveries.status, "pending"),
+        lt(webhookDeliveries.attempts, maxAttempts),
         lt(webhookDeliveries.receivedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
       ),
     )
     .orderBy(webhookDeliveries.receivedAt)
     .limit(limit);
+}
+
+/**
+ * Parks as `failed` the deliveries still pending after `olderThanSeconds` that have used up
+ * their `maxAttempts`; returns their ids. Rows a worker holds right now are left to it.
+ */
+export async function failExhaustedDeliveries(
+  db: Db,
+  olderThanSeconds: number,
+  maxAttempts: number,
+  error: string,
+): Promise<string[]> {
+  const exhausted = db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.status, "pending"),
+        gte(webhookDeliveries.attempts, maxAttempts),
+        lt(webhookDeliveries.receivedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+      ),
+    )
+    .for("update", { skipLocked: true });
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({ status: "failed", error: storableError(error), processedAt: sql`now()` })
+    .where(inArray(webhookDeliveries.id, exhausted))
+    .returning({ id: webhookDeliveries.id });
+  return rows.map((r) => r.id);
 }
 
 /** Deliveries parked as unrouted, optionally for one installation: re-processed once mapped. */
@@ -161,12 +220,12 @@ export async function listUnroutedDeliveries(db: Db, installationUuid?: string):
   return rows.map((r) => r.id);
 }
 
-/** Puts unrouted deliveries back to pending so processing picks them up again. */
+/** Puts unrouted (or failed) deliveries back to pending, attempts counted afresh, so processing picks them up again. */
 export async function requeueDeliveries(db: Db, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await db
     .update(webhookDeliveries)
-    .set({ status: "pending", error: null, processedAt: null })
+    .set({ status: "pending", error: null, processedAt: null, attempts: 0 })
     .where(and(inArray(webhookDeliveries.id, ids), inArray(webhookDeliveries.status, ["unrouted", "failed"])))
     .returning({ id: webhookDeliveries.id });
   return rows.length;

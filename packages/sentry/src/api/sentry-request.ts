@@ -54,7 +54,10 @@ export async function sentryRequest(options: SentryApiOptions, method: string, p
 
 /** `/a/{b}/c/` with each id encoded, so an id can never change the path. */
 export function apiPath(strings: TemplateStringsArray, ...ids: string[]): string {
-  return strings.reduce((path, part, index) => path + part + (index < ids.length ? encodeURIComponent(ids[index]!) : ""), "");
+  return strings.reduce((path, part, index) => {
+    const id = ids[index];
+    return path + part + (id === undefined ? "" : encodeURIComponent(id));
+  }, "");
 }
 
 function networkError(error: unknown, timeoutMs: number): string {

@@ -1,21 +1,27 @@
-import { appendFixRunEvent, getFixRun, getSentryIssue, latestFixRunEvent } from "@suture/db";
+import { appendFixRunEvent, getSentryIssue, latestFixRunEvent } from "@suture/db";
 import { getDb } from "../../database.ts";
 import { env } from "../../env.ts";
 import { linkSentryIssue } from "../link-sentry-issue.ts";
 import { slackMessage } from "../slack-message.ts";
 import { fixRunUrl } from "./fix-run-url.ts";
+import { runWithSuturePullRequest } from "./run-guards.ts";
 
 export interface NotifyResult {
-  slack: "sent" | "failed" | "not_configured";
+  slack: "sent" | "failed" | "not_configured" | "skipped";
   sentry: string;
 }
 
-/** Tells people a draft PR is waiting: Slack, and a link on the Sentry issue. Neither can fail the run. */
+/**
+ * Tells people a draft PR is waiting: Slack, and a link on the Sentry issue. Neither can fail the
+ * run. Only an open PR that Suture opened for the run is announced.
+ */
 export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
   const db = await getDb();
-  const run = await getFixRun(db, fixRunId);
-  const issue = run && (await getSentryIssue(db, run.sentryIssueId));
-  if (!run?.prUrl || !run.prNumber || !issue) return { slack: "not_configured", sentry: "no pull request" };
+  const guarded = await runWithSuturePullRequest(db, fixRunId);
+  if (!guarded.ok) return { slack: "skipped", sentry: guarded.reason };
+  const { run } = guarded;
+  const issue = await getSentryIssue(db, run.sentryIssueId);
+  if (!issue) return { slack: "skipped", sentry: "the run's issue no longer exists" };
 
   // A retried step must not tell people twice: what the timeline says was sent is not sent again.
   const [slackSent, sentryTold] = await Promise.all([

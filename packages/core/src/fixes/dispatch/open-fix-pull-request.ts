@@ -1,21 +1,29 @@
-import { appendFixRunEvent, getFixRun, getRepository, transitionFixRun } from "@suture/db";
+import { appendFixRunEvent, getRepository, transitionFixRun } from "@suture/db";
 import { openDraftPullRequest } from "@suture/github";
 import { getDb } from "../../database.ts";
 import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
 import { failFixRun } from "./fail-fix-run.ts";
 import { fixRunText } from "./fix-run-text.ts";
+import { runWithPushedBranch, runWithSuturePullRequest } from "./run-guards.ts";
 
-export type OpenPullRequestResult = { status: "opened"; number: number; url: string } | { status: "failed"; reason: string };
+export type OpenPullRequestResult =
+  | { status: "opened"; number: number; url: string }
+  | { status: "failed"; reason: string }
+  /** The run is not one this step may open a PR for; nothing was done and nothing changed. */
+  | { status: "skipped"; reason: string };
 
 /**
  * Opens the draft PR for a pushed fix, as Suture, with what the run recorded: the agent's root
  * cause, the checks, the tests. Everything that came from Sentry or the agent is scrubbed.
+ * Only a running run whose branch Suture pushed gets one; a retry finds the PR it opened.
  */
 export async function openFixPullRequest(fixRunId: string): Promise<OpenPullRequestResult> {
   const db = await getDb();
-  const run = await getFixRun(db, fixRunId);
-  if (!run?.branch) return { status: "failed", reason: "the run has no pushed branch" };
-  if (run.prNumber && run.prUrl) return { status: "opened", number: run.prNumber, url: run.prUrl };
+  const done = await runWithSuturePullRequest(db, fixRunId);
+  if (done.ok) return { status: "opened", number: done.run.prNumber, url: done.run.prUrl };
+  const pushed = await runWithPushedBranch(db, fixRunId);
+  if (!pushed.ok) return { status: "skipped", reason: pushed.reason };
+  const { run } = pushed;
   const repository = run.repositoryId ? await getRepository(db, run.repositoryId) : undefined;
   const text = await fixRunText(db, run);
   if (!text || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");

@@ -1,4 +1,4 @@
-import { appendFixRunEvent, getFixRun, getRepository, getSentryIssue, getWorkspacePolicy, updateFixRun } from "@suture/db";
+import { appendFixRunEvent, getRepository, getSentryIssue, getWorkspacePolicy, updateFixRun } from "@suture/db";
 import { checkDiff, cloneRepository, findPublishedBranch, listFiles, publishBranch, removeCheckout, runAgent, snapshotChanges } from "@suture/fixer";
 import { getDb } from "../../database.ts";
 import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
@@ -9,24 +9,31 @@ import { type AgentSettings, agentSettings } from "./agent-settings.ts";
 import { checkoutRef } from "./checkout-ref.ts";
 import { failFixRun } from "./fail-fix-run.ts";
 import { fixRunText } from "./fix-run-text.ts";
-import type { FixContext } from "./gather-fix-context.ts";
+import { gatherFixContext } from "./gather-fix-context.ts";
 import { gitToken } from "./git-token.ts";
 import { createRunLog } from "./run-log.ts";
+import { runClaimedForAgent } from "./run-guards.ts";
 import { runRepositoryTests } from "./run-repository-tests.ts";
 
 export const BOT_AUTHOR = { name: "Suture", email: "suture-bot@users.noreply.github.com" };
 
-export type PrepareResult = { status: "pushed"; branch: string; sha: string } | { status: "failed"; reason: string };
+export type PrepareResult =
+  | { status: "pushed"; branch: string; sha: string }
+  | { status: "failed"; reason: string }
+  /** The run is not one this step may work on; nothing was done and nothing changed. */
+  | { status: "skipped"; reason: string };
 
 /**
- * The agent's part of a run, in a checkout that exists only for this call: clone, prompt, agent,
- * checks, the repository's tests, push. A retry after the push finds the branch on the run and
- * does not push twice.
+ * The agent's part of a run, in a checkout that exists only for this call: context, clone,
+ * prompt, agent, checks, the repository's tests, push. Only a run claimed for the agent is
+ * worked on, and the context is read here, from what Sentry delivered, never taken from a caller.
+ * A retry after the push finds the branch on the run and does not push twice.
  */
-export async function prepareFix(fixRunId: string, fix: FixContext, agent: AgentSettings): Promise<PrepareResult> {
+export async function prepareFix(fixRunId: string, agent: AgentSettings): Promise<PrepareResult> {
   const db = await getDb();
-  const run = await getFixRun(db, fixRunId);
-  if (!run) return { status: "failed", reason: `no fix run ${fixRunId}` };
+  const claimed = await runClaimedForAgent(db, fixRunId);
+  if (!claimed.ok) return { status: "skipped", reason: claimed.reason };
+  const { run } = claimed;
   if (run.branch && run.headSha) return { status: "pushed", branch: run.branch, sha: run.headSha };
   const [issue, repository, policy] = await Promise.all([
     getSentryIssue(db, run.sentryIssueId),
@@ -37,6 +44,7 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
   // Found out before the agent spends twenty minutes, not after.
   if (!githubClient()) return fail(fixRunId, NO_GITHUB_CREDENTIALS);
   const note = (kind: string, message: string, data?: Record<string, unknown>) => appendFixRunEvent(db, fixRunId, { kind, message, data });
+  const fix = await gatherFixContext(fixRunId);
 
   const token = await gitToken(repository.cloneUrl);
   const ref = await checkoutRef(run.workspaceId, fix.context?.release ?? null, repository.defaultBranch);
@@ -94,7 +102,10 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
     const tests = await runRepositoryTests(fixRunId, repository.testCommand, checkout.dir, agent.testTimeoutMs, agent.runAs);
     if (tests && !tests.ok) return fail(fixRunId, tests.reason);
 
-    const text = await fixRunText(db, (await getFixRun(db, fixRunId))!);
+    // A run failed or expired while the agent worked is not published.
+    const still = await runClaimedForAgent(db, fixRunId);
+    if (!still.ok) return { status: "skipped", reason: `${still.reason}; nothing was pushed` };
+    const text = await fixRunText(db, still.run);
     const message = `${text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`}\n${marker}`;
     // Exactly the checked tree: whatever the tests wrote afterwards is not in it.
     const pushed = await publishBranch({ dir: checkout.dir, tree: snapshot.tree, baseSha: checkout.sha, branch, message, author: BOT_AUTHOR, token: await gitToken(repository.cloneUrl), remoteUrl: repository.cloneUrl });
@@ -106,9 +117,11 @@ export async function prepareFix(fixRunId: string, fix: FixContext, agent: Agent
 }
 
 /** prepareFix with the agent this server is configured to run; a misconfiguration fails the run. */
-export async function prepareFixWithServerAgent(fixRunId: string, fix: FixContext): Promise<PrepareResult> {
+export async function prepareFixWithServerAgent(fixRunId: string): Promise<PrepareResult> {
   const agent = agentSettings();
-  return agent.status === "invalid" ? fail(fixRunId, agent.error) : prepareFix(fixRunId, fix, agent.settings);
+  if (agent.status === "ok") return prepareFix(fixRunId, agent.settings);
+  const claimed = await runClaimedForAgent(await getDb(), fixRunId);
+  return claimed.ok ? fail(fixRunId, agent.error) : { status: "skipped", reason: claimed.reason };
 }
 
 async function recordPush(fixRunId: string, pushed: { branch: string; sha: string }, verb: string): Promise<PrepareResult> {

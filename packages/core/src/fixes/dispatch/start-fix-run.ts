@@ -1,4 +1,4 @@
-import { appendFixRunEvent, getFixRun, getWorkspacePolicy, transitionFixRun } from "@suture/db";
+import { appendFixRunEvent, getFixRun, getWorkspacePolicy, latestFixRunEvent, transitionFixRun } from "@suture/db";
 import { getDb } from "../../database.ts";
 
 export type StartResult =
@@ -15,8 +15,12 @@ export async function startFixRun(fixRunId: string): Promise<StartResult> {
     const run = await getFixRun(tx, fixRunId);
     if (!run) return { status: "skipped", reason: `no fix run ${fixRunId}` };
     if (run.origin !== "suture") return { status: "skipped", reason: "Seer runs are dispatched by Seer" };
-    // A resumed run keeps the path it started on, whatever the policy says now.
-    if (run.status === "running") return { status: "started", viaSeer: run.seerRunId !== null, resumed: true };
+    // A resumed run keeps the path it started on, whatever the policy says now: the agent's claim
+    // records `started`; a claim for Seer records nothing until Seer answers.
+    if (run.status === "running") {
+      const viaSeer = run.seerRunId !== null || !(await latestFixRunEvent(tx, fixRunId, "started"));
+      return { status: "started", viaSeer, resumed: true };
+    }
     const policy = await getWorkspacePolicy(tx, run.workspaceId);
     if (policy.dispatchViaSeer) return { status: "started", viaSeer: true, resumed: false };
     const started = await transitionFixRun(tx, fixRunId, ["approved"], "running", { startedAt: new Date() });

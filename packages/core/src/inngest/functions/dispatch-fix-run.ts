@@ -1,5 +1,4 @@
-import { failFixRun } from "../../fixes/dispatch/fail-fix-run.ts";
-import { gatherFixContext } from "../../fixes/dispatch/gather-fix-context.ts";
+import { failStoppedDispatch } from "../../fixes/dispatch/dispatch-stopped.ts";
 import { notifyFix } from "../../fixes/dispatch/notify-fix.ts";
 import { openFixPullRequest } from "../../fixes/dispatch/open-fix-pull-request.ts";
 import { prepareFixWithServerAgent } from "../../fixes/dispatch/prepare-fix.ts";
@@ -8,18 +7,22 @@ import { dispatchViaSeer } from "../../fixes/dispatch-via-seer.ts";
 import { inngest } from "../client.ts";
 import { fixApproved } from "../events.ts";
 
+const FUNCTION_ID = "dispatch-fix-run";
+
 /**
- * An approved run → a draft PR: context, agent in a sandboxed checkout, checks, push, PR, notify.
+ * An approved run → a draft PR: agent in a sandboxed checkout, checks, push, PR, notify.
  * One run at a time per repository, so a storm of approvals cannot start a crowd of agents.
+ * Each step reads the run's state from the database and acts only on a run in the state it
+ * expects; a step's result only decides whether to go on, never what the next step does.
  */
 export const dispatchFixRun = inngest.createFunction(
   {
-    id: "dispatch-fix-run",
+    id: FUNCTION_ID,
     retries: 2,
     triggers: [fixApproved],
     concurrency: { limit: 1, key: "event.data.repositoryId" },
     onFailure: async ({ event, error }) => {
-      await failFixRun(event.data.event.data.fixRunId, `dispatch stopped after retries: ${error.message}`);
+      await failStoppedDispatch({ functionId: event.data.function_id, approved: event.data.event.data, error: error.message }, `${inngest.id}-${FUNCTION_ID}`);
     },
   },
   async ({ event, step }) => {
@@ -28,8 +31,8 @@ export const dispatchFixRun = inngest.createFunction(
     if (start.status !== "started") return start;
     if (start.viaSeer) return step.run("dispatch-via-seer", () => dispatchViaSeer(fixRunId));
 
-    const context = await step.run("gather-context", () => gatherFixContext(fixRunId));
-    const prepared = await step.run("prepare-fix", () => prepareFixWithServerAgent(fixRunId, context));
+    // The context is read inside prepare-fix, from the database: a step result cannot reach the prompt.
+    const prepared = await step.run("prepare-fix", () => prepareFixWithServerAgent(fixRunId));
     if (prepared.status !== "pushed") return prepared;
     const pr = await step.run("open-pull-request", () => openFixPullRequest(fixRunId));
     if (pr.status !== "opened") return pr;

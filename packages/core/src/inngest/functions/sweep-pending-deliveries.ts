@@ -12,7 +12,8 @@ const LOST_DISPATCH_SECONDS = 600;
  * Re-announces deliveries still pending after the grace period (and approved fix runs that never
  * started; runs running far longer than a dispatch can take are failed): the event send after the
  * answer can be lost (crash, Inngest down), and processing is idempotent, so a second
- * announcement is always safe.
+ * announcement is always safe. A delivery that has used up its attempts is parked as failed
+ * instead, so it never again rides along with fresh ones.
  */
 export const sweepPendingDeliveries = inngest.createFunction(
   {
@@ -31,7 +32,8 @@ export const sweepPendingDeliveries = inngest.createFunction(
     if (dispatches.length > 0) await step.sendEvent("redispatch", dispatches.map((d) => fixApproved.create(d.data, { id: d.id })));
     const stale = await step.run("find-stale", () => staleDeliveries(olderThan));
     const reannounced = stale.sentry.length + stale.github.length;
-    if (reannounced === 0) return { reannounced, redispatched: dispatches.length, expired: expired.length };
+    const counts = { redispatched: dispatches.length, expired: expired.length, gaveUp: stale.gaveUp };
+    if (reannounced === 0) return { reannounced, ...counts };
     // Event ids must differ from the original (the delivery id) or Inngest drops them as
     // duplicates; one per sweep keeps repeated sweeps of a backlog from piling up.
     const id = (deliveryId: string) => ({ id: `${deliveryId}-sweep-${stale.sweepId}` });
@@ -39,6 +41,6 @@ export const sweepPendingDeliveries = inngest.createFunction(
       ...stale.sentry.map((deliveryId) => deliveryReceived.create({ deliveryId }, id(deliveryId))),
       ...stale.github.map((deliveryId) => githubDeliveryReceived.create({ deliveryId }, id(deliveryId))),
     ]);
-    return { reannounced, redispatched: dispatches.length, expired: expired.length };
+    return { reannounced, ...counts };
   },
 );
