@@ -19,7 +19,10 @@ async function counts() {
         (select count(*) from webhook_deliveries where status = 'processed')::int as processed,
         (select count(*) from observations)::int as observations,
         (select count(distinct delivery_id) from observations)::int as delivered`);
-    return (rows as unknown as { rows: Record<string, number>[] }).rows?.[0] ?? (rows as unknown as Record<string, number>[])[0]!;
+    return (
+      (rows as unknown as { rows: Record<string, number>[] }).rows?.[0] ??
+      (rows as unknown as Record<string, number>[])[0]!
+    );
   } finally {
     await handle.close();
   }
@@ -45,9 +48,12 @@ test("deliveries stored before a SIGKILL are processed exactly once after the re
   // Second life: the embedded executor starts, the boot sweep re-announces what was pending.
   const second = await startServer(PORT, env);
   await expect
-    .poll(async () => (await fetch(`${second.url}/`).then((r) => r.text())).match(/Observations<\/dt><dd[^>]*>(\d+)/)?.[1], {
-      timeout: 30_000,
-    })
+    .poll(
+      async () => (await fetch(`${second.url}/`).then((r) => r.text())).match(/Observations<\/dt><dd[^>]*>(\d+)/)?.[1],
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe(String(COUNT));
   await stopServer(second, "SIGTERM");
   expect(await counts()).toEqual({ pending: 0, processed: COUNT, observations: COUNT, delivered: COUNT });

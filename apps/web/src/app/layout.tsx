@@ -13,7 +13,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-7xl items-center gap-3 px-6 py-4">
-            <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-slate-900 text-sm font-bold text-white">
+            <span
+              aria-hidden
+              className="grid size-8 place-items-center rounded-lg bg-slate-900 text-sm font-bold text-white"
+            >
               S
             </span>
             <span className="text-lg font-semibold tracking-tight">Suture</span>

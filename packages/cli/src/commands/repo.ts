@@ -13,7 +13,12 @@ export async function repo(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { "clone-url": { type: "string" }, branch: { type: "string" }, test: { type: "string" }, map: { type: "string", multiple: true } },
+    options: {
+      "clone-url": { type: "string" },
+      branch: { type: "string" },
+      test: { type: "string" },
+      map: { type: "string", multiple: true },
+    },
   });
   const [verb, workspace, repository] = positionals;
   if (verb !== "add" || !workspace || !repository) throw new UsageError("say add, a workspace slug and owner/name");

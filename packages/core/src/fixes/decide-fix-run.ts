@@ -21,7 +21,10 @@ export async function approveFixRun(fixRunId: string, by: string): Promise<Decis
     if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
     const overBudget = await dispatchBudgetExceeded(tx, await getWorkspacePolicy(tx, run.workspaceId));
     if (overBudget && run.status === "awaiting_approval") return { status: "over_budget", error: overBudget };
-    const approved = await transitionFixRun(tx, fixRunId, ["awaiting_approval"], "approved", { approvedBy: by, approvedAt: new Date() });
+    const approved = await transitionFixRun(tx, fixRunId, ["awaiting_approval"], "approved", {
+      approvedBy: by,
+      approvedAt: new Date(),
+    });
     if (!approved) return conflict(tx, fixRunId, "approved");
     await appendFixRunEvent(tx, fixRunId, { kind: "approved", message: `Approved by ${by}` });
     return { status: "approved", fixRun: approved };
@@ -42,7 +45,10 @@ export async function rejectFixRun(fixRunId: string, by: string, reason?: string
       reason: reason ?? null,
     });
     if (!rejected) return conflict(tx, fixRunId, "rejected");
-    await appendFixRunEvent(tx, fixRunId, { kind: "rejected", message: `Rejected by ${by}${reason ? `: ${reason}` : ""}` });
+    await appendFixRunEvent(tx, fixRunId, {
+      kind: "rejected",
+      message: `Rejected by ${by}${reason ? `: ${reason}` : ""}`,
+    });
     return { status: "rejected", fixRun: rejected };
   });
 }
@@ -58,10 +64,16 @@ async function conflict(tx: Db, fixRunId: string, wanted: string): Promise<Decis
 }
 
 /** The approval is committed either way; a lost announcement leaves the run `approved`, visible. */
-export async function announceApproval(run: Pick<FixRun, "id" | "workspaceId" | "repositoryId">, by: string): Promise<void> {
+export async function announceApproval(
+  run: Pick<FixRun, "id" | "workspaceId" | "repositoryId">,
+  by: string,
+): Promise<void> {
   try {
     await inngest.send(
-      fixApproved.create({ fixRunId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, approvedBy: by }, { id: `fix-approved-${run.id}` }),
+      fixApproved.create(
+        { fixRunId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, approvedBy: by },
+        { id: `fix-approved-${run.id}` },
+      ),
     );
   } catch (error) {
     console.warn(`[suture] could not announce approval of fix run ${run.id}: ${(error as Error).message}`);
