@@ -35,7 +35,12 @@ export default defineConfig({
   // specs); the empty-state spec needs a server that has received nothing, so it runs next.
   projects: [
     { name: "setup", testMatch: "auth.setup.ts" },
-    { name: "empty", testMatch: "empty.spec.ts", dependencies: ["setup"], use: { storageState: "test-results/.auth/admin.json" } },
+    {
+      name: "empty",
+      testMatch: "empty.spec.ts",
+      dependencies: ["setup"],
+      use: { storageState: "test-results/.auth/admin.json" },
+    },
     {
       name: "server",
       testIgnore: ["empty.spec.ts", "auth.setup.ts"],

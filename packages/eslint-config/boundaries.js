@@ -12,7 +12,10 @@ const rule = (patterns, message) => ({
 });
 
 export const boundaries = {
-  core: rule(["next", "next/*", "react", "react-dom", "@suture/web", "@suture/cli"], "core is the domain: no Next, React, or apps."),
+  core: rule(
+    ["next", "next/*", "react", "react-dom", "@suture/web", "@suture/cli"],
+    "core is the domain: no Next, React, or apps.",
+  ),
   db: rule(["@suture/core", "@suture/sentry", "@suture/cli", "inngest"], "db holds schema and queries only."),
   sentry: rule(["@suture/*"], "sentry knows Sentry's wire format and nothing of ours."),
   fixer: rule(["@suture/*"], "fixer runs processes and git; it imports none of our packages."),

@@ -19,12 +19,25 @@ export default tseslint.config(
       ],
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@suture/*/src/*", "../../*/src/*"], message: "Import another package through its exports map." }] },
+        {
+          patterns: [
+            { group: ["@suture/*/src/*", "../../*/src/*"], message: "Import another package through its exports map." },
+          ],
+        },
       ],
     },
   },
   {
-    files: ["**/env.ts", "**/*.test.ts", "**/test/**", "**/e2e/**", "**/*.config.ts", "**/*.config.js", "**/bench/**", "**/scripts/**"],
+    files: [
+      "**/env.ts",
+      "**/*.test.ts",
+      "**/test/**",
+      "**/e2e/**",
+      "**/*.config.ts",
+      "**/*.config.js",
+      "**/bench/**",
+      "**/scripts/**",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 );

@@ -8,7 +8,8 @@ const isStepCall = (node) =>
   node.callee.object.type === "Identifier" &&
   node.callee.object.name === "step";
 
-const isStepRun = (node) => isStepCall(node) && node.callee.property.type === "Identifier" && node.callee.property.name === "run";
+const isStepRun = (node) =>
+  isStepCall(node) && node.callee.property.type === "Identifier" && node.callee.property.name === "run";
 
 /** The callback of the nearest enclosing `step.run`, if any. */
 function enclosingStepCallback(node) {
@@ -77,7 +78,11 @@ function sendPromise(send) {
 }
 
 const awaitInngestSend = {
-  meta: { type: "problem", schema: [], messages: { floating: "Await inngest.send(): an unawaited send can be lost when the process ends." } },
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: { floating: "Await inngest.send(): an unawaited send can be lost when the process ends." },
+  },
   create: (context) => ({
     CallExpression(node) {
       if (!isInngestSend(node)) return;
@@ -118,7 +123,9 @@ function assignedNames(target) {
     case "ArrayPattern":
       return target.elements.flatMap((element) => (element ? assignedNames(element) : []));
     case "ObjectPattern":
-      return target.properties.flatMap((property) => assignedNames(property.type === "Property" ? property.value : property));
+      return target.properties.flatMap((property) =>
+        assignedNames(property.type === "Property" ? property.value : property),
+      );
     case "RestElement":
       return assignedNames(target.argument);
     case "AssignmentPattern":
@@ -132,7 +139,10 @@ const noVariableMutationInStep = {
   meta: {
     type: "problem",
     schema: [],
-    messages: { mutation: "'{{name}}' is declared outside this step: a memoized step does not run again, so the change is lost. Return the value from the step instead." },
+    messages: {
+      mutation:
+        "'{{name}}' is declared outside this step: a memoized step does not run again, so the change is lost. Return the value from the step instead.",
+    },
   },
   create: (context) => {
     const check = (node, target) => {
@@ -144,7 +154,8 @@ const noVariableMutationInStep = {
         let variable;
         for (; scope && !variable; scope = scope.upper) variable = scope.set.get(name.name);
         const def = variable?.defs[0]?.node;
-        if (def && (def.range[0] < start || def.range[1] > end)) context.report({ node: name, messageId: "mutation", data: { name: name.name } });
+        if (def && (def.range[0] < start || def.range[1] > end))
+          context.report({ node: name, messageId: "mutation", data: { name: name.name } });
       }
     };
     return {

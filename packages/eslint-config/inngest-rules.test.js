@@ -14,41 +14,98 @@ const typescript = { parser: tseslint.parser };
 const { rules } = inngestRules;
 
 /** Code inside an Inngest function handler, where `step` is in scope. */
-const inFunction = (body) => `inngest.createFunction({ id: "f" }, { event: "e" }, async ({ event, step }) => {\n${body}\n});`;
+const inFunction = (body) =>
+  `inngest.createFunction({ id: "f" }, { event: "e" }, async ({ event, step }) => {\n${body}\n});`;
 
 tester.run("await-inngest-send", rules["await-inngest-send"], {
   valid: [
     { name: "awaited", code: `async function f(e) { await inngest.send(e); }` },
-    { name: "awaited, result used", code: `async function f(e) { const { ids } = await inngest.send(e); return ids; }` },
+    {
+      name: "awaited, result used",
+      code: `async function f(e) { const { ids } = await inngest.send(e); return ids; }`,
+    },
     { name: "returned", code: `function f(e) { return inngest.send(e); }` },
     { name: "an arrow's returned body", code: `const f = (e) => inngest.send(e);` },
-    { name: "a mapped send inside an awaited Promise.all", code: `async function f(es) { await Promise.all(es.map((e) => inngest.send(e))); }` },
-    { name: "sends listed in an awaited Promise.all", code: `async function f(a, b) { await Promise.all([inngest.send(a), inngest.send(b)]); }` },
-    { name: "sends listed in a returned Promise.allSettled", code: `function f(a, b) { return Promise.allSettled([inngest.send(a), inngest.send(b)]); }` },
+    {
+      name: "a mapped send inside an awaited Promise.all",
+      code: `async function f(es) { await Promise.all(es.map((e) => inngest.send(e))); }`,
+    },
+    {
+      name: "sends listed in an awaited Promise.all",
+      code: `async function f(a, b) { await Promise.all([inngest.send(a), inngest.send(b)]); }`,
+    },
+    {
+      name: "sends listed in a returned Promise.allSettled",
+      code: `function f(a, b) { return Promise.allSettled([inngest.send(a), inngest.send(b)]); }`,
+    },
     { name: "an awaited .catch chain", code: `async function f(e, log) { await inngest.send(e).catch(log); }` },
     { name: "an awaited optional call", code: `async function f(e) { await inngest?.send(e); }` },
-    { name: "a returned TypeScript cast", code: `function f(e: unknown) { return inngest.send(e) as Promise<unknown>; }`, languageOptions: typescript },
+    {
+      name: "a returned TypeScript cast",
+      code: `function f(e: unknown) { return inngest.send(e) as Promise<unknown>; }`,
+      languageOptions: typescript,
+    },
     { name: "another object's send", code: `function f(e) { client.send(e); }` },
   ],
   invalid: [
     { name: "a bare statement", code: `async function f(e) { inngest.send(e); }`, errors: [{ messageId: "floating" }] },
-    { name: "kept in a variable", code: `async function f(e) { const sent = inngest.send(e); }`, errors: [{ messageId: "floating" }] },
+    {
+      name: "kept in a variable",
+      code: `async function f(e) { const sent = inngest.send(e); }`,
+      errors: [{ messageId: "floating" }],
+    },
     { name: "voided", code: `function f(e) { void inngest.send(e); }`, errors: [{ messageId: "floating" }] },
-    { name: "a .catch chain left floating", code: `function f(e, log) { inngest.send(e).catch(log); }`, errors: [{ messageId: "floating" }] },
-    { name: "a Promise.all nobody awaits", code: `function f(a) { Promise.all([inngest.send(a)]); }`, errors: [{ messageId: "floating" }] },
-    { name: "a race, which leaves the losers unawaited", code: `async function f(a, b) { await Promise.race([inngest.send(a), inngest.send(b)]); }`, errors: [{ messageId: "floating" }, { messageId: "floating" }] },
-    { name: "an optional call left floating", code: `function f(e) { inngest?.send(e); }`, errors: [{ messageId: "floating" }] },
-    { name: "one of two sends unawaited", code: `async function f(a, b) { await inngest.send(a); inngest.send(b); }`, errors: [{ messageId: "floating", line: 1, column: 49 }] },
+    {
+      name: "a .catch chain left floating",
+      code: `function f(e, log) { inngest.send(e).catch(log); }`,
+      errors: [{ messageId: "floating" }],
+    },
+    {
+      name: "a Promise.all nobody awaits",
+      code: `function f(a) { Promise.all([inngest.send(a)]); }`,
+      errors: [{ messageId: "floating" }],
+    },
+    {
+      name: "a race, which leaves the losers unawaited",
+      code: `async function f(a, b) { await Promise.race([inngest.send(a), inngest.send(b)]); }`,
+      errors: [{ messageId: "floating" }, { messageId: "floating" }],
+    },
+    {
+      name: "an optional call left floating",
+      code: `function f(e) { inngest?.send(e); }`,
+      errors: [{ messageId: "floating" }],
+    },
+    {
+      name: "one of two sends unawaited",
+      code: `async function f(a, b) { await inngest.send(a); inngest.send(b); }`,
+      errors: [{ messageId: "floating", line: 1, column: 49 }],
+    },
   ],
 });
 
 tester.run("no-nested-steps", rules["no-nested-steps"], {
   valid: [
-    { name: "steps one after another", code: inFunction(`await step.run("a", () => 1);\nawait step.sleep("wait", "5s");\nawait step.run("b", () => 2);`) },
-    { name: "an event sent from the function body", code: inFunction(`const n = await step.run("a", () => 1);\nawait step.sendEvent("tell", { name: "x", data: { n } });`) },
-    { name: "plain calls inside a step", code: inFunction(`await step.run("a", async () => { const rows = await db.select(); return rows.map((r) => r.id); });`) },
+    {
+      name: "steps one after another",
+      code: inFunction(`await step.run("a", () => 1);\nawait step.sleep("wait", "5s");\nawait step.run("b", () => 2);`),
+    },
+    {
+      name: "an event sent from the function body",
+      code: inFunction(
+        `const n = await step.run("a", () => 1);\nawait step.sendEvent("tell", { name: "x", data: { n } });`,
+      ),
+    },
+    {
+      name: "plain calls inside a step",
+      code: inFunction(
+        `await step.run("a", async () => { const rows = await db.select(); return rows.map((r) => r.id); });`,
+      ),
+    },
     { name: "a step handed a named function", code: inFunction(`await step.run("a", work);`) },
-    { name: "another object's run inside a step", code: inFunction(`await step.run("a", () => runner.run("x", () => 1));`) },
+    {
+      name: "another object's run inside a step",
+      code: inFunction(`await step.run("a", () => runner.run("x", () => 1));`),
+    },
   ],
   invalid: [
     {
@@ -73,7 +130,9 @@ tester.run("no-nested-steps", rules["no-nested-steps"], {
     },
     {
       name: "a step in a callback nested inside step.run",
-      code: inFunction(`await step.run("a", async function () { await Promise.all(ids.map((id) => step.run(id, () => id))); });`),
+      code: inFunction(
+        `await step.run("a", async function () { await Promise.all(ids.map((id) => step.run(id, () => id))); });`,
+      ),
       errors: [{ messageId: "nested" }],
     },
   ],
@@ -81,14 +140,40 @@ tester.run("no-nested-steps", rules["no-nested-steps"], {
 
 tester.run("no-variable-mutation-in-step", rules["no-variable-mutation-in-step"], {
   valid: [
-    { name: "the step's result assigned outside it", code: inFunction(`let n = 0;\nn = await step.run("a", () => n + 1);`) },
-    { name: "a variable declared inside the callback", code: inFunction(`await step.run("a", () => { let n = 0; n += 1; n++; return n; });`) },
-    { name: "a loop counter declared inside the callback", code: inFunction(`await step.run("a", () => { let total = 0; for (let i = 0; i < 3; i++) total += i; return total; });`) },
-    { name: "an outer name shadowed inside the callback", code: inFunction(`let n = 0;\nawait step.run("a", () => { let n = 1; n++; return n; });`) },
-    { name: "a variable declared in a function inside the callback", code: inFunction(`await step.run("a", () => [1, 2].map((x) => { let y = x; y *= 2; return y; }));`) },
-    { name: "an outer variable mutated outside any step", code: inFunction(`let n = 0;\nn++;\nawait step.run("a", () => n);`) },
-    { name: "a for…of loop that declares its variable", code: inFunction(`let last;\nawait step.run("a", () => { for (const last of [1, 2]) use(last); });`) },
-    { name: "destructuring into names declared inside the callback", code: inFunction(`await step.run("a", () => { let a, b; [a, b] = [1, 2]; ({ a } = { a: 3 }); return a + b; });`) },
+    {
+      name: "the step's result assigned outside it",
+      code: inFunction(`let n = 0;\nn = await step.run("a", () => n + 1);`),
+    },
+    {
+      name: "a variable declared inside the callback",
+      code: inFunction(`await step.run("a", () => { let n = 0; n += 1; n++; return n; });`),
+    },
+    {
+      name: "a loop counter declared inside the callback",
+      code: inFunction(
+        `await step.run("a", () => { let total = 0; for (let i = 0; i < 3; i++) total += i; return total; });`,
+      ),
+    },
+    {
+      name: "an outer name shadowed inside the callback",
+      code: inFunction(`let n = 0;\nawait step.run("a", () => { let n = 1; n++; return n; });`),
+    },
+    {
+      name: "a variable declared in a function inside the callback",
+      code: inFunction(`await step.run("a", () => [1, 2].map((x) => { let y = x; y *= 2; return y; }));`),
+    },
+    {
+      name: "an outer variable mutated outside any step",
+      code: inFunction(`let n = 0;\nn++;\nawait step.run("a", () => n);`),
+    },
+    {
+      name: "a for…of loop that declares its variable",
+      code: inFunction(`let last;\nawait step.run("a", () => { for (const last of [1, 2]) use(last); });`),
+    },
+    {
+      name: "destructuring into names declared inside the callback",
+      code: inFunction(`await step.run("a", () => { let a, b; [a, b] = [1, 2]; ({ a } = { a: 3 }); return a + b; });`),
+    },
   ],
   invalid: [
     {

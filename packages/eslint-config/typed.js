@@ -8,13 +8,7 @@ import { inngestRules } from "./inngest-rules.js";
 
 export default tseslint.config(
   {
-    ignores: [
-      "**/node_modules/**",
-      "**/.next/**",
-      "**/dist/**",
-      "**/next-env.d.ts",
-      "**/.data/**",
-    ],
+    ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/next-env.d.ts", "**/.data/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -73,7 +67,15 @@ export default tseslint.config(
   {
     // Tests are tables and scenarios, long by nature; they read JSON they just received (any), and
     // `!` after a lookup they just made is fine.
-    files: ["**/*.test.ts", "**/*.test.tsx", "**/test/**", "**/e2e/**", "**/test-support/**", "**/test-support.ts", "**/bench/**"],
+    files: [
+      "**/*.test.ts",
+      "**/*.test.tsx",
+      "**/test/**",
+      "**/e2e/**",
+      "**/test-support/**",
+      "**/test-support.ts",
+      "**/bench/**",
+    ],
     rules: {
       "max-lines": "off",
       "max-lines-per-function": "off",

@@ -12,12 +12,17 @@ function decideActionId(): string {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === "decideFixRun" || v.filename?.includes("runs/[id]/actions"));
+  const entry = Object.entries(manifest.node).find(
+    ([, v]) => v.exportedName === "decideFixRun" || v.filename?.includes("runs/[id]/actions"),
+  );
   if (!entry) throw new Error("decideFixRun is not in the server reference manifest");
   return entry[0];
 }
 
-test("a viewer sees no approve button, and a hand-made approve POST is refused and changes nothing", async ({ browser, request }) => {
+test("a viewer sees no approve button, and a hand-made approve POST is refused and changes nothing", async ({
+  browser,
+  request,
+}) => {
   const admin = await pageAs(browser, "admin");
   const runId = await newAcmeRun(request, admin);
   const viewer = await pageAs(browser, "viewer");
@@ -27,7 +32,12 @@ test("a viewer sees no approve button, and a hand-made approve POST is refused a
   await expect(viewer.getByRole("button", { name: /Approve/ })).toHaveCount(0);
 
   const forged = await viewer.request.post(`/acme/runs/${runId}`, {
-    headers: { "next-action": decideActionId(), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: new URL(viewer.url()).origin },
+    headers: {
+      "next-action": decideActionId(),
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      origin: new URL(viewer.url()).origin,
+    },
     data: JSON.stringify([{ workspace: "acme", runId, decision: "approve" }]),
   });
   expect(forged.status()).toBe(200);
@@ -37,7 +47,10 @@ test("a viewer sees no approve button, and a hand-made approve POST is refused a
   await expect(viewer.getByTestId("decided-by")).toHaveCount(0);
 });
 
-test("an approver approves a run awaiting approval; who and when are shown and its status moves on", async ({ browser, request }) => {
+test("an approver approves a run awaiting approval; who and when are shown and its status moves on", async ({
+  browser,
+  request,
+}) => {
   const approver = await pageAs(browser, "approver");
   const runId = await newAcmeRun(request, approver);
   await approver.goto(`/acme/runs/${runId}`);
@@ -48,7 +61,9 @@ test("an approver approves a run awaiting approval; who and when are shown and i
   await approver.emulateMedia({ colorScheme: "light" });
 
   await approver.getByRole("button", { name: "Approve & dispatch" }).click();
-  await expect(approver.getByRole("group", { name: "Confirm" })).toContainText("Dispatch the coding agent for this issue in acme/shop?");
+  await expect(approver.getByRole("group", { name: "Confirm" })).toContainText(
+    "Dispatch the coding agent for this issue in acme/shop?",
+  );
   await approver.getByRole("button", { name: "Confirm approve & dispatch" }).click();
   await expect(approver.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
   await expect(approver.getByTestId("decided-by")).toContainText(`by ${USERS.approver.email}`);
@@ -79,16 +94,22 @@ test("two approvers racing: one wins, the other is shown the run's current state
     await page.goto(`/acme/runs/${runId}`);
     await page.getByRole("button", { name: "Approve & dispatch" }).click();
   }
-  await Promise.all([first, second].map((page) => page.getByRole("button", { name: "Confirm approve & dispatch" }).click()));
+  await Promise.all(
+    [first, second].map((page) => page.getByRole("button", { name: "Confirm approve & dispatch" }).click()),
+  );
   const outcomes = await Promise.all(
     [first, second].map(async (page) => {
-      const message = page.locator("[role=status], [role=alert]").filter({ hasText: /Approved\.|Someone decided first/ });
+      const message = page
+        .locator("[role=status], [role=alert]")
+        .filter({ hasText: /Approved\.|Someone decided first/ });
       await expect(message).toBeVisible();
       return message.innerText();
     }),
   );
   expect(outcomes.filter((o) => o.startsWith("Approved."))).toHaveLength(1);
-  expect(outcomes.filter((o) => /Someone decided first: this run is now (approved|running|failed)/.test(o))).toHaveLength(1);
+  expect(
+    outcomes.filter((o) => /Someone decided first: this run is now (approved|running|failed)/.test(o)),
+  ).toHaveLength(1);
   const loser = outcomes[0]!.startsWith("Approved.") ? second : first;
   await expect(loser.getByRole("button", { name: /Approve/ })).toHaveCount(0);
   await expect(loser.getByTestId("decided-by")).toBeVisible();
@@ -106,7 +127,12 @@ test("a member of another workspace asking for a run by id gets 404", async ({ b
   }
   // Nor through the action, with a run id of acme under the workspace they belong to.
   const forged = await outsider.request.post(`/default/runs/${runId}`, {
-    headers: { "next-action": decideActionId(), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: new URL(outsider.url()).origin },
+    headers: {
+      "next-action": decideActionId(),
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      origin: new URL(outsider.url()).origin,
+    },
     data: JSON.stringify([{ workspace: "default", runId, decision: "approve" }]),
   });
   expect(await forged.text()).toMatch(/"status":"not_found"/);

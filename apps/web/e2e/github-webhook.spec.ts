@@ -4,16 +4,32 @@ import { GITHUB_WEBHOOK_SECRET } from "./github";
 
 const URL = "/api/github/webhooks";
 
-async function post(request: APIRequestContext, event: string, payload: unknown, options: { id?: string; secret?: string } = {}) {
+async function post(
+  request: APIRequestContext,
+  event: string,
+  payload: unknown,
+  options: { id?: string; secret?: string } = {},
+) {
   const body = JSON.stringify(payload);
   const signature = await signGithubPayload(options.secret ?? GITHUB_WEBHOOK_SECRET, body);
-  return request.post(URL, { data: Buffer.from(body), headers: githubDeliveryHeaders(event, options.id ?? crypto.randomUUID(), signature) });
+  return request.post(URL, {
+    data: Buffer.from(body),
+    headers: githubDeliveryHeaders(event, options.id ?? crypto.randomUUID(), signature),
+  });
 }
 
 const pullRequest = (action: string) => ({
   action,
   number: 7,
-  pull_request: { number: 7, state: "closed", draft: false, merged: true, html_url: "https://github.com/acme/shop/pull/7", head: { ref: "fix/sentry-SHOP-7", sha: "a".repeat(40) }, base: { ref: "main" } },
+  pull_request: {
+    number: 7,
+    state: "closed",
+    draft: false,
+    merged: true,
+    html_url: "https://github.com/acme/shop/pull/7",
+    head: { ref: "fix/sentry-SHOP-7", sha: "a".repeat(40) },
+    base: { ref: "main" },
+  },
   repository: { name: "shop", full_name: "acme/shop", owner: { login: "acme" } },
 });
 
@@ -37,19 +53,29 @@ test.describe("POST /api/github/webhooks", () => {
 
     const unsigned = await request.post(URL, {
       data: JSON.stringify(pullRequest("closed")),
-      headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": crypto.randomUUID() },
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "pull_request",
+        "x-github-delivery": crypto.randomUUID(),
+      },
     });
     expect(unsigned.status()).toBe(401);
   });
 
   test("answers bad input with a precise 400", async ({ request }) => {
-    const noEvent = await request.post(URL, { data: "{}", headers: { "content-type": "application/json", "x-github-delivery": crypto.randomUUID() } });
+    const noEvent = await request.post(URL, {
+      data: "{}",
+      headers: { "content-type": "application/json", "x-github-delivery": crypto.randomUUID() },
+    });
     expect(noEvent.status()).toBe(400);
     expect((await noEvent.json()).error).toMatch(/X-GitHub-Event/i);
 
     const body = "{not json";
     const signature = await signGithubPayload(GITHUB_WEBHOOK_SECRET, body);
-    const broken = await request.post(URL, { data: Buffer.from(body), headers: githubDeliveryHeaders("pull_request", crypto.randomUUID(), signature) });
+    const broken = await request.post(URL, {
+      data: Buffer.from(body),
+      headers: githubDeliveryHeaders("pull_request", crypto.randomUUID(), signature),
+    });
     expect(broken.status()).toBe(400);
   });
 });

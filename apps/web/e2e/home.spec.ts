@@ -4,7 +4,10 @@ import { fixtureBody, fixtures, resourceOf, signedHeaders } from "./sentry";
 test("the first page lists the observations made from the fixtures", async ({ page, request }) => {
   for (const name of fixtures()) {
     const body = fixtureBody(name);
-    const response = await request.post("/api/sentry/webhooks", { data: body, headers: signedHeaders(resourceOf(name), body) });
+    const response = await request.post("/api/sentry/webhooks", {
+      data: body,
+      headers: signedHeaders(resourceOf(name), body),
+    });
     expect(response.status(), name).toBeLessThan(300);
   }
 
@@ -12,7 +15,10 @@ test("the first page lists the observations made from the fixtures", async ({ pa
   await expect(async () => {
     await page.goto("/default");
     const observations = page.getByRole("region", { name: "Latest observations" });
-    await expect(observations.getByRole("row")).toHaveCount(fixtures().filter((n) => !n.startsWith("installation.")).length + 1, { timeout: 1000 });
+    await expect(observations.getByRole("row")).toHaveCount(
+      fixtures().filter((n) => !n.startsWith("installation.")).length + 1,
+      { timeout: 1000 },
+    );
   }).toPass({ timeout: 20_000 });
 
   const observations = page.getByRole("region", { name: "Latest observations" });

@@ -20,7 +20,10 @@ async function counts() {
         (select count(*) from webhook_deliveries where status = 'processed')::int as processed,
         (select count(*) from observations)::int as observations,
         (select count(distinct delivery_id) from observations)::int as delivered`);
-    return (rows as unknown as { rows: Record<string, number>[] }).rows?.[0] ?? (rows as unknown as Record<string, number>[])[0]!;
+    return (
+      (rows as unknown as { rows: Record<string, number>[] }).rows?.[0] ??
+      (rows as unknown as Record<string, number>[])[0]!
+    );
   } finally {
     await handle.close();
   }
@@ -54,9 +57,15 @@ test("deliveries stored before a SIGKILL are processed exactly once after the re
   await page.getByRole("button", { name: "Create admin and sign in" }).click();
   await page.waitForURL(`${second.url}/default`);
   await expect
-    .poll(async () => (await page.request.get(`${second.url}/default`).then((r) => r.text())).match(/Observations<\/dt><dd[^>]*>(\d+)/)?.[1], {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (await page.request.get(`${second.url}/default`).then((r) => r.text())).match(
+          /Observations<\/dt><dd[^>]*>(\d+)/,
+        )?.[1],
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe(String(COUNT));
   await page.context().close();
   await stopServer(second, "SIGTERM");

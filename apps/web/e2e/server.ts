@@ -24,7 +24,10 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, process: child, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -2,7 +2,15 @@ import { expect, test } from "@playwright/test";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-const PAGES = ["/", "/default", "/acme", "/default/members", "/default/audit", "/acme/runs/00000000-0000-4000-8000-000000000000", "/no-such-workspace"];
+const PAGES = [
+  "/",
+  "/default",
+  "/acme",
+  "/default/members",
+  "/default/audit",
+  "/acme/runs/00000000-0000-4000-8000-000000000000",
+  "/no-such-workspace",
+];
 
 test("signed out, every page sends you to sign in and back where you were", async ({ page }) => {
   for (const path of PAGES) {

@@ -10,9 +10,24 @@ export const ACME_INSTALLATION = "0e2e0e2e-0000-4000-8000-0000000000ac";
 export const USERS = {
   admin: { email: "admin@example.com", state: "test-results/.auth/admin.json" },
   viewer: { email: "viewer@example.com", state: "test-results/.auth/viewer.json", workspace: "acme", role: "viewer" },
-  approver: { email: "approver@example.com", state: "test-results/.auth/approver.json", workspace: "acme", role: "approver" },
-  approver2: { email: "approver2@example.com", state: "test-results/.auth/approver2.json", workspace: "acme", role: "approver" },
-  outsider: { email: "outsider@example.com", state: "test-results/.auth/outsider.json", workspace: "default", role: "approver" },
+  approver: {
+    email: "approver@example.com",
+    state: "test-results/.auth/approver.json",
+    workspace: "acme",
+    role: "approver",
+  },
+  approver2: {
+    email: "approver2@example.com",
+    state: "test-results/.auth/approver2.json",
+    workspace: "acme",
+    role: "approver",
+  },
+  outsider: {
+    email: "outsider@example.com",
+    state: "test-results/.auth/outsider.json",
+    workspace: "default",
+    role: "approver",
+  },
 } as const;
 
 export function dataDir(): string {

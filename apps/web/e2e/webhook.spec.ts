@@ -14,7 +14,11 @@ test.describe("POST /api/sentry/webhooks", () => {
     // An installation of this test's own, so the content is new to the server whatever ran before.
     const installation = crypto.randomUUID();
     for (const name of fixtures()) {
-      const body = Buffer.from(fixtureBody(name).toString().replace(/"uuid":"[^"]+"/, `"uuid":"${installation}"`));
+      const body = Buffer.from(
+        fixtureBody(name)
+          .toString()
+          .replace(/"uuid":"[^"]+"/, `"uuid":"${installation}"`),
+      );
       const first = await request.post(URL, { data: body, headers: signedHeaders(resourceOf(name), body) });
       expect(first.status(), name).toBe(202);
       const stored = await first.json();
@@ -28,18 +32,55 @@ test.describe("POST /api/sentry/webhooks", () => {
     }
   });
 
-  const body = Buffer.from('{"action":"created","data":{"issue":{"id":"42"}},"installation":{"uuid":"00000000-0000-4000-8000-0000000000e2"}}');
+  const body = Buffer.from(
+    '{"action":"created","data":{"issue":{"id":"42"}},"installation":{"uuid":"00000000-0000-4000-8000-0000000000e2"}}',
+  );
   const cases: [string, () => { data: Buffer; headers: Record<string, string> }, number, RegExp][] = [
-    ["no resource header", () => ({ data: body, headers: omit(signedHeaders("issue", body), "Sentry-Hook-Resource") }), 400, /Sentry-Hook-Resource/],
-    ["no signature", () => ({ data: body, headers: omit(signedHeaders("issue", body), "Sentry-Hook-Signature") }), 401, /Signature/],
-    ["a wrong signature", () => ({ data: body, headers: signedHeaders("issue", body, "wrong") }), 401, /does not match/],
-    ["a truncated signature", () => ({ data: body, headers: { ...signedHeaders("issue", body), "Sentry-Hook-Signature": "abc" } }), 401, /does not match/],
-    ["a body that is not JSON", () => ({ data: Buffer.from("{oops"), headers: signedHeaders("issue", "{oops") }), 400, /not valid JSON/],
-    ["a JSON body without action", () => ({ data: Buffer.from('{"data":{}}'), headers: signedHeaders("issue", '{"data":{}}') }), 400, /action/],
-    ["a body over 1 MiB", () => {
-      const big = Buffer.alloc(1024 * 1024 + 10, 32);
-      return { data: big, headers: signedHeaders("issue", big) };
-    }, 413, /larger than/],
+    [
+      "no resource header",
+      () => ({ data: body, headers: omit(signedHeaders("issue", body), "Sentry-Hook-Resource") }),
+      400,
+      /Sentry-Hook-Resource/,
+    ],
+    [
+      "no signature",
+      () => ({ data: body, headers: omit(signedHeaders("issue", body), "Sentry-Hook-Signature") }),
+      401,
+      /Signature/,
+    ],
+    [
+      "a wrong signature",
+      () => ({ data: body, headers: signedHeaders("issue", body, "wrong") }),
+      401,
+      /does not match/,
+    ],
+    [
+      "a truncated signature",
+      () => ({ data: body, headers: { ...signedHeaders("issue", body), "Sentry-Hook-Signature": "abc" } }),
+      401,
+      /does not match/,
+    ],
+    [
+      "a body that is not JSON",
+      () => ({ data: Buffer.from("{oops"), headers: signedHeaders("issue", "{oops") }),
+      400,
+      /not valid JSON/,
+    ],
+    [
+      "a JSON body without action",
+      () => ({ data: Buffer.from('{"data":{}}'), headers: signedHeaders("issue", '{"data":{}}') }),
+      400,
+      /action/,
+    ],
+    [
+      "a body over 1 MiB",
+      () => {
+        const big = Buffer.alloc(1024 * 1024 + 10, 32);
+        return { data: big, headers: signedHeaders("issue", big) };
+      },
+      413,
+      /larger than/,
+    ],
   ];
   for (const [label, make, status, message] of cases) {
     test(`answers ${status} with a JSON error for ${label}`, async ({ request }) => {
@@ -53,7 +94,9 @@ test.describe("POST /api/sentry/webhooks", () => {
   }
 
   test("stores an unknown event as ignored and answers 202", async ({ request }) => {
-    const unknown = Buffer.from('{"action":"teleported","data":{"x":1},"installation":{"uuid":"00000000-0000-4000-8000-0000000000e2"}}');
+    const unknown = Buffer.from(
+      '{"action":"teleported","data":{"x":1},"installation":{"uuid":"00000000-0000-4000-8000-0000000000e2"}}',
+    );
     const response = await request.post(URL, { data: unknown, headers: signedHeaders("widget", unknown) });
     expect(response.status()).toBe(202);
     expect(await response.json()).toMatchObject({ received: true, ignored: true });

@@ -7,7 +7,12 @@ export interface PostResult {
 }
 
 /** Posts a body exactly as Sentry does: same headers, fresh Request-ID and timestamp. */
-export async function signAndPost(url: string, resource: string, body: Uint8Array, secret: string): Promise<PostResult> {
+export async function signAndPost(
+  url: string,
+  resource: string,
+  body: Uint8Array,
+  secret: string,
+): Promise<PostResult> {
   const started = performance.now();
   const response = await fetch(url, {
     method: "POST",

@@ -25,7 +25,9 @@ export const serveUrl = `${env.SUTURE_SERVE_ORIGIN ?? `http://127.0.0.1:${env.PO
  * SUTURE_SERVE_ORIGIN is set (else the SDK's INNGEST_SERVE_ORIGIN, else the request).
  */
 export const serveEndpoint =
-  embeddedExecutor || env.SUTURE_SERVE_ORIGIN ? { serveOrigin: new URL(serveUrl).origin, servePath: new URL(serveUrl).pathname } : null;
+  embeddedExecutor || env.SUTURE_SERVE_ORIGIN
+    ? { serveOrigin: new URL(serveUrl).origin, servePath: new URL(serveUrl).pathname }
+    : null;
 
 /** INNGEST_DEV makes the SDK run in dev mode (as the SDK reads it): /api/inngest then checks no signatures. */
 export const inngestDevMode = !!env.INNGEST_DEV && !["0", "false"].includes(env.INNGEST_DEV.trim().toLowerCase());

@@ -87,7 +87,10 @@ export async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<Gua
       if (!isDatabaseUnavailable(error)) throw error;
       return work(handle.db);
     });
-    const outcome = handle.kind === "postgres" ? await deadline(running, DATABASE_DEADLINE_MS) : { settled: true as const, value: await running };
+    const outcome =
+      handle.kind === "postgres"
+        ? await deadline(running, DATABASE_DEADLINE_MS)
+        : { settled: true as const, value: await running };
     if (!outcome.settled) {
       // Slow is not down: the outage starts only if the statement is still unanswered after
       // DATABASE_SILENCE_MS (or fails to connect). A late success ends an outage.
@@ -102,7 +105,10 @@ export async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<Gua
           if (isDatabaseUnavailable(error)) markDown(gate, sent, reasonOf(error));
         },
       );
-      setTimeout(() => answered || markDown(gate, sent, `no answer within ${DATABASE_SILENCE_MS} ms`), DATABASE_SILENCE_MS - DATABASE_DEADLINE_MS).unref();
+      setTimeout(
+        () => answered || markDown(gate, sent, `no answer within ${DATABASE_SILENCE_MS} ms`),
+        DATABASE_SILENCE_MS - DATABASE_DEADLINE_MS,
+      ).unref();
       return UNAVAILABLE;
     }
     markUp(gate);
@@ -144,7 +150,9 @@ function markUp(gate: Gate): void {
   const { since, refused } = gate.down;
   gate.down = null;
   const seconds = ((performance.now() - since) / 1000).toFixed(1);
-  console.warn(`[suture] database reachable again after ${seconds} s; ${refused} webhook requests were answered 503 without trying it`);
+  console.warn(
+    `[suture] database reachable again after ${seconds} s; ${refused} webhook requests were answered 503 without trying it`,
+  );
 }
 
 /** The error code (ECONNREFUSED, 57P01, …) or the first words of the message: never query parameters. */

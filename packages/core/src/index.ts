@@ -30,15 +30,36 @@ export { applyGithubUpdate, type ApplyResult, type AppliedRun } from "./github/a
 export { reconcilePullRequests, type ReconcileResult } from "./github/reconcile-pull-requests.ts";
 export { githubClient } from "./github/github-client.ts";
 export { notifyFix, type NotifyResult } from "./fixes/dispatch/notify-fix.ts";
-export { getAuth, getSessionUser, handleAuthRequest, githubSignIn, isHttps, SIGN_IN_ATTEMPTS_PER_MINUTE, type SignedInUser } from "./auth/auth.ts";
+export {
+  getAuth,
+  getSessionUser,
+  handleAuthRequest,
+  githubSignIn,
+  isHttps,
+  SIGN_IN_ATTEMPTS_PER_MINUTE,
+  type SignedInUser,
+} from "./auth/auth.ts";
 export { authSecret, AUTH_SECRET_REQUIRED } from "./auth/auth-secret.ts";
 export { can, ROLES, type Actor, type Permission, type Role, type WorkspaceScope } from "./auth/roles.ts";
 export { addUser, newUserInput, MIN_PASSWORD_LENGTH, type AddUserResult } from "./auth/users.ts";
-export { completeSetup, prepareSetupLink, setupTokenFile, setupUrl, setupTokenValid, type SetupResult } from "./auth/setup-link.ts";
+export {
+  completeSetup,
+  prepareSetupLink,
+  setupTokenFile,
+  setupUrl,
+  setupTokenValid,
+  type SetupResult,
+} from "./auth/setup-link.ts";
 export { listMyWorkspaces, loadWorkspaceScope } from "./auth/membership.ts";
 export { getWorkspaceOverview } from "./dashboard/workspace-overview.ts";
 export { getFixRunPage, type FixRunPage } from "./dashboard/fix-run-page.ts";
 export { getAuditLog, type AuditLogResult } from "./dashboard/audit-log.ts";
 export { decideFixRunAsMember, decisionInput, type MemberDecisionResult } from "./fixes/decide-as-member.ts";
-export { listMembers, memberInput, saveMember, type MembersResult, type MemberChangeResult } from "./members/manage-members.ts";
+export {
+  listMembers,
+  memberInput,
+  saveMember,
+  type MembersResult,
+  type MemberChangeResult,
+} from "./members/manage-members.ts";
 export { recordAudit, type AuditInput } from "./audit/record-audit.ts";

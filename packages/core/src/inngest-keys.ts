@@ -34,7 +34,12 @@ export function embeddedInngestKeys(): InngestKeys {
   } catch {
     // Reported below.
   }
-  if (typeof keys.signingKey !== "string" || !SIGNING_KEY.test(keys.signingKey) || typeof keys.eventKey !== "string" || !EVENT_KEY.test(keys.eventKey)) {
+  if (
+    typeof keys.signingKey !== "string" ||
+    !SIGNING_KEY.test(keys.signingKey) ||
+    typeof keys.eventKey !== "string" ||
+    !EVENT_KEY.test(keys.eventKey)
+  ) {
     throw new Error(`${file} does not hold Suture's Inngest keys; delete it to make new ones`);
   }
   return (cached = { signingKey: keys.signingKey, eventKey: keys.eventKey });

@@ -27,7 +27,14 @@ export interface StartupReport {
    * Set when the in-process executor must run: where it listens, what it drives, and the keys
    * it shares with the app's Inngest client (kept in `keyFile`, or in memory when null).
    */
-  executor: { url: string; port: number; serveUrl: string; signingKey: string; eventKey: string; keyFile: string | null } | null;
+  executor: {
+    url: string;
+    port: number;
+    serveUrl: string;
+    signingKey: string;
+    eventKey: string;
+    keyFile: string | null;
+  } | null;
   secrets: number;
   secretFile: string | null;
   /** Settings that leave a feature unable to work, or an endpoint open, in words for the operator. */
@@ -45,7 +52,13 @@ export async function startSuture(): Promise<StartupReport> {
     database: handle.kind,
     autoRoute,
     executor: keys
-      ? { url: executorUrl, port: executorPort, serveUrl, ...keys, keyFile: dataDir() === "memory://" ? null : inngestKeysFile() }
+      ? {
+          url: executorUrl,
+          port: executorPort,
+          serveUrl,
+          ...keys,
+          keyFile: dataDir() === "memory://" ? null : inngestKeysFile(),
+        }
       : null,
     secrets: secrets.length,
     secretFile: isEmbeddedDatabase && !env.SENTRY_CLIENT_SECRET && secrets.length > 0 ? localSecretFile() : null,
@@ -67,7 +80,9 @@ function inngestWarnings(): (string | null)[] {
     ];
   }
   return [
-    env.INNGEST_SIGNING_KEY ? null : "INNGEST_SIGNING_KEY is not set: /api/inngest answers 500 until it is (Inngest Cloud mode)",
+    env.INNGEST_SIGNING_KEY
+      ? null
+      : "INNGEST_SIGNING_KEY is not set: /api/inngest answers 500 until it is (Inngest Cloud mode)",
     env.INNGEST_EVENT_KEY ? null : "INNGEST_EVENT_KEY is not set: Suture cannot send events (Inngest Cloud mode)",
     serveEndpoint || env.INNGEST_SERVE_ORIGIN
       ? null

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Required with DATABASE_URL (the PostgreSQL project); the embedded one makes its own.
-if (process.env.SUTURE_TEST_DB === "postgres") process.env.SUTURE_AUTH_SECRET = "0123456789abcdef0123456789abcdef-test-secret";
+if (process.env.SUTURE_TEST_DB === "postgres")
+  process.env.SUTURE_AUTH_SECRET = "0123456789abcdef0123456789abcdef-test-secret";
 const core = await import("@suture/core");
 const db = await import("@suture/db");
 
@@ -12,7 +13,11 @@ const PASSWORD = "correct horse battery";
 async function openRun(workspace: string, issue: string): Promise<string> {
   const handle = await core.getDb();
   const ws = await db.ensureWorkspace(handle, workspace);
-  const issueId = await db.upsertSentryIssue(handle, { workspaceId: ws.id, sentryIssueId: issue, title: `Issue ${issue}` });
+  const issueId = await db.upsertSentryIssue(handle, {
+    workspaceId: ws.id,
+    sentryIssueId: issue,
+    title: `Issue ${issue}`,
+  });
   const run = await db.openFixRun(handle, { workspaceId: ws.id, sentryIssueId: issueId, status: "awaiting_approval" });
   return run!.id;
 }
@@ -38,13 +43,23 @@ describe("first run", () => {
     const token = await core.prepareSetupLink();
     expect(token).toEqual(expect.any(String));
     expect(core.setupUrl(token!)).toMatch(/^http:\/\/localhost:\d+\/setup\?token=/);
-    expect(await core.completeSetup({ token: "wrong", email: "root@example.com", password: PASSWORD })).toMatchObject({ status: "invalid_token" });
-    expect(await core.completeSetup({ token: token!, email: "root@example.com", password: "short" })).toMatchObject({ status: "invalid" });
+    expect(await core.completeSetup({ token: "wrong", email: "root@example.com", password: PASSWORD })).toMatchObject({
+      status: "invalid_token",
+    });
+    expect(await core.completeSetup({ token: token!, email: "root@example.com", password: "short" })).toMatchObject({
+      status: "invalid",
+    });
     expect(await core.setupTokenValid(token!)).toBe(true);
     const created = await core.completeSetup({ token: token!, email: "Root@Example.com", password: PASSWORD });
-    expect(created).toMatchObject({ status: "created", user: { email: "root@example.com" }, memberships: [{ slug: "alpha", role: "admin" }] });
+    expect(created).toMatchObject({
+      status: "created",
+      user: { email: "root@example.com" },
+      memberships: [{ slug: "alpha", role: "admin" }],
+    });
     expect(await core.setupTokenValid(token!)).toBe(false);
-    expect(await core.completeSetup({ token: token!, email: "two@example.com", password: PASSWORD })).toMatchObject({ status: "invalid_token" });
+    expect(await core.completeSetup({ token: token!, email: "two@example.com", password: PASSWORD })).toMatchObject({
+      status: "invalid_token",
+    });
     expect(await core.prepareSetupLink()).toBeNull();
   }, 120_000);
 });
@@ -69,7 +84,12 @@ describe("sign-in and sessions", { timeout: 120_000 }, () => {
     const response = await core.handleAuthRequest(
       new Request("https://suture.example/api/auth/sign-in/email", {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "https://suture.example", "x-forwarded-for": "203.0.113.8", "x-forwarded-proto": "https" },
+        headers: {
+          "content-type": "application/json",
+          origin: "https://suture.example",
+          "x-forwarded-for": "203.0.113.8",
+          "x-forwarded-proto": "https",
+        },
         body: JSON.stringify({ email: "root@example.com", password: PASSWORD }),
       }),
     );
@@ -80,7 +100,8 @@ describe("sign-in and sessions", { timeout: 120_000 }, () => {
   it("refuses a wrong password, and rate limits sign-in attempts", async () => {
     expect((await signIn("root@example.com", "not the password", "198.51.100.1")).status).toBe(401);
     const statuses: number[] = [];
-    for (let i = 0; i < core.SIGN_IN_ATTEMPTS_PER_MINUTE + 2; i++) statuses.push((await signIn("root@example.com", "guess", "198.51.100.2")).status);
+    for (let i = 0; i < core.SIGN_IN_ATTEMPTS_PER_MINUTE + 2; i++)
+      statuses.push((await signIn("root@example.com", "guess", "198.51.100.2")).status);
     expect(statuses.slice(0, core.SIGN_IN_ATTEMPTS_PER_MINUTE)).not.toContain(429);
     expect(statuses.at(-1)).toBe(429);
     // Another address is not held up.
@@ -92,7 +113,13 @@ describe("sign-in and sessions", { timeout: 120_000 }, () => {
       core.handleAuthRequest(
         new Request("http://localhost:3210/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", host: "127.0.0.1:3210", origin, "x-forwarded-for": "203.0.113.10", cookie: "a=b" },
+          headers: {
+            "content-type": "application/json",
+            host: "127.0.0.1:3210",
+            origin,
+            "x-forwarded-for": "203.0.113.10",
+            cookie: "a=b",
+          },
           body: JSON.stringify({ email: "root@example.com", password: PASSWORD }),
         }),
       );
@@ -104,7 +131,11 @@ describe("sign-in and sessions", { timeout: 120_000 }, () => {
     const response = await core.handleAuthRequest(
       new Request("http://localhost:3000/api/auth/sign-up/email", {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "http://localhost:3000", "x-forwarded-for": "203.0.113.9" },
+        headers: {
+          "content-type": "application/json",
+          origin: "http://localhost:3000",
+          "x-forwarded-for": "203.0.113.9",
+        },
         body: JSON.stringify({ email: "intruder@example.com", password: PASSWORD, name: "x" }),
       }),
     );
@@ -121,21 +152,33 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     runA = await openRun("alpha", "7001");
     runB = await openRun("beta", "7002");
-    expect(await core.addUser({ email: "vera@example.com", password: PASSWORD, role: "viewer", workspace: "alpha" }, cli)).toMatchObject({ status: "created" });
-    expect(await core.addUser({ email: "abe@example.com", password: PASSWORD, role: "approver", workspace: "alpha" }, cli)).toMatchObject({ status: "created" });
-    expect(await core.addUser({ email: "ben@example.com", password: PASSWORD, role: "approver", workspace: "alpha" }, cli)).toMatchObject({ status: "created" });
-    expect(await core.addUser({ email: "bea@example.com", password: PASSWORD, role: "approver", workspace: "beta" }, cli)).toMatchObject({ status: "created" });
+    expect(
+      await core.addUser({ email: "vera@example.com", password: PASSWORD, role: "viewer", workspace: "alpha" }, cli),
+    ).toMatchObject({ status: "created" });
+    expect(
+      await core.addUser({ email: "abe@example.com", password: PASSWORD, role: "approver", workspace: "alpha" }, cli),
+    ).toMatchObject({ status: "created" });
+    expect(
+      await core.addUser({ email: "ben@example.com", password: PASSWORD, role: "approver", workspace: "alpha" }, cli),
+    ).toMatchObject({ status: "created" });
+    expect(
+      await core.addUser({ email: "bea@example.com", password: PASSWORD, role: "approver", workspace: "beta" }, cli),
+    ).toMatchObject({ status: "created" });
     // An existing user is added to another workspace; the password is not needed.
     expect(await core.addUser({ email: "vera@example.com", role: "approver", workspace: "beta" }, cli)).toMatchObject({
       status: "existing",
       memberships: [{ slug: "beta", role: "approver", previousRole: null }],
     });
-    expect(await core.addUser({ email: "x@example.com", password: PASSWORD, role: "viewer", workspace: "nope" }, cli)).toMatchObject({ status: "no_workspace" });
+    expect(
+      await core.addUser({ email: "x@example.com", password: PASSWORD, role: "viewer", workspace: "nope" }, cli),
+    ).toMatchObject({ status: "no_workspace" });
   });
 
   it("a user sees only the workspaces they are a member of", async () => {
     const user = await db.findUserByEmail(await core.getDb(), { email: "abe@example.com" });
-    expect((await core.listMyWorkspaces({ id: user!.id, email: user!.email, name: user!.name })).map((w) => w.slug)).toEqual(["alpha"]);
+    expect(
+      (await core.listMyWorkspaces({ id: user!.id, email: user!.email, name: user!.name })).map((w) => w.slug),
+    ).toEqual(["alpha"]);
     expect(await scopeOf("abe@example.com", "beta")).toBeNull();
     expect(await scopeOf("abe@example.com", "alpha")).toMatchObject({ slug: "alpha", role: "approver" });
   });
@@ -144,7 +187,9 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
     const bea = (await scopeOf("bea@example.com", "beta"))!;
     expect(await core.getFixRunPage(bea, runA)).toEqual({ status: "not_found" });
     expect(await core.getFixRunPage(bea, "not-a-uuid")).toEqual({ status: "not_found" });
-    expect(await core.decideFixRunAsMember(bea, { runId: runA, decision: "approve" })).toMatchObject({ status: "not_found" });
+    expect(await core.decideFixRunAsMember(bea, { runId: runA, decision: "approve" })).toMatchObject({
+      status: "not_found",
+    });
     const page = await core.getFixRunPage(bea, runB);
     expect(page).toMatchObject({ status: "found", canDecide: true, issue: { title: "Issue 7002" } });
     expect((await db.getFixRun(await core.getDb(), runA))!.status).toBe("awaiting_approval");
@@ -153,7 +198,9 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
   it("a viewer reads a run but cannot approve it", async () => {
     const vera = (await scopeOf("vera@example.com", "alpha"))!;
     expect(await core.getFixRunPage(vera, runA)).toMatchObject({ status: "found", canDecide: false });
-    expect(await core.decideFixRunAsMember(vera, { runId: runA, decision: "approve" })).toMatchObject({ status: "forbidden" });
+    expect(await core.decideFixRunAsMember(vera, { runId: runA, decision: "approve" })).toMatchObject({
+      status: "forbidden",
+    });
     expect(await core.getAuditLog(vera)).toEqual({ status: "forbidden" });
     expect((await db.getFixRun(await core.getDb(), runA))!.status).toBe("awaiting_approval");
   });
@@ -174,19 +221,42 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
 
   it("the audit log records approvals, rejections and member changes with who did them", async () => {
     const bea = (await scopeOf("bea@example.com", "beta"))!;
-    expect(await core.decideFixRunAsMember(bea, { runId: runB, decision: "reject", reason: "not ours" })).toMatchObject({ status: "rejected" });
+    expect(await core.decideFixRunAsMember(bea, { runId: runB, decision: "reject", reason: "not ours" })).toMatchObject(
+      { status: "rejected" },
+    );
     const root = (await scopeOf("root@example.com", "alpha"))!;
     const alpha = await core.getAuditLog(root);
     expect(alpha.status).toBe("ok");
     const events = (alpha as { events: { action: string; actor: string; targetId: string }[] }).events;
-    expect(events.find((e) => e.action === "fix_run.approved")).toMatchObject({ targetId: runA, actor: expect.stringMatching(/^(abe|ben)@example\.com$/) });
-    expect(events.filter((e) => e.action === "member.added").map((e) => e.targetId).sort()).toEqual(["abe@example.com", "ben@example.com", "root@example.com", "vera@example.com"]);
+    expect(events.find((e) => e.action === "fix_run.approved")).toMatchObject({
+      targetId: runA,
+      actor: expect.stringMatching(/^(abe|ben)@example\.com$/),
+    });
+    expect(
+      events
+        .filter((e) => e.action === "member.added")
+        .map((e) => e.targetId)
+        .sort(),
+    ).toEqual(["abe@example.com", "ben@example.com", "root@example.com", "vera@example.com"]);
     expect(events.some((e) => e.targetId === runB)).toBe(false);
     // Members and roles are an admin's: root manages alpha; an approver gets nothing.
-    expect(await core.saveMember(root, { email: "vera@example.com", role: "approver" })).toMatchObject({ status: "saved", created: false });
-    expect(await core.saveMember(root, { email: "root@example.com", role: "viewer" })).toMatchObject({ status: "last_admin" });
-    expect(await core.saveMember((await scopeOf("abe@example.com", "alpha"))!, { email: "abe@example.com", role: "admin" })).toMatchObject({ status: "forbidden" });
-    const after = (await core.getAuditLog(root)) as { events: { action: string; actor: string; data: Record<string, unknown> }[] };
-    expect(after.events[0]).toMatchObject({ action: "member.role_changed", actor: "root@example.com", data: { role: "approver", previousRole: "viewer" } });
+    expect(await core.saveMember(root, { email: "vera@example.com", role: "approver" })).toMatchObject({
+      status: "saved",
+      created: false,
+    });
+    expect(await core.saveMember(root, { email: "root@example.com", role: "viewer" })).toMatchObject({
+      status: "last_admin",
+    });
+    expect(
+      await core.saveMember((await scopeOf("abe@example.com", "alpha"))!, { email: "abe@example.com", role: "admin" }),
+    ).toMatchObject({ status: "forbidden" });
+    const after = (await core.getAuditLog(root)) as {
+      events: { action: string; actor: string; data: Record<string, unknown> }[];
+    };
+    expect(after.events[0]).toMatchObject({
+      action: "member.role_changed",
+      actor: "root@example.com",
+      data: { role: "approver", previousRole: "viewer" },
+    });
   });
 });

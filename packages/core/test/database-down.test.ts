@@ -35,14 +35,18 @@ describe("with the database down", () => {
       for (let i = 0; i < 200; i++) {
         const d = delivery("issue.created.json", `{"action":"created","data":{"issue":{"id":"down-${i}"}}}`);
         const started = performance.now();
-        answers.push(receiveSentryWebhook(d.body, d.headers).then((r) => ({ status: r.status, ms: performance.now() - started })));
+        answers.push(
+          receiveSentryWebhook(d.body, d.headers).then((r) => ({ status: r.status, ms: performance.now() - started })),
+        );
         if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const settled = await Promise.all(answers);
       expect(new Set(settled.map((a) => a.status))).toEqual(new Set(["unavailable"]));
       expect(Math.max(...settled.map((a) => a.ms))).toBeLessThan(500);
       const lines = warn.mock.calls.map((call) => String(call[0]));
-      expect(lines.filter((l) => l.includes("database unreachable"))).toEqual([expect.stringMatching(/database unreachable \(ECONNREFUSED\)/)]);
+      expect(lines.filter((l) => l.includes("database unreachable"))).toEqual([
+        expect.stringMatching(/database unreachable \(ECONNREFUSED\)/),
+      ]);
       expect(lines.filter((l) => l.includes("reachable again"))).toEqual([]);
     } finally {
       warn.mockRestore();

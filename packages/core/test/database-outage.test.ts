@@ -106,7 +106,10 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a PostgreSQL outage u
     // What was answered stored is in the database.
     const db = await core.getDb();
     const ids = all.flatMap((a) => (a.status === "stored" && a.deliveryId ? [a.deliveryId] : []));
-    const rows = await db.query.webhookDeliveries.findMany({ columns: { id: true }, where: (d, { inArray }) => inArray(d.id, ids) });
+    const rows = await db.query.webhookDeliveries.findMany({
+      columns: { id: true },
+      where: (d, { inArray }) => inArray(d.id, ids),
+    });
     expect(rows).toHaveLength(ids.length);
   });
 });

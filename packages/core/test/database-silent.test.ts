@@ -38,7 +38,11 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a database that stops
       for (let i = 0; sending; i++) {
         const d = delivery("issue.created.json", `{"action":"created","data":{"issue":{"id":"silent-${i}"}}}`);
         const started = performance.now();
-        answers.push(core.receiveSentryWebhook(d.body, d.headers).then((r) => ({ started, ended: performance.now(), status: r.status })));
+        answers.push(
+          core
+            .receiveSentryWebhook(d.body, d.headers)
+            .then((r) => ({ started, ended: performance.now(), status: r.status })),
+        );
         await sleep(1000 / RATE_PER_SECOND);
       }
     })();

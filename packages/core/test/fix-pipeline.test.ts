@@ -96,7 +96,8 @@ async function runOf(issueId: string) {
   return runs[0]!;
 }
 
-const git = (...args: string[]) => execFileSync("git", ["--git-dir", sample.bareDir, ...args], { encoding: "utf8" }).trim();
+const git = (...args: string[]) =>
+  execFileSync("git", ["--git-dir", sample.bareDir, ...args], { encoding: "utf8" }).trim();
 
 describe("a Sentry error becomes a reviewed draft PR", () => {
   it("goes from webhook to merged, with the agent never holding a credential", async () => {
@@ -112,13 +113,29 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
     const events = await db.listFixRunEvents(await core.getDb(), run.id);
     expect(run.status, `${run.reason}\n${events.map((e) => `${e.kind}: ${e.message}`).join("\n")}`).toBe("pr_open");
     // The agent (which exits 3 if it sees a secret) ran, and the repository's tests passed.
-    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(["started", "context", "checkout", "prompt", "agent", "checks", "tests", "pushed", "pr_opened"]));
-    expect(events.find((e) => e.kind === "prompt")?.data).toMatchObject({ paths: expect.arrayContaining([SAMPLE_APP.file]) });
+    expect(events.map((e) => e.kind)).toEqual(
+      expect.arrayContaining([
+        "started",
+        "context",
+        "checkout",
+        "prompt",
+        "agent",
+        "checks",
+        "tests",
+        "pushed",
+        "pr_opened",
+      ]),
+    );
+    expect(events.find((e) => e.kind === "prompt")?.data).toMatchObject({
+      paths: expect.arrayContaining([SAMPLE_APP.file]),
+    });
 
     // The branch is in the repository, committed by Suture, with the fix and a regression test.
     expect(run.branch).toBe("fix/sentry-SHOP-1");
     expect(git("rev-parse", "refs/heads/fix/sentry-SHOP-1")).toBe(run.headSha);
-    expect(git("log", "-1", "--format=%an <%ae>|%s", "fix/sentry-SHOP-1")).toMatch(/^Suture <.+>\|fix: TypeError: .+ \(SHOP-1\)$/);
+    expect(git("log", "-1", "--format=%an <%ae>|%s", "fix/sentry-SHOP-1")).toMatch(
+      /^Suture <.+>\|fix: TypeError: .+ \(SHOP-1\)$/,
+    );
     const files = git("diff", "--name-only", `${sample.headSha}`, "fix/sentry-SHOP-1").split("\n");
     expect(files).toEqual(expect.arrayContaining([SAMPLE_APP.file]));
     expect(files.some((f) => f.startsWith("test/"))).toBe(true);
@@ -135,7 +152,9 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
     }
     expect(run).toMatchObject({ prNumber: pr.number, prUrl: pr.html_url, prState: "draft" });
     // The Sentry issue links to the PR (through the installation's external-issue API, else a comment).
-    const link = sentry.requests.find((r) => r.method === "POST" && /external-issues|\/issues\/7100000001\/comments/.test(r.path));
+    const link = sentry.requests.find(
+      (r) => r.method === "POST" && /external-issues|\/issues\/7100000001\/comments/.test(r.path),
+    );
     expect(JSON.stringify(link?.body)).toContain(pr.html_url);
     // Slack heard about it once, with the PR and none of the user's data; a retried notify is silent.
     expect(slackMessages).toHaveLength(1);
@@ -153,7 +172,9 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
       pull_request: { ...pr, state: "closed", merged: true, merged_at: new Date().toISOString() },
       repository: { name: "shop", full_name: "acme/shop", owner: { login: "acme" } },
     });
-    const headers = new Headers(githubDeliveryHeaders("pull_request", crypto.randomUUID(), await signGithubPayload(WEBHOOK_SECRET, payload)));
+    const headers = new Headers(
+      githubDeliveryHeaders("pull_request", crypto.randomUUID(), await signGithubPayload(WEBHOOK_SECRET, payload)),
+    );
     const received = await core.receiveGithubWebhook(new TextEncoder().encode(payload), headers);
     expect(received.status).toBe("stored");
     await core.announceGithubDelivery((received as { deliveryId: string }).deliveryId);
@@ -167,10 +188,15 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
   it("two approvals racing dispatch the run once", async () => {
     await deliver("7100000002", "SHOP-2");
     const waiting = await runOf("7100000002");
-    const decisions = await Promise.all([core.approveFixRun(waiting.id, "alice"), core.approveFixRun(waiting.id, "bob")]);
+    const decisions = await Promise.all([
+      core.approveFixRun(waiting.id, "alice"),
+      core.approveFixRun(waiting.id, "bob"),
+    ]);
     expect(decisions.map((d) => d.status).sort()).toEqual(["approved", "conflict"]);
     await exec.idle(60_000);
-    const dispatches = exec.runs().filter((r) => r.functionId === "suture-dispatch-fix-run" && r.eventIds.includes(`fix-approved-${waiting.id}`));
+    const dispatches = exec
+      .runs()
+      .filter((r) => r.functionId === "suture-dispatch-fix-run" && r.eventIds.includes(`fix-approved-${waiting.id}`));
     expect(dispatches).toHaveLength(1);
     expect((await runOf("7100000002")).status).toBe("pr_open");
     expect(git("for-each-ref", "--format=%(refname:short)", "refs/heads/fix/sentry-SHOP-2*")).toBe("fix/sentry-SHOP-2");

@@ -17,7 +17,10 @@ afterAll(() => core.closeDb());
 let next = 7400000000;
 async function approvedRun(): Promise<string> {
   const issueId = String(next++);
-  const d = delivery("issue.created.json", new TextDecoder().decode(delivery("issue.created.json").body).replaceAll("6123456789", issueId));
+  const d = delivery(
+    "issue.created.json",
+    new TextDecoder().decode(delivery("issue.created.json").body).replaceAll("6123456789", issueId),
+  );
   const stored = await core.receiveSentryWebhook(d.body, d.headers);
   const [outcome] = await core.processDeliveries([(stored as { deliveryId: string }).deliveryId]);
   const [triaged] = await core.triageObservations([(outcome as { observationId: string }).observationId]);

@@ -35,12 +35,20 @@ async function prepareWith(agent: string, timeoutMs = 30_000) {
   const server = core.agentSettings();
   if (server.status !== "ok") throw new Error(server.error);
   // As the server would run it: as `nobody` when the tests run as root.
-  const result = await core.prepareFix(id, { ...server.settings, preset: agentPreset("command", agent), timeoutMs, testTimeoutMs: 30_000 });
+  const result = await core.prepareFix(id, {
+    ...server.settings,
+    preset: agentPreset("command", agent),
+    timeoutMs,
+    testTimeoutMs: 30_000,
+  });
   const run = (await db.getFixRun(await core.getDb(), id))!;
   return { result, run };
 }
 
-const branches = () => execFileSync("git", ["--git-dir", sample.bareDir, "for-each-ref", "--format=%(refname:short)", "refs/heads/fix/"], { encoding: "utf8" }).trim();
+const branches = () =>
+  execFileSync("git", ["--git-dir", sample.bareDir, "for-each-ref", "--format=%(refname:short)", "refs/heads/fix/"], {
+    encoding: "utf8",
+  }).trim();
 
 describe("a misbehaving agent", () => {
   it.runIf(process.getuid?.() === 0)("runs as an unprivileged user when the server runs as root", () => {
@@ -88,11 +96,22 @@ describe("a retried dispatch", () => {
     // As if the step died between the push and the database write.
     await db.updateFixRun(handle, run.id, { branch: null, headSha: null });
 
-    const again = await core.prepareFix(run.id, { preset: agentPreset("command", scriptedAgents.hang), timeoutMs: 60_000, testTimeoutMs: 30_000 });
+    const again = await core.prepareFix(run.id, {
+      preset: agentPreset("command", scriptedAgents.hang),
+      timeoutMs: 60_000,
+      testTimeoutMs: 30_000,
+    });
     expect(again).toEqual(result);
-    expect(branches().split("\n").filter((b) => b.startsWith(run.branch!))).toEqual([run.branch]);
+    expect(
+      branches()
+        .split("\n")
+        .filter((b) => b.startsWith(run.branch!)),
+    ).toEqual([run.branch]);
     const events = await db.listFixRunEvents(handle, run.id);
     expect(events.filter((e) => e.kind === "agent")).toHaveLength(1);
-    expect(events.at(-1)).toMatchObject({ kind: "pushed", message: expect.stringMatching(/^Found the branch an earlier attempt pushed/) });
+    expect(events.at(-1)).toMatchObject({
+      kind: "pushed",
+      message: expect.stringMatching(/^Found the branch an earlier attempt pushed/),
+    });
   });
 });

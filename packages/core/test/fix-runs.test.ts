@@ -2,14 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { delivery } from "./fixtures.ts";
 
 const core = await import("@suture/core");
-const { getDb, closeDb, receiveSentryWebhook, processDeliveries, triageObservations, approveFixRun, rejectFixRun, connectRepository } = core;
+const {
+  getDb,
+  closeDb,
+  receiveSentryWebhook,
+  processDeliveries,
+  triageObservations,
+  approveFixRun,
+  rejectFixRun,
+  connectRepository,
+} = core;
 const db = await import("@suture/db");
 
 afterAll(() => closeDb());
 
 let issueCounter = 9_100_000_000;
 /** A fresh Sentry issue's delivery of the given fixture kind, processed into an observation. */
-async function observe(name: "issue.created.json" | "issue.unresolved.json" | "error.created.json", issueId: string, extra = ""): Promise<string> {
+async function observe(
+  name: "issue.created.json" | "issue.unresolved.json" | "error.created.json",
+  issueId: string,
+  extra = "",
+): Promise<string> {
   const body = new TextDecoder()
     .decode(delivery(name).body)
     .replaceAll("6123456789", issueId)
@@ -38,12 +51,18 @@ describe("triage before a repository is connected", () => {
 describe("triage", () => {
   beforeAll(async () => {
     await observe("issue.created.json", String(issueCounter++)); // makes the default workspace
-    expect(await connectRepository({ workspace: "nope", repository: "acme/checkout" })).toMatchObject({ status: "invalid" });
+    expect(await connectRepository({ workspace: "nope", repository: "acme/checkout" })).toMatchObject({
+      status: "invalid",
+    });
     expect(await connectRepository({ workspace: "default", repository: "not a repo" })).toMatchObject({
       status: "invalid",
       error: 'repository must be "owner/name"',
     });
-    const connected = await connectRepository({ workspace: "default", repository: "acme/checkout-api", testCommand: "pnpm test" });
+    const connected = await connectRepository({
+      workspace: "default",
+      repository: "acme/checkout-api",
+      testCommand: "pnpm test",
+    });
     expect(connected).toMatchObject({ status: "connected" });
   });
 
@@ -65,7 +84,10 @@ describe("triage", () => {
     const runId = (opened as { fixRun: { id: string } }).fixRun.id;
     const results = await Promise.all([approveFixRun(runId, "ana"), approveFixRun(runId, "ben")]);
     expect(results.map((r) => r.status).sort()).toEqual(["approved", "conflict"]);
-    expect(results.find((r) => r.status === "conflict")).toMatchObject({ current: "approved", error: expect.stringMatching(/is approved/) });
+    expect(results.find((r) => r.status === "conflict")).toMatchObject({
+      current: "approved",
+      error: expect.stringMatching(/is approved/),
+    });
     const events = await db.listFixRunEvents(await getDb(), runId);
     expect(events.map((e) => e.kind)).toEqual(["triaged", "approved"]);
     expect(await approveFixRun("00000000-0000-4000-8000-000000000000", "ana")).toMatchObject({ status: "not_found" });
@@ -75,7 +97,10 @@ describe("triage", () => {
     const id = String(issueCounter++);
     const [opened] = await triageObservations([await observe("issue.created.json", id)]);
     const runId = (opened as { fixRun: { id: string } }).fixRun.id;
-    expect(await rejectFixRun(runId, "ana", "not a code bug")).toMatchObject({ status: "rejected", fixRun: { rejectedBy: "ana" } });
+    expect(await rejectFixRun(runId, "ana", "not a code bug")).toMatchObject({
+      status: "rejected",
+      fixRun: { rejectedBy: "ana" },
+    });
     expect(await approveFixRun(runId, "ben")).toMatchObject({ status: "conflict", current: "rejected" });
     const [later] = await triageObservations([await observe("error.created.json", id, "b")]);
     expect(later).toMatchObject({ status: "skipped", reason: expect.stringMatching(/rejected/) });
@@ -87,16 +112,29 @@ describe("triage", () => {
   it("approves by policy within thresholds and budgets, and stops at the budgets", async () => {
     const handle = await getDb();
     const workspace = await db.getWorkspaceBySlug(handle, "default");
-    await db.updateWorkspacePolicy(handle, workspace!.id, { mode: "auto", maxDispatchesPerHour: 3, maxActiveRuns: 100 });
-    const approvedSoFar = await db.countFixRuns(handle, workspace!.id, { approvedSince: new Date(Date.now() - 3_600_000) });
+    await db.updateWorkspacePolicy(handle, workspace!.id, {
+      mode: "auto",
+      maxDispatchesPerHour: 3,
+      maxActiveRuns: 100,
+    });
+    const approvedSoFar = await db.countFixRuns(handle, workspace!.id, {
+      approvedSince: new Date(Date.now() - 3_600_000),
+    });
     expect(approvedSoFar).toBe(1); // the race above
     const auto = await triageObservations([await observe("issue.created.json", String(issueCounter++))]);
-    expect(auto[0]).toMatchObject({ status: "opened", autoApproved: true, fixRun: { status: "approved", approvedBy: "policy" } });
+    expect(auto[0]).toMatchObject({
+      status: "opened",
+      autoApproved: true,
+      fixRun: { status: "approved", approvedBy: "policy" },
+    });
     await triageObservations([await observe("issue.created.json", String(issueCounter++))]);
     const third = await triageObservations([await observe("issue.created.json", String(issueCounter++))]);
     expect(third[0]).toMatchObject({ status: "opened", autoApproved: false, fixRun: { status: "awaiting_approval" } });
     const manual = await approveFixRun((third[0] as { fixRun: { id: string } }).fixRun.id, "ana");
-    expect(manual).toMatchObject({ status: "over_budget", error: expect.stringMatching(/3 dispatches in the last hour/) });
+    expect(manual).toMatchObject({
+      status: "over_budget",
+      error: expect.stringMatching(/3 dispatches in the last hour/),
+    });
 
     await db.updateWorkspacePolicy(handle, workspace!.id, { mode: "manual", maxActiveRuns: 1 });
     const blocked = await triageObservations([await observe("issue.created.json", String(issueCounter++))]);
@@ -109,18 +147,23 @@ describe("triage", () => {
     const template = new TextDecoder().decode(delivery("error.created.json").body).replaceAll("6123456789", id);
     const ids: string[] = [];
     for (let i = 0; i < 10_000; i++) {
-      const d = delivery("error.created.json", template.replace("9fac2ceed9344f2bbfdd1fdacb0ed9b1", `storm${String(i).padStart(27, "0")}`));
+      const d = delivery(
+        "error.created.json",
+        template.replace("9fac2ceed9344f2bbfdd1fdacb0ed9b1", `storm${String(i).padStart(27, "0")}`),
+      );
       ids.push(((await receiveSentryWebhook(d.body, d.headers)) as { deliveryId: string }).deliveryId);
     }
     const observationIds: string[] = [];
     for (let i = 0; i < ids.length; i += 100) {
-      for (const o of await processDeliveries(ids.slice(i, i + 100))) observationIds.push((o as { observationId: string }).observationId);
+      for (const o of await processDeliveries(ids.slice(i, i + 100)))
+        observationIds.push((o as { observationId: string }).observationId);
     }
     expect(observationIds).toHaveLength(10_000);
     // Batches triaged four at a time, as concurrent runs would.
     const batches = Array.from({ length: 100 }, (_, i) => observationIds.slice(i * 100, i * 100 + 100));
     const outcomes = [];
-    for (let i = 0; i < batches.length; i += 4) outcomes.push(...(await Promise.all(batches.slice(i, i + 4).map((b) => triageObservations(b)))).flat());
+    for (let i = 0; i < batches.length; i += 4)
+      outcomes.push(...(await Promise.all(batches.slice(i, i + 4).map((b) => triageObservations(b)))).flat());
     expect(outcomes.filter((o) => o.status === "opened")).toHaveLength(1);
     expect(await runsFor(id)).toHaveLength(1);
   }, 180_000);

@@ -30,7 +30,11 @@ export function reserialize(body: Uint8Array): string {
     Array.isArray(value)
       ? value.map(sortKeys)
       : value && typeof value === "object"
-        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => b.localeCompare(a)).map(([k, v]) => [k, sortKeys(v)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => b.localeCompare(a))
+              .map(([k, v]) => [k, sortKeys(v)]),
+          )
         : value;
   return JSON.stringify(sortKeys(JSON.parse(new TextDecoder().decode(body))), null, 1);
 }

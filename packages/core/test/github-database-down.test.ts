@@ -11,14 +11,19 @@ afterAll(() => closeDb().catch(() => {}));
 describe("a GitHub delivery with the database down", () => {
   it("is answered unavailable (503), not acknowledged", async () => {
     const d = await githubDelivery("ping", { zen: "Design for failure." });
-    expect(await receiveGithubWebhook(d.body, d.headers)).toEqual({ status: "unavailable", error: expect.stringMatching(/database unavailable/) });
+    expect(await receiveGithubWebhook(d.body, d.headers)).toEqual({
+      status: "unavailable",
+      error: expect.stringMatching(/database unavailable/),
+    });
   });
 
   it("answers 100 concurrent deliveries 503 within 500 ms each, logging the outage once", async () => {
     await closeDb(); // a fresh start: the outage begins with this burst
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
-      const deliveries = await Promise.all(Array.from({ length: 100 }, (_, i) => githubDelivery("pull_request", { action: "opened", number: i })));
+      const deliveries = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => githubDelivery("pull_request", { action: "opened", number: i })),
+      );
       const answers = await Promise.all(
         deliveries.map(async (d) => {
           const started = performance.now();

@@ -9,13 +9,25 @@ export interface GithubDelivery {
 }
 
 /** A payload as GitHub delivers it: the bytes plus a signature and a fresh delivery GUID. */
-export async function githubDelivery(event: string, payload: unknown, opts: { guid?: string; secret?: string } = {}): Promise<GithubDelivery> {
+export async function githubDelivery(
+  event: string,
+  payload: unknown,
+  opts: { guid?: string; secret?: string } = {},
+): Promise<GithubDelivery> {
   const text = typeof payload === "string" ? payload : JSON.stringify(payload);
   const signature = await signGithubPayload(opts.secret ?? GITHUB_SECRET, text);
-  return { body: new TextEncoder().encode(text), headers: new Headers(githubDeliveryHeaders(event, opts.guid ?? randomUUID(), signature)) };
+  return {
+    body: new TextEncoder().encode(text),
+    headers: new Headers(githubDeliveryHeaders(event, opts.guid ?? randomUUID(), signature)),
+  };
 }
 
-export const repository = (owner: string, name: string) => ({ id: 42, name, full_name: `${owner}/${name}`, owner: { login: owner } });
+export const repository = (owner: string, name: string) => ({
+  id: 42,
+  name,
+  full_name: `${owner}/${name}`,
+  owner: { login: owner },
+});
 
 export function pullRequestPayload(
   action: string,

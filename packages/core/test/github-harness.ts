@@ -7,7 +7,11 @@ import { expect } from "vitest";
 import { GITHUB_SECRET, githubDelivery } from "./github-deliveries.ts";
 
 export const github = await startGithubDouble();
-Object.assign(process.env, { GITHUB_WEBHOOK_SECRET: GITHUB_SECRET, GITHUB_TOKEN: "ghp_core_tests", GITHUB_API_URL: github.url });
+Object.assign(process.env, {
+  GITHUB_WEBHOOK_SECRET: GITHUB_SECRET,
+  GITHUB_TOKEN: "ghp_core_tests",
+  GITHUB_API_URL: github.url,
+});
 export const core = await import("@suture/core");
 export const db = await import("@suture/db");
 
@@ -18,7 +22,9 @@ const executor = createServer((req, res) => {
   req.on("end", () => {
     const events = JSON.parse(body) as typeof sent;
     sent.push(...events);
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ids: events.map((_, i) => `evt-${i}`), status: 200 }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ ids: events.map((_, i) => `evt-${i}`), status: 200 }));
   });
 });
 await new Promise<void>((resolve) => executor.listen(Number(process.env.SUTURE_EXECUTOR_PORT), "127.0.0.1", resolve));
@@ -40,7 +46,12 @@ export async function openRun(owner = "acme", name?: string) {
   const repo = name ?? `api-${n}`;
   const workspace = await db.ensureWorkspace(handle, `gh-${n}`);
   const sentryIssueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId: `55000${n}` });
-  const repository = await db.insertRepository(handle, { workspaceId: workspace.id, owner, name: repo, cloneUrl: `https://github.com/${owner}/${repo}.git` });
+  const repository = await db.insertRepository(handle, {
+    workspaceId: workspace.id,
+    owner,
+    name: repo,
+    cloneUrl: `https://github.com/${owner}/${repo}.git`,
+  });
   const at = { owner, repo, number: 100 + n, branch: `fix/sentry-GH-${n}`, sha: String(n).padStart(40, "a") };
   const run = await db.openFixRun(handle, {
     workspaceId: workspace.id,

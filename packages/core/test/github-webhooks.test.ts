@@ -1,6 +1,17 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { checkSuitePayload, pullRequestPayload } from "./github-deliveries.ts";
-import { closeHarness, core, db, deliver, github, openRun, runNow, sent, stopExecutor, timeline } from "./github-harness.ts";
+import {
+  closeHarness,
+  core,
+  db,
+  deliver,
+  github,
+  openRun,
+  runNow,
+  sent,
+  stopExecutor,
+  timeline,
+} from "./github-harness.ts";
 
 afterAll(() => closeHarness());
 
@@ -10,13 +21,24 @@ describe("GitHub deliveries → fix runs", () => {
   it("a merged PR makes its run merged, once, and announces fix/merged", async () => {
     const { run, at, workspaceId } = await openRun();
     const outcome = await deliver("pull_request", pullRequestPayload("closed", at, merged));
-    expect(outcome).toMatchObject({ status: "processed", runs: [{ fixRunId: run.id, status: "merged", changes: ["pr_merged"] }] });
-    expect(await runNow(run.id)).toMatchObject({ status: "merged", prState: "merged", reason: "its pull request was merged", finishedAt: expect.any(Date) });
+    expect(outcome).toMatchObject({
+      status: "processed",
+      runs: [{ fixRunId: run.id, status: "merged", changes: ["pr_merged"] }],
+    });
+    expect(await runNow(run.id)).toMatchObject({
+      status: "merged",
+      prState: "merged",
+      reason: "its pull request was merged",
+      finishedAt: expect.any(Date),
+    });
     expect(sent.filter((e) => e.name === "fix/merged")).toEqual([
       expect.objectContaining({ id: `fix-merged-${run.id}`, data: { fixRunId: run.id, workspaceId } }),
     ]);
     // The same news again (GitHub redelivers with a new GUID) changes and announces nothing.
-    expect(await deliver("pull_request", pullRequestPayload("closed", at, merged))).toMatchObject({ status: "processed", runs: [{ changes: [] }] });
+    expect(await deliver("pull_request", pullRequestPayload("closed", at, merged))).toMatchObject({
+      status: "processed",
+      runs: [{ changes: [] }],
+    });
     expect(await timeline(run.id)).toEqual(["pr_merged"]);
     expect(sent.filter((e) => e.name === "fix/merged")).toHaveLength(1);
   });
@@ -24,7 +46,11 @@ describe("GitHub deliveries → fix runs", () => {
   it("a PR closed unmerged closes the run, so the issue may be dispatched again; reopening restores it", async () => {
     const { run, at } = await openRun();
     await deliver("pull_request", pullRequestPayload("closed", at, { state: "closed" }));
-    expect(await runNow(run.id)).toMatchObject({ status: "closed", prState: "closed", reason: "its pull request was closed without merging" });
+    expect(await runNow(run.id)).toMatchObject({
+      status: "closed",
+      prState: "closed",
+      reason: "its pull request was closed without merging",
+    });
     await deliver("pull_request", pullRequestPayload("reopened", at, { draft: false }));
     expect(await runNow(run.id)).toMatchObject({ status: "pr_open", prState: "open", reason: null, finishedAt: null });
     expect(await timeline(run.id)).toEqual(["pr_closed", "pr_reopened"]);
@@ -58,7 +84,11 @@ describe("GitHub deliveries → fix runs", () => {
   it("records reviews and ready-for-review", async () => {
     const { run, at } = await openRun();
     await deliver("pull_request", pullRequestPayload("ready_for_review", at, { draft: false }));
-    await deliver("pull_request_review", { action: "submitted", review: { state: "changes_requested", commit_id: at.sha }, ...pick(pullRequestPayload("x", at)) });
+    await deliver("pull_request_review", {
+      action: "submitted",
+      review: { state: "changes_requested", commit_id: at.sha },
+      ...pick(pullRequestPayload("x", at)),
+    });
     expect(await runNow(run.id)).toMatchObject({ prState: "open", reviewState: "changes_requested" });
     expect(await timeline(run.id)).toEqual(["pr_ready", "review"]);
   });
@@ -70,7 +100,9 @@ describe("GitHub deliveries → fix runs", () => {
       status: "ignored",
       reason: `no fix run matches acme/${at.repo} PR #9999, branch feature/x, commit eeeeeee`,
     });
-    expect(await deliver("pull_request", { action: "closed", repository: { name: at.repo, owner: { login: "acme" } } })).toMatchObject({
+    expect(
+      await deliver("pull_request", { action: "closed", repository: { name: at.repo, owner: { login: "acme" } } }),
+    ).toMatchObject({
       status: "failed",
       error: expect.stringMatching(/^pull_request\.closed payload is malformed: pull_request: /),
     });
@@ -83,7 +115,10 @@ describe("GitHub deliveries → fix runs", () => {
   ] as const)("a reused branch, %s: the new PR's merge reaches only the new run", async (_label, old, freshPr) => {
     const { run, at, workspaceId, sentryIssueId } = await openRun();
     const handle = await core.getDb();
-    const before = await db.transitionFixRun(handle, run.id, ["pr_open"], old.status, { prNumber: old.prNumber, prState: old.prState });
+    const before = await db.transitionFixRun(handle, run.id, ["pr_open"], old.status, {
+      prNumber: old.prNumber,
+      prState: old.prState,
+    });
     const fresh = await db.openFixRun(handle, {
       workspaceId,
       sentryIssueId,
@@ -94,7 +129,9 @@ describe("GitHub deliveries → fix runs", () => {
       createdAt: new Date(run.createdAt.getTime() + 1000),
     });
     const pr = { ...at, number: 9, sha: "9".repeat(40) };
-    expect(await deliver("pull_request", pullRequestPayload("closed", pr, merged))).toMatchObject({ runs: [{ fixRunId: fresh!.id, status: "merged" }] });
+    expect(await deliver("pull_request", pullRequestPayload("closed", pr, merged))).toMatchObject({
+      runs: [{ fixRunId: fresh!.id, status: "merged" }],
+    });
     expect(await runNow(fresh!.id)).toMatchObject({ status: "merged", prNumber: 9, prState: "merged" });
     expect(await runNow(run.id)).toEqual(before);
     expect(await timeline(run.id)).toEqual([]);
@@ -105,21 +142,34 @@ describe("reconcilePullRequests", () => {
   it("flips an open run to merged from what GitHub reports, and keeps going past a missing PR", async () => {
     const open = await openRun();
     const gone = await openRun();
-    github.setPull(open.at.owner, open.at.repo, open.at.number, { head: { ref: open.at.branch, sha: open.at.sha }, draft: true });
+    github.setPull(open.at.owner, open.at.repo, open.at.number, {
+      head: { ref: open.at.branch, sha: open.at.sha },
+      draft: true,
+    });
     github.setReviews(open.at.owner, open.at.repo, open.at.number, [{ state: "APPROVED" }]);
     github.setChecks(open.at.sha, { checkRuns: [{ name: "test", status: "completed", conclusion: "success" }] });
 
     const first = await core.reconcilePullRequests();
     // Earlier tests left other runs open on PRs the double never heard of: each is reported, none stops the rest.
-    expect(first).toMatchObject({ status: "reconciled", changed: [open.run.id], failed: expect.arrayContaining([{ fixRunId: gone.run.id, error: "Not Found" }]) });
-    expect(await runNow(open.run.id)).toMatchObject({ status: "pr_open", reviewState: "approved", checksState: "success" });
+    expect(first).toMatchObject({
+      status: "reconciled",
+      changed: [open.run.id],
+      failed: expect.arrayContaining([{ fixRunId: gone.run.id, error: "Not Found" }]),
+    });
+    expect(await runNow(open.run.id)).toMatchObject({
+      status: "pr_open",
+      reviewState: "approved",
+      checksState: "success",
+    });
 
     github.setPull(open.at.owner, open.at.repo, open.at.number, { merged: true });
     await core.reconcilePullRequests();
     expect(await runNow(open.run.id)).toMatchObject({ status: "merged", prState: "merged" });
     expect(await timeline(open.run.id)).toEqual(["review", "pr_checks", "pr_merged"]);
     expect(sent.filter((e) => e.id === `fix-merged-${open.run.id}`)).toHaveLength(1);
-    const asked = github.requests.filter((r) => r.path.startsWith(`/repos/acme/${open.at.repo}/pulls/${open.at.number}`));
+    const asked = github.requests.filter((r) =>
+      r.path.startsWith(`/repos/acme/${open.at.repo}/pulls/${open.at.number}`),
+    );
     expect(asked.every((r) => r.authorization === "token ghp_core_tests")).toBe(true);
   }, 60_000);
 });
@@ -129,7 +179,9 @@ describe("with no executor running", () => {
     const { run, at } = await openRun();
     await stopExecutor();
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    expect(await deliver("pull_request", pullRequestPayload("closed", at, merged))).toMatchObject({ status: "processed" });
+    expect(await deliver("pull_request", pullRequestPayload("closed", at, merged))).toMatchObject({
+      status: "processed",
+    });
     expect((await runNow(run.id)).status).toBe("merged");
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`could not announce the merge of fix run ${run.id}`));
     warn.mockRestore();

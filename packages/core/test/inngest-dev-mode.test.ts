@@ -14,5 +14,7 @@ it("runs the SDK in dev mode, as configured, and says at boot that /api/inngest 
   expect(serveOptions).toEqual({});
   const report = await core.startSuture();
   expect(report.executor).toBeNull();
-  expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^INNGEST_DEV is set: \/api\/inngest .*checks no signatures/)]));
+  expect(report.warnings).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^INNGEST_DEV is set: \/api\/inngest .*checks no signatures/)]),
+  );
 });

@@ -17,7 +17,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const run = promisify(execFile);
 /** Another process reading the same data folder, as the CLI does next to the server. */
 async function keysOfAnotherProcess(dir: string) {
-  const script = 'import { embeddedInngestKeys } from "./src/inngest-keys.ts"; console.log(JSON.stringify(embeddedInngestKeys()));';
+  const script =
+    'import { embeddedInngestKeys } from "./src/inngest-keys.ts"; console.log(JSON.stringify(embeddedInngestKeys()));';
   const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     cwd: new URL("..", import.meta.url).pathname,
     env: { ...process.env, SUTURE_DATA_DIR: dir },
@@ -38,18 +39,28 @@ describe("the embedded executor's keys", () => {
     expect(inngest.signingKey).toBe(keys.signingKey);
   });
 
-  it("are the same in another process, and several processes starting together agree", { timeout: 90_000 }, async () => {
-    const fresh = join(root, "fresh");
-    const [same, ...racing] = await Promise.all([keysOfAnotherProcess(dataDir), keysOfAnotherProcess(fresh), keysOfAnotherProcess(fresh)]);
-    expect(same).toEqual(embeddedInngestKeys());
-    expect(racing[1]).toEqual(racing[0]);
-    expect(racing[0]).not.toEqual(embeddedInngestKeys());
-  });
+  it(
+    "are the same in another process, and several processes starting together agree",
+    { timeout: 90_000 },
+    async () => {
+      const fresh = join(root, "fresh");
+      const [same, ...racing] = await Promise.all([
+        keysOfAnotherProcess(dataDir),
+        keysOfAnotherProcess(fresh),
+        keysOfAnotherProcess(fresh),
+      ]);
+      expect(same).toEqual(embeddedInngestKeys());
+      expect(racing[1]).toEqual(racing[0]);
+      expect(racing[0]).not.toEqual(embeddedInngestKeys());
+    },
+  );
 
   it("refuses a keys file it did not write, rather than run with it", { timeout: 60_000 }, async () => {
     const odd = join(root, "odd");
     mkdirSync(odd, { mode: 0o700 });
-    writeFileSync(join(odd, "inngest-keys.json"), JSON.stringify({ signingKey: "signkey-prod-00", eventKey: "x" }), { mode: 0o600 });
+    writeFileSync(join(odd, "inngest-keys.json"), JSON.stringify({ signingKey: "signkey-prod-00", eventKey: "x" }), {
+      mode: 0o600,
+    });
     await expect(keysOfAnotherProcess(odd)).rejects.toThrow(/does not hold Suture's Inngest keys; delete it/);
   });
 });

@@ -24,7 +24,13 @@ let executor: Executor;
 
 beforeAll(async () => {
   handler = serve({ client: inngest, functions, ...serveOptions });
-  executor = createExecutor({ serveUrl, ...keys, port: Number(process.env.SUTURE_EXECUTOR_PORT), retryBackoffMs: () => 20, cron: false });
+  executor = createExecutor({
+    serveUrl,
+    ...keys,
+    port: Number(process.env.SUTURE_EXECUTOR_PORT),
+    retryBackoffMs: () => 20,
+    cron: false,
+  });
   await executor.start();
   await executor.sync();
 });
@@ -39,11 +45,15 @@ afterAll(async () => {
 /** A raw HTTP request, so the Host header can be anything. */
 function call(method: string, path: string, body: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request(`${origin}${path}`, { method, headers: { "content-type": "application/json", ...headers } }, (res) => {
-      let text = "";
-      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      `${origin}${path}`,
+      { method, headers: { "content-type": "application/json", ...headers } },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -55,8 +65,18 @@ async function fixRun(status: "awaiting_approval" | "approved") {
   const n = ++counter;
   const workspace = await db.ensureWorkspace(handle, `serve-${n}`);
   const sentryIssueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId: `77000${n}` });
-  const repository = await db.insertRepository(handle, { workspaceId: workspace.id, owner: "acme", name: `shop-${n}`, cloneUrl: `https://github.com/acme/shop-${n}.git` });
-  const run = await db.openFixRun(handle, { workspaceId: workspace.id, sentryIssueId, repositoryId: repository.id, status });
+  const repository = await db.insertRepository(handle, {
+    workspaceId: workspace.id,
+    owner: "acme",
+    name: `shop-${n}`,
+    cloneUrl: `https://github.com/acme/shop-${n}.git`,
+  });
+  const run = await db.openFixRun(handle, {
+    workspaceId: workspace.id,
+    sentryIssueId,
+    repositoryId: repository.id,
+    status,
+  });
   return { ...run!, data: { fixRunId: run!.id, workspaceId: workspace.id, repositoryId: repository.id } };
 }
 
@@ -66,7 +86,13 @@ async function state(id: string) {
   return { status: run?.status, events: (await db.listFixRunEvents(handle, id)).length };
 }
 
-const ctx = (runId: string) => ({ run_id: runId, attempt: 0, max_attempts: 3, disable_immediate_execution: false, stack: { stack: [], current: 0 } });
+const ctx = (runId: string) => ({
+  run_id: runId,
+  attempt: 0,
+  max_attempts: 3,
+  disable_immediate_execution: false,
+  stack: { stack: [], current: 0 },
+});
 
 /** The forgeries of the report: a step call with a memoized "start" result, and a failure notice. */
 function forgeries(dispatch: { data: object }, failing: { data: object }) {
@@ -76,7 +102,12 @@ function forgeries(dispatch: { data: object }, failing: { data: object }) {
     name: "inngest/function.failed",
     id: "01FORGEDFAILURE000000000000",
     ts: Date.now(),
-    data: { function_id: "suture-dispatch-fix-run", run_id: "01FORGEDRUN", error: { name: "Error", message: "forged" }, event: { name: "fix/approved", data: failing.data } },
+    data: {
+      function_id: "suture-dispatch-fix-run",
+      run_id: "01FORGEDRUN",
+      error: { name: "Error", message: "forged" },
+      event: { name: "fix/approved", data: failing.data },
+    },
   };
   return [
     {
@@ -89,7 +120,10 @@ function forgeries(dispatch: { data: object }, failing: { data: object }) {
         version: 2,
       },
     },
-    { path: "/api/inngest?fnId=suture-dispatch-fix-run-failure&stepId=step", payload: { event: failure, events: [failure], steps: {}, ctx: ctx("01FORGEDFAIL"), version: 2 } },
+    {
+      path: "/api/inngest?fnId=suture-dispatch-fix-run-failure&stepId=step",
+      payload: { event: failure, events: [failure], steps: {}, ctx: ctx("01FORGEDFAIL"), version: 2 },
+    },
   ];
 }
 
@@ -114,8 +148,15 @@ describe("/api/inngest on the embedded executor", () => {
       const attempts: Record<string, Record<string, string>> = {
         unsigned: {},
         "another key": { "x-inngest-signature": signatureHeader(body, otherKey) },
-        "signature of another body": { "x-inngest-signature": signatureHeader(canonicalJson({ ...payload, ctx: ctx("01ANOTHERRUN") }), keys.signingKey) },
-        "expired signature": { "x-inngest-signature": signatureHeader(body, keys.signingKey, Date.now() - 10 * 60_000) },
+        "signature of another body": {
+          "x-inngest-signature": signatureHeader(
+            canonicalJson({ ...payload, ctx: ctx("01ANOTHERRUN") }),
+            keys.signingKey,
+          ),
+        },
+        "expired signature": {
+          "x-inngest-signature": signatureHeader(body, keys.signingKey, Date.now() - 10 * 60_000),
+        },
         "malformed signature": { "x-inngest-signature": "t=1&s=00" },
       };
       for (const [what, headers] of Object.entries(attempts)) {
@@ -129,7 +170,9 @@ describe("/api/inngest on the embedded executor", () => {
     // The same failure notice signed with the app's key is acted on: only the signature was missing.
     const [, failure] = forgeries(waiting, approved);
     const body = canonicalJson(failure!.payload);
-    const signed = await call("POST", failure!.path, body, { "x-inngest-signature": signatureHeader(body, keys.signingKey) });
+    const signed = await call("POST", failure!.path, body, {
+      "x-inngest-signature": signatureHeader(body, keys.signingKey),
+    });
     expect(signed.status).toBe(200);
     expect(await state(approved.id)).toMatchObject({ status: "failed" });
     expect(await state(waiting.id)).toEqual(before[0]);
@@ -146,13 +189,22 @@ describe("/api/inngest on the embedded executor", () => {
     const unsigned = await call("PUT", "/api/inngest", "", forged);
     expect(unsigned.status).toBe(401);
     // Even a PUT signed with the key (as the executor's own) registers the configured URL.
-    const signed = await call("PUT", "/api/inngest", "", { ...forged, "x-inngest-signature": signatureHeader("", keys.signingKey) });
+    const signed = await call("PUT", "/api/inngest", "", {
+      ...forged,
+      "x-inngest-signature": signatureHeader("", keys.signingKey),
+    });
     expect(signed.status, signed.text).toBe(200);
-    for (const fn of executor.functions()) expect(Object.values(fn.steps)[0]!.runtime.url.startsWith(`${serveUrl}?fnId=`)).toBe(true);
+    for (const fn of executor.functions())
+      expect(Object.values(fn.steps)[0]!.runtime.url.startsWith(`${serveUrl}?fnId=`)).toBe(true);
 
     // And the executor still drives the app: a sweep runs to completion.
     await executor.send(sweepRequested.create({ olderThanSeconds: 3600 }));
     await executor.idle(20_000);
-    expect(executor.runs().filter((r) => r.functionId === "suture-sweep-pending-deliveries").map((r) => r.status)).toEqual(["completed"]);
+    expect(
+      executor
+        .runs()
+        .filter((r) => r.functionId === "suture-sweep-pending-deliveries")
+        .map((r) => r.status),
+    ).toEqual(["completed"]);
   });
 });

@@ -18,8 +18,19 @@ describe("the overview's pull request links", () => {
       ["https://github.com@evil.example/acme/shop/pull/10", null],
     ];
     for (const [i, [prUrl]] of cases.entries()) {
-      const issueId = await upsertSentryIssue(db, { workspaceId: workspace.id, sentryIssueId: `links-${i}`, shortId: `LINKS-${i}` });
-      await db.insert(fixRuns).values({ workspaceId: workspace.id, sentryIssueId: issueId, origin: "seer", status: "pr_open", prUrl, prNumber: i + 7 });
+      const issueId = await upsertSentryIssue(db, {
+        workspaceId: workspace.id,
+        sentryIssueId: `links-${i}`,
+        shortId: `LINKS-${i}`,
+      });
+      await db.insert(fixRuns).values({
+        workspaceId: workspace.id,
+        sentryIssueId: issueId,
+        origin: "seer",
+        status: "pr_open",
+        prUrl,
+        prNumber: i + 7,
+      });
     }
     const { fixRuns: runs } = await getOverview();
     for (const [i, [, expected]] of cases.entries()) {

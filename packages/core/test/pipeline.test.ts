@@ -3,13 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createExecutor, type Executor } from "@suture/inngest-local";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  announceDelivery,
-  closeDb,
-  getDb,
-  receiveSentryWebhook,
-  recordDeployment,
-} from "@suture/core";
+import { announceDelivery, closeDb, getDb, receiveSentryWebhook, recordDeployment } from "@suture/core";
 import { embeddedInngestKeys, functions, inngest, sweepRequested } from "@suture/core/inngest";
 import { inArray, sql } from "drizzle-orm";
 import { delivery, fixtureNames } from "./fixtures.ts";
@@ -104,7 +98,10 @@ describe("the ingest pipeline through the embedded executor", () => {
     expect(rows.filter((r) => r.status !== "processed")).toEqual([]);
     const observed = await db.select().from(observations).where(inArray(observations.deliveryId, ids));
     expect(observed).toHaveLength(ids.length);
-    const runs = executor.runs().slice(runsBefore).filter((r) => r.functionId === "suture-process-sentry-delivery");
+    const runs = executor
+      .runs()
+      .slice(runsBefore)
+      .filter((r) => r.functionId === "suture-process-sentry-delivery");
     expect(runs.length).toBeGreaterThan(0);
     expect(runs.filter((r) => r.status !== "completed")).toEqual([]);
   });
@@ -122,10 +119,15 @@ describe("the ingest pipeline through the embedded executor", () => {
         end $$`),
     );
     await db.execute(
-      sql.raw("create trigger suture_test_always_fails before insert on observations for each row execute function suture_test_always_fails()"),
+      sql.raw(
+        "create trigger suture_test_always_fails before insert on observations for each row execute function suture_test_always_fails()",
+      ),
     );
     try {
-      const poison = await store("issue.created.json", issueCreated("7401", undefined, (issue) => void (issue.title = "always fails")));
+      const poison = await store(
+        "issue.created.json",
+        issueCreated("7401", undefined, (issue) => void (issue.title = "always fails")),
+      );
       const fresh = [
         await store("issue.created.json", issueCreated("7402")),
         await store("issue.created.json", issueCreated("7403")),
@@ -133,7 +135,10 @@ describe("the ingest pipeline through the embedded executor", () => {
       await Promise.all([fresh[0]!, poison, fresh[1]!].map((id) => announceDelivery(id))); // one batch
       await executor.idle(20_000);
       expect(await db.select().from(observations).where(inArray(observations.deliveryId, fresh))).toHaveLength(2);
-      const [waiting] = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, [poison]));
+      const [waiting] = await db
+        .select()
+        .from(webhookDeliveries)
+        .where(inArray(webhookDeliveries.id, [poison]));
       expect(waiting?.status).toBe("pending");
 
       const sweeps: unknown[] = [];
@@ -141,9 +146,17 @@ describe("the ingest pipeline through the embedded executor", () => {
         const before = executor.runs().length;
         await executor.send([sweepRequested.create({ olderThanSeconds: 0 })]);
         await executor.idle(20_000);
-        sweeps.push(executor.runs().slice(before).find((r) => r.functionId === "suture-sweep-pending-deliveries")?.output);
+        sweeps.push(
+          executor
+            .runs()
+            .slice(before)
+            .find((r) => r.functionId === "suture-sweep-pending-deliveries")?.output,
+        );
       }
-      const [parked] = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, [poison]));
+      const [parked] = await db
+        .select()
+        .from(webhookDeliveries)
+        .where(inArray(webhookDeliveries.id, [poison]));
       expect(parked).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS });
       expect(parked?.error).toMatch(/gave up after/);
       // Re-announced once, its attempts used up by that run's retries, then parked, then left alone.

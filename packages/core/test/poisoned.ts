@@ -44,7 +44,11 @@ function fixture<T>(name: string, replacements: [string, string][]): T {
  * `issue.created` for issue `issueId`. With `bad`, it sits in the short id, title, culprit, level,
  * project slug and in what becomes jsonb (metadata, a statusDetails key and value).
  */
-export function issueCreated(issueId: string, bad?: string, change: (issue: IssueFixture["data"]["issue"]) => void = () => {}): string {
+export function issueCreated(
+  issueId: string,
+  bad?: string,
+  change: (issue: IssueFixture["data"]["issue"]) => void = () => {},
+): string {
   const body = fixture<IssueFixture>("issue.created.json", [["6123456789", issueId]]);
   const { issue } = body.data;
   if (bad !== undefined) {
@@ -92,11 +96,21 @@ export function mixedBatch(tag: string): MixedBatch {
   const poisoned: MixedBatch["bodies"] = [];
   for (let n = 0; n < 50; n++) {
     good.push({ name: "issue.created.json", kind: "good", issueId: `${tag}1${n}`, body: issueCreated(`${tag}1${n}`) });
-    good.push({ name: "error.created.json", kind: "good", issueId: `${tag}2${n}`, body: errorCreated(eventId(`${tag}a`, n), `${tag}2${n}`) });
+    good.push({
+      name: "error.created.json",
+      kind: "good",
+      issueId: `${tag}2${n}`,
+      body: errorCreated(eventId(`${tag}a`, n), `${tag}2${n}`),
+    });
   }
   for (let n = 0; n < 45; n++) {
     const bad = UNSTORABLE[n % UNSTORABLE.length]!;
-    poisoned.push({ name: "issue.created.json", kind: "poisoned", issueId: `${tag}3${n}`, body: issueCreated(`${tag}3${n}`, bad) });
+    poisoned.push({
+      name: "issue.created.json",
+      kind: "poisoned",
+      issueId: `${tag}3${n}`,
+      body: issueCreated(`${tag}3${n}`, bad),
+    });
     poisoned.push({
       name: "error.created.json",
       kind: "poisoned",

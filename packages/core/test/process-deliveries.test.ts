@@ -16,7 +16,8 @@ afterAll(() => closeDb());
 async function receive(name: string, body?: string): Promise<string> {
   const d = delivery(name, body);
   const result = await receiveSentryWebhook(d.body, d.headers);
-  if (result.status !== "stored" && result.status !== "duplicate") throw new Error(`${name}: ${JSON.stringify(result)}`);
+  if (result.status !== "stored" && result.status !== "duplicate")
+    throw new Error(`${name}: ${JSON.stringify(result)}`);
   return result.deliveryId;
 }
 
@@ -84,16 +85,23 @@ describe("processDeliveries", () => {
     const db = await getDb();
     const workspace = await db.query.workspaces.findFirst();
     const error = await db.query.observations.findFirst({
-      where: (o, { and, eq }) => and(eq(o.sourceType, "error.created"), eq(o.sourceId, "9fac2ceed9344f2bbfdd1fdacb0ed9b1")),
+      where: (o, { and, eq }) =>
+        and(eq(o.sourceType, "error.created"), eq(o.sourceId, "9fac2ceed9344f2bbfdd1fdacb0ed9b1")),
     });
     expect(error?.release).toBe("checkout-api@2.4.1");
 
-    const deployment = await recordDeployment({ workspaceId: workspace!.id, release: "checkout-api@2.4.1", environment: "production" });
+    const deployment = await recordDeployment({
+      workspaceId: workspace!.id,
+      release: "checkout-api@2.4.1",
+      environment: "production",
+    });
     await core.linkReleases({ observationIds: [], deploymentIds: [deployment.id] });
     const links = await db.select().from(releaseLinks);
     // Every observation of that release (the error, and the event alert carrying the same event).
     expect(links.map((l) => l.observationId)).toContain(error!.id);
-    const released = await db.query.observations.findMany({ where: (o, { eq }) => eq(o.release, "checkout-api@2.4.1") });
+    const released = await db.query.observations.findMany({
+      where: (o, { eq }) => eq(o.release, "checkout-api@2.4.1"),
+    });
     expect(links).toHaveLength(released.length);
     expect(links.every((l) => l.deploymentId === deployment.id)).toBe(true);
 
@@ -107,7 +115,10 @@ describe("processDeliveries", () => {
   });
 
   it("marks a payload that breaks the schema as failed with the reason, and keeps it", async () => {
-    const id = await receive("issue.created.json", '{"action":"created","data":{"issue":{"title":"no id"}},"installation":{"uuid":"a8e5d37a-696c-4c54-adb5-b3f28d64c7de"}}');
+    const id = await receive(
+      "issue.created.json",
+      '{"action":"created","data":{"issue":{"title":"no id"}},"installation":{"uuid":"a8e5d37a-696c-4c54-adb5-b3f28d64c7de"}}',
+    );
     const [outcome] = await processDeliveries([id]);
     expect(outcome).toMatchObject({ status: "failed" });
     const db = await getDb();
@@ -119,7 +130,8 @@ describe("processDeliveries", () => {
 
 describe("a batch with a poisoned delivery", () => {
   it("keeps text with NUL characters, which Postgres cannot store, by replacing them", async () => {
-    const body = '{"action":"created","installation":{"uuid":"a8e5d37a-696c-4c54-adb5-b3f28d64c7de"},"data":{"comment":"nul \\u0000 here","project_slug":"sentry","comment_id":777001,"issue_id":100,"timestamp":"2022-03-02T21:51:44.118160Z"},"actor":{"type":"user","id":1,"name":"colleen"}}';
+    const body =
+      '{"action":"created","installation":{"uuid":"a8e5d37a-696c-4c54-adb5-b3f28d64c7de"},"data":{"comment":"nul \\u0000 here","project_slug":"sentry","comment_id":777001,"issue_id":100,"timestamp":"2022-03-02T21:51:44.118160Z"},"actor":{"type":"user","id":1,"name":"colleen"}}';
     const [outcome] = await processDeliveries([await receive("comment.created.json", body)]);
     expect(outcome).toMatchObject({ status: "processed" });
     const db = await getDb();
@@ -185,11 +197,14 @@ describe("deliveries carrying text PostgreSQL cannot store", () => {
         expect(o.environment).toContain(REPLACEMENT);
       }
     }
-    const poisonedIssues = stored.filter((s) => s.kind === "poisoned" && s.name.startsWith("issue.")).map((s) => s.issueId);
+    const poisonedIssues = stored
+      .filter((s) => s.kind === "poisoned" && s.name.startsWith("issue."))
+      .map((s) => s.issueId);
     const issues = await db.select().from(sentryIssues).where(inArray(sentryIssues.sentryIssueId, poisonedIssues));
     expect(issues).toHaveLength(45);
     for (const issue of issues) {
-      for (const value of [issue.shortId, issue.title, issue.culprit, issue.level, issue.projectSlug]) expect(value).toContain(REPLACEMENT);
+      for (const value of [issue.shortId, issue.title, issue.culprit, issue.level, issue.projectSlug])
+        expect(value).toContain(REPLACEMENT);
     }
   });
 
@@ -255,7 +270,9 @@ describe("a delivery that fails every time", () => {
         end $$`),
     );
     await db.execute(
-      sql.raw("create trigger suture_test_always_fails before insert on observations for each row execute function suture_test_always_fails()"),
+      sql.raw(
+        "create trigger suture_test_always_fails before insert on observations for each row execute function suture_test_always_fails()",
+      ),
     );
   });
 
@@ -295,7 +312,8 @@ describe("a delivery that fails every time", () => {
   it(`ends failed after ${MAX_DELIVERY_ATTEMPTS} attempts, and the sweeper stops announcing it`, async () => {
     const db = await getDb();
     const id = await receive("issue.created.json", alwaysFails("7306"));
-    for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) await expect(processDeliveries([id])).rejects.toThrow();
+    for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++)
+      await expect(processDeliveries([id])).rejects.toThrow();
     const [tried] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
     expect(tried).toMatchObject({ status: "pending", attempts: MAX_DELIVERY_ATTEMPTS });
     expect(await processDeliveries([id])).toEqual([expect.objectContaining({ deliveryId: id, status: "skipped" })]);

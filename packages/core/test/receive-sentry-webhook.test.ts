@@ -51,7 +51,10 @@ describe("receiveSentryWebhook", () => {
     ["short signature", (h: Headers) => h.set("sentry-hook-signature", "abc"), 401, /does not match/],
     ["non-hex signature", (h: Headers) => h.set("sentry-hook-signature", "zz".repeat(32)), 401, /does not match/],
   ])("rejects %s", async (_label, mutate, code, message) => {
-    const d = delivery("issue.created.json", '{"action":"created","data":{"issue":{"id":"1"}},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-00000000000a"}}');
+    const d = delivery(
+      "issue.created.json",
+      '{"action":"created","data":{"issue":{"id":"1"}},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-00000000000a"}}',
+    );
     mutate(d.headers);
     const result = await receiveSentryWebhook(d.body, d.headers);
     expect(result).toMatchObject({ status: "rejected", code });
@@ -59,7 +62,10 @@ describe("receiveSentryWebhook", () => {
   });
 
   it("accepts the UI-component Sentry-App-Signature header", async () => {
-    const d = delivery("comment.created.json", '{"action":"created","data":{"comment_id":99001,"issue_id":1,"comment":"x"}}');
+    const d = delivery(
+      "comment.created.json",
+      '{"action":"created","data":{"comment_id":99001,"issue_id":1,"comment":"x"}}',
+    );
     d.headers.set("sentry-app-signature", d.headers.get("sentry-hook-signature")!);
     d.headers.delete("sentry-hook-signature");
     expect(await receiveSentryWebhook(d.body, d.headers)).toMatchObject({ status: "stored" });
@@ -102,7 +108,11 @@ describe("receiveSentryWebhook", () => {
 
   it("verifies against every configured secret and a per-installation secret", async () => {
     const other = "f".repeat(64);
-    const d = delivery("seer.root_cause_started.json", '{"action":"root_cause_started","data":{"run_id":777,"group_id":1},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-0000000000bb"}}', other);
+    const d = delivery(
+      "seer.root_cause_started.json",
+      '{"action":"root_cause_started","data":{"run_id":777,"group_id":1},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-0000000000bb"}}',
+      other,
+    );
     expect(await receiveSentryWebhook(d.body, d.headers)).toMatchObject({ status: "rejected", code: 401 });
     const { upsertInstallation } = await import("@suture/db");
     const db = await getDb();
@@ -118,11 +128,35 @@ describe("receiveSentryWebhook", () => {
 
   // Found by fuzzing validly signed bodies: each of these was a 500 and nothing stored.
   it.each([
-    ["a NUL in the action", envelope(`"action":"cre\\u0000ated","data":{"issue":{"id":"nul-1"}},"installation":{"uuid":"${UUID}"}`), /"action" must be printable ASCII without spaces, got U\+0000/],
-    ["a lone surrogate in the action", envelope(`"action":"\\ud800","data":{"issue":{"id":"nul-2"}},"installation":{"uuid":"${UUID}"}`), /"action" must be printable ASCII without spaces, got U\+D800/],
-    ["a NUL in the installation uuid", envelope(`"action":"created","data":{"issue":{"id":"nul-3"}},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-00000000000\\u0000"}`), /"installation.uuid" must be a UUID/],
-    ["an installation uuid that is no UUID", envelope(`"action":"created","data":{"issue":{"id":"nul-4"}},"installation":{"uuid":"multi-org"}`), /"installation.uuid" must be a UUID/],
-    ["JSON nested 10,000 levels deep", envelope(`"action":"created","data":{"x":${"[".repeat(10_000)}${"]".repeat(10_000)}},"installation":{"uuid":"${UUID}"}`), /nests JSON deeper than 512 levels/],
+    [
+      "a NUL in the action",
+      envelope(`"action":"cre\\u0000ated","data":{"issue":{"id":"nul-1"}},"installation":{"uuid":"${UUID}"}`),
+      /"action" must be printable ASCII without spaces, got U\+0000/,
+    ],
+    [
+      "a lone surrogate in the action",
+      envelope(`"action":"\\ud800","data":{"issue":{"id":"nul-2"}},"installation":{"uuid":"${UUID}"}`),
+      /"action" must be printable ASCII without spaces, got U\+D800/,
+    ],
+    [
+      "a NUL in the installation uuid",
+      envelope(
+        `"action":"created","data":{"issue":{"id":"nul-3"}},"installation":{"uuid":"6f1d2c3b-0000-4000-8000-00000000000\\u0000"}`,
+      ),
+      /"installation.uuid" must be a UUID/,
+    ],
+    [
+      "an installation uuid that is no UUID",
+      envelope(`"action":"created","data":{"issue":{"id":"nul-4"}},"installation":{"uuid":"multi-org"}`),
+      /"installation.uuid" must be a UUID/,
+    ],
+    [
+      "JSON nested 10,000 levels deep",
+      envelope(
+        `"action":"created","data":{"x":${"[".repeat(10_000)}${"]".repeat(10_000)}},"installation":{"uuid":"${UUID}"}`,
+      ),
+      /nests JSON deeper than 512 levels/,
+    ],
   ])("answers 400, not 500, for a signed body with %s", async (_label, text, message) => {
     for (const resource of ["issue", "widget"]) {
       const d = delivery(`${resource}.created.json`, text);
@@ -133,17 +167,24 @@ describe("receiveSentryWebhook", () => {
   });
 
   it("stores a body nested 500 levels deep, keyed on its content, and knows its redelivery", async () => {
-    const text = envelope(`"action":"teleported","data":{"x":${"[".repeat(500)}{"b":1,"a":2}${"]".repeat(500)}},"installation":{"uuid":"${UUID}"}`);
+    const text = envelope(
+      `"action":"teleported","data":{"x":${"[".repeat(500)}{"b":1,"a":2}${"]".repeat(500)}},"installation":{"uuid":"${UUID}"}`,
+    );
     const first = delivery("widget.created.json", text);
     const stored = await receiveSentryWebhook(first.body, first.headers);
     expect(stored).toMatchObject({ status: "stored", ignored: true });
     expect((await rowOf((stored as { deliveryId: string }).deliveryId))?.rawBody).toBe(text);
     const again = delivery("widget.created.json", text.replace('{"b":1,"a":2}', '{ "a" : 2, "b" : 1 }'));
-    expect(await receiveSentryWebhook(again.body, again.headers)).toEqual({ status: "duplicate", deliveryId: (stored as { deliveryId: string }).deliveryId });
+    expect(await receiveSentryWebhook(again.body, again.headers)).toEqual({
+      status: "duplicate",
+      deliveryId: (stored as { deliveryId: string }).deliveryId,
+    });
   });
 
   it("stores escapes such as \\u0000 inside data exactly as sent", async () => {
-    const text = envelope(`"action":"created","data":{"comment_id":424242,"issue_id":1,"comment":"nul \\u0000 and \\ud800 here"},"installation":{"uuid":"${UUID}"}`);
+    const text = envelope(
+      `"action":"created","data":{"comment_id":424242,"issue_id":1,"comment":"nul \\u0000 and \\ud800 here"},"installation":{"uuid":"${UUID}"}`,
+    );
     const d = delivery("comment.created.json", text);
     const result = await receiveSentryWebhook(d.body, d.headers);
     expect(result).toMatchObject({ status: "stored", ignored: false });
@@ -151,7 +192,10 @@ describe("receiveSentryWebhook", () => {
   });
 
   it("stores header values with Latin-1 bytes as they came", async () => {
-    const d = delivery("issue.created.json", envelope(`"action":"created","data":{"issue":{"id":"latin-1"}},"installation":{"uuid":"${UUID}"}`));
+    const d = delivery(
+      "issue.created.json",
+      envelope(`"action":"created","data":{"issue":{"id":"latin-1"}},"installation":{"uuid":"${UUID}"}`),
+    );
     d.headers.set("request-id", "r\u00e9q-\u00ff");
     d.headers.set("user-agent", "Sentry \u00b5");
     const result = await receiveSentryWebhook(d.body, d.headers);
@@ -168,11 +212,28 @@ describe("receiveSentryWebhook", () => {
   ])("answers 400 for a Sentry-Hook-Resource with %s", async (_label, resource) => {
     const d = delivery("issue.created.json");
     d.headers.set("sentry-hook-resource", resource);
-    expect(await receiveSentryWebhook(d.body, d.headers)).toMatchObject({ status: "rejected", code: 400, error: expect.stringMatching(/Sentry-Hook-Resource/) });
+    expect(await receiveSentryWebhook(d.body, d.headers)).toMatchObject({
+      status: "rejected",
+      code: 400,
+      error: expect.stringMatching(/Sentry-Hook-Resource/),
+    });
   });
 
   it("answers every fuzzed signed body with 202, 200 or 400 — never a throw", async () => {
-    const pieces = ["\\u0000", "\\ud800", "\\udfff", "\\ud83d\\ude00", "\\u00e9", "\\n", " ", ":", "\\\\", "a", "0", "\\u2028"];
+    const pieces = [
+      "\\u0000",
+      "\\ud800",
+      "\\udfff",
+      "\\ud83d\\ude00",
+      "\\u00e9",
+      "\\n",
+      " ",
+      ":",
+      "\\\\",
+      "a",
+      "0",
+      "\\u2028",
+    ];
     let seed = 42;
     const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const junk = (): string => Array.from({ length: 1 + random(4) }, () => pieces[random(pieces.length)]).join("");
@@ -181,7 +242,9 @@ describe("receiveSentryWebhook", () => {
       const action = random(3) === 0 ? junk() : "created";
       const uuid = random(3) === 0 ? junk() : UUID;
       const depth = [1, 50, 600][random(3)]!;
-      const text = envelope(`"action":"${action}","data":{"issue":{"id":"fuzz-${i}-${junk()}"},"note":${"[".repeat(depth)}"${junk()}"${"]".repeat(depth)}},"installation":{"uuid":"${uuid}"}`);
+      const text = envelope(
+        `"action":"${action}","data":{"issue":{"id":"fuzz-${i}-${junk()}"},"note":${"[".repeat(depth)}"${junk()}"${"]".repeat(depth)}},"installation":{"uuid":"${uuid}"}`,
+      );
       const d = delivery(["issue.created.json", "widget.created.json", "comment.created.json"][random(3)]!, text);
       const result = await receiveSentryWebhook(d.body, d.headers);
       const status = result.status === "rejected" ? `rejected ${result.code}` : result.status;

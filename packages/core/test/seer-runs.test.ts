@@ -10,7 +10,17 @@ vi.stubEnv("SENTRY_ORG", "acme");
 vi.stubEnv("SENTRY_URL", sentry.url);
 vi.stubEnv("SUTURE_RESOLVE_ON_MERGE", "1");
 const core = await import("@suture/core");
-const { getDb, closeDb, receiveSentryWebhook, processDeliveries, recordSeerRuns, resolveFixedIssue, linkSentryIssue, dispatchViaSeer, sentryApi } = core;
+const {
+  getDb,
+  closeDb,
+  receiveSentryWebhook,
+  processDeliveries,
+  recordSeerRuns,
+  resolveFixedIssue,
+  linkSentryIssue,
+  dispatchViaSeer,
+  sentryApi,
+} = core;
 const db = await import("@suture/db");
 
 afterAll(async () => {
@@ -18,7 +28,15 @@ afterAll(async () => {
   await sentry.close();
 });
 
-const STEPS = ["root_cause_started", "root_cause_completed", "solution_started", "solution_completed", "coding_started", "coding_completed", "pr_created"];
+const STEPS = [
+  "root_cause_started",
+  "root_cause_completed",
+  "solution_started",
+  "solution_completed",
+  "coding_started",
+  "coding_completed",
+  "pr_created",
+];
 
 /** A Seer fixture for another run (and issue), stored and processed into an observation. */
 async function seer(action: string, runId: number, issueId = "1170820242"): Promise<string> {
@@ -85,22 +103,36 @@ describe("recordSeerRuns", () => {
   });
 
   it("never moves a run backwards when deliveries arrive out of order", async () => {
-    const ids = [await seer("pr_created", 5002), await seer("root_cause_completed", 5002), await seer("coding_started", 5002)];
+    const ids = [
+      await seer("pr_created", 5002),
+      await seer("root_cause_completed", 5002),
+      await seer("coding_started", 5002),
+    ];
     const outcomes = [];
     for (const id of ids) outcomes.push(...(await recordSeerRuns([id])));
     expect(outcomes.map((o) => (o as { runStatus: string }).runStatus)).toEqual(["pr_open", "pr_open", "pr_open"]);
     const { run } = await seerRun(5002);
     // The late root cause still fills in what it knows.
-    expect(run).toMatchObject({ status: "pr_open", summary: "Woah wow there's a bug here.", prUrl: "https://github.com/owner/repo/pull/123" });
+    expect(run).toMatchObject({
+      status: "pr_open",
+      summary: "Woah wow there's a bug here.",
+      prUrl: "https://github.com/owner/repo/pull/123",
+    });
   });
 
   it("records each step once however often it is handed over, even concurrently", async () => {
     const ids: string[] = [];
     for (const action of STEPS) ids.push(await seer(action, 5003));
     const shuffled = [...ids].reverse();
-    const results = await Promise.all([recordSeerRuns(shuffled), recordSeerRuns(ids), recordSeerRuns([...ids, ...ids])]);
+    const results = await Promise.all([
+      recordSeerRuns(shuffled),
+      recordSeerRuns(ids),
+      recordSeerRuns([...ids, ...ids]),
+    ]);
     expect(results.flat().filter((o) => o.status === "recorded")).toHaveLength(STEPS.length);
-    expect(await recordSeerRuns(ids)).toSatisfy((again: { status: string }[]) => again.every((o) => o.status === "skipped"));
+    expect(await recordSeerRuns(ids)).toSatisfy((again: { status: string }[]) =>
+      again.every((o) => o.status === "skipped"),
+    );
     const { run, events } = await seerRun(5003);
     expect(run.status).toBe("pr_open");
     expect(events.map((e) => e.kind).sort()).toEqual(STEPS.map((s) => `seer_${s}`).sort());
@@ -121,7 +153,16 @@ describe("recordSeerRuns", () => {
     const { run } = await seerRun(777001);
     expect(run).toMatchObject({ status: "pr_open", prNumber: 4242, repositoryId: expect.any(String) });
 
-    const merged = await core.applyGithubUpdate({ event: "pull_request", action: "closed", owner: "acme", repo: "web", prNumber: 4242, branch: null, headSha: null, prState: "merged" });
+    const merged = await core.applyGithubUpdate({
+      event: "pull_request",
+      action: "closed",
+      owner: "acme",
+      repo: "web",
+      prNumber: 4242,
+      branch: null,
+      headSha: null,
+      prState: "merged",
+    });
     expect(merged).toMatchObject({ status: "applied" });
     expect((await seerRun(777001)).run).toMatchObject({ status: "merged", prState: "merged" });
   });
@@ -150,13 +191,19 @@ describe("resolve on merge", () => {
       body: { status: "resolved", statusDetails: { inNextRelease: true } },
     });
     const events = await db.listFixRunEvents(await getDb(), run.id);
-    expect(events.at(-1)).toMatchObject({ kind: "sentry_resolved", message: "Resolved Sentry issue 1170820242 in the next release" });
+    expect(events.at(-1)).toMatchObject({
+      kind: "sentry_resolved",
+      message: "Resolved Sentry issue 1170820242 in the next release",
+    });
   });
 
   it("records Sentry's refusal on the run", async () => {
     await recordSeerRuns([await seer("root_cause_started", 5004, "404404")]);
     const run = await merged(5004);
-    expect(await resolveFixedIssue(run.id)).toMatchObject({ status: "failed", error: expect.stringContaining("HTTP 404") });
+    expect(await resolveFixedIssue(run.id)).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("HTTP 404"),
+    });
     const events = await db.listFixRunEvents(await getDb(), run.id);
     expect(events.at(-1)).toMatchObject({ kind: "sentry_resolve_failed", data: { httpStatus: 404 } });
     expect(JSON.stringify(events)).not.toContain(sentry.token);
@@ -171,7 +218,12 @@ describe("linking the PR on Sentry", () => {
     expect(sentry.requests.at(-1)).toEqual({
       method: "POST",
       path: "/api/0/sentry-app-installations/a8e5d37a-696c-4c54-adb5-b3f28d64c7de/external-issues/",
-      body: { issueId: 1170820242, webUrl: "https://github.com/acme/checkout-api/pull/9", project: "acme/checkout-api", identifier: "9" },
+      body: {
+        issueId: 1170820242,
+        webUrl: "https://github.com/acme/checkout-api/pull/9",
+        project: "acme/checkout-api",
+        identifier: "9",
+      },
     });
   });
 
@@ -181,7 +233,11 @@ describe("linking the PR on Sentry", () => {
     const issueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId: "100" });
     const run = await db.openFixRun(handle, { workspaceId: workspace.id, sentryIssueId: issueId, status: "pr_open" });
     expect(await linkSentryIssue(run!, "https://github.com/acme/web/pull/3", 3)).toMatchObject({ status: "commented" });
-    expect(sentry.requests.at(-1)).toMatchObject({ method: "POST", path: "/api/0/organizations/acme/issues/100/comments/", body: { text: expect.stringContaining("https://github.com/acme/web/pull/3") } });
+    expect(sentry.requests.at(-1)).toMatchObject({
+      method: "POST",
+      path: "/api/0/organizations/acme/issues/100/comments/",
+      body: { text: expect.stringContaining("https://github.com/acme/web/pull/3") },
+    });
   });
 });
 
@@ -197,7 +253,10 @@ describe("dispatch via Seer", () => {
 
   it("does nothing unless the workspace's policy says so", async () => {
     const run = await approvedRun("100");
-    expect(await dispatchViaSeer(run.id)).toEqual({ status: "skipped", reason: "the workspace's policy does not dispatch via Seer" });
+    expect(await dispatchViaSeer(run.id)).toEqual({
+      status: "skipped",
+      reason: "the workspace's policy does not dispatch via Seer",
+    });
     expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({ status: "approved", seerRunId: null });
     await db.updateWorkspacePolicy(await getDb(), run.workspaceId, { dispatchViaSeer: true });
   });
@@ -206,8 +265,16 @@ describe("dispatch via Seer", () => {
     const run = await approvedRun("200");
     sentry.setAutofixRunId(6001);
     const result = await dispatchViaSeer(run.id);
-    expect(result).toMatchObject({ status: "started", seerRunId: "6001", fixRun: { id: run.id, status: "running", seerRunId: "6001" } });
-    expect(sentry.requests.at(-1)).toEqual({ method: "POST", path: "/api/0/organizations/acme/issues/200/autofix/", body: { stopping_point: "open_pr" } });
+    expect(result).toMatchObject({
+      status: "started",
+      seerRunId: "6001",
+      fixRun: { id: run.id, status: "running", seerRunId: "6001" },
+    });
+    expect(sentry.requests.at(-1)).toEqual({
+      method: "POST",
+      path: "/api/0/organizations/acme/issues/200/autofix/",
+      body: { stopping_point: "open_pr" },
+    });
     expect(await kinds(run.id)).toEqual(["seer_started"]);
     // A second dispatch (a retried step) does not start Seer again.
     expect(await dispatchViaSeer(run.id)).toMatchObject({ status: "started", seerRunId: "6001" });
@@ -217,7 +284,11 @@ describe("dispatch via Seer", () => {
     expect(rootCause).toMatchObject({ fixRunId: run.id, runStatus: "running", created: false });
     const [pr] = await recordSeerRuns([await seer("pr_created", 6001, "200")]);
     expect(pr).toMatchObject({ fixRunId: run.id, runStatus: "pr_open" });
-    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({ origin: "suture", summary: "Woah wow there's a bug here.", prNumber: 123 });
+    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({
+      origin: "suture",
+      summary: "Woah wow there's a bug here.",
+      prNumber: 123,
+    });
   });
 
   it("takes over the run Seer's first webhook made before Autofix answered", async () => {
@@ -226,7 +297,10 @@ describe("dispatch via Seer", () => {
     expect(early.origin).toBe("seer");
     const run = await approvedRun("300");
     sentry.setAutofixRunId(6002);
-    expect(await dispatchViaSeer(run.id)).toMatchObject({ status: "started", fixRun: { id: run.id, seerRunId: "6002" } });
+    expect(await dispatchViaSeer(run.id)).toMatchObject({
+      status: "started",
+      fixRun: { id: run.id, seerRunId: "6002" },
+    });
     expect(await db.getFixRun(await getDb(), early.id)).toBeUndefined();
     expect(await kinds(run.id)).toEqual(["seer_started", "seer_root_cause_started"]);
   });
@@ -235,7 +309,10 @@ describe("dispatch via Seer", () => {
     const run = await approvedRun("555");
     const result = await dispatchViaSeer(run.id);
     expect(result).toMatchObject({ status: "failed", error: expect.stringMatching(/^Seer did not start: .*HTTP 404/) });
-    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({ status: "failed", reason: expect.stringContaining("HTTP 404") });
+    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({
+      status: "failed",
+      reason: expect.stringContaining("HTTP 404"),
+    });
     expect(await kinds(run.id)).toEqual(["failed"]);
   });
 });

@@ -23,9 +23,14 @@ describe("without Sentry API settings", () => {
 
   it("leaves the issue open on merge and says which setting is missing", async () => {
     const merged = await run("merged", "10");
-    expect(await resolveFixedIssue(merged.id)).toEqual({ status: "skipped", reason: "SUTURE_RESOLVE_ON_MERGE is not set" });
+    expect(await resolveFixedIssue(merged.id)).toEqual({
+      status: "skipped",
+      reason: "SUTURE_RESOLVE_ON_MERGE is not set",
+    });
     const events = await db.listFixRunEvents(await getDb(), merged.id);
-    expect(events.map((e) => [e.kind, e.message])).toEqual([["sentry_resolve_skipped", "Sentry issue left open: SUTURE_RESOLVE_ON_MERGE is not set"]]);
+    expect(events.map((e) => [e.kind, e.message])).toEqual([
+      ["sentry_resolve_skipped", "Sentry issue left open: SUTURE_RESOLVE_ON_MERGE is not set"],
+    ]);
     expect(await resolveFixedIssue("00000000-0000-4000-8000-000000000000")).toMatchObject({ status: "not_found" });
   });
 

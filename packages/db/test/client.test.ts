@@ -14,8 +14,12 @@ describe(`the ${process.env.SUTURE_TEST_DB} client`, () => {
     expect(handle.kind).toBe(process.env.SUTURE_TEST_DB);
     await migrate(handle);
     await migrate(handle);
-    const tables = await handle.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public'`);
-    const names = ((tables as unknown as { rows?: { table_name: string }[] }).rows ?? (tables as unknown as { table_name: string }[])).map((r) => r.table_name);
+    const tables = await handle.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public'`,
+    );
+    const names = (
+      (tables as unknown as { rows?: { table_name: string }[] }).rows ?? (tables as unknown as { table_name: string }[])
+    ).map((r) => r.table_name);
     expect(names).toEqual(
       expect.arrayContaining([
         "workspaces",

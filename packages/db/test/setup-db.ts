@@ -7,7 +7,9 @@ const engine = process.env.SUTURE_TEST_DB;
 if (engine === "postgres") {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) {
-    throw new Error("TEST_DATABASE_URL is not set: run `pnpm test`, which starts a PostgreSQL server, or point it at one");
+    throw new Error(
+      "TEST_DATABASE_URL is not set: run `pnpm test`, which starts a PostgreSQL server, or point it at one",
+    );
   }
   const name = `suture_test_${randomBytes(6).toString("hex")}`;
   const sql = postgres(admin, { max: 1, onnotice: () => {} });

@@ -28,7 +28,9 @@ describe("storable text", () => {
     await expect(handle.db.execute(sql`select ${value["key\u0000"]}::text as v`)).rejects.toThrow();
     const stored = storableJson(value);
     const [row] = rowsOf<{ j: unknown; t: string }>(
-      await handle.db.execute(sql`select ${JSON.stringify(stored)}::jsonb as j, ${storableText(value["key\u0000"])}::text as t`),
+      await handle.db.execute(
+        sql`select ${JSON.stringify(stored)}::jsonb as j, ${storableText(value["key\u0000"])}::text as t`,
+      ),
     );
     expect(row?.j).toEqual({ "key\ufffd": "nul \ufffd, lone \ufffd and \ufffd" });
     expect(row?.t).toBe("nul \ufffd, lone \ufffd and \ufffd");
@@ -37,16 +39,19 @@ describe("storable text", () => {
 
 describe("stored error texts", () => {
   it("are one storable line without email addresses, capped", () => {
-    expect(storableError("failed for jane.customer@example.com\nsecond\u0000 line")).toBe("failed for [email] second\ufffd line");
+    expect(storableError("failed for jane.customer@example.com\nsecond\u0000 line")).toBe(
+      "failed for [email] second\ufffd line",
+    );
     const long = storableError("x".repeat(5000));
     expect(long).toHaveLength(MAX_ERROR_LENGTH);
     expect(long.endsWith("…")).toBe(true);
   });
 
   it("name a database error by its SQLSTATE, never by the query or its parameters", async () => {
-    const error = await handle.db
-      .execute(sql`select ${"jane.customer@example.com \u0000"}::text as v`)
-      .then(() => null, (e: unknown) => e);
+    const error = await handle.db.execute(sql`select ${"jane.customer@example.com \u0000"}::text as v`).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain("jane.customer@example.com"); // what drizzle says
     const described = describeError(error);
@@ -55,7 +60,9 @@ describe("stored error texts", () => {
   });
 
   it("keep the name and first line of any other error", () => {
-    expect(describeError(new TypeError("x.map is not a function\n    at frame"))).toBe("TypeError: x.map is not a function");
+    expect(describeError(new TypeError("x.map is not a function\n    at frame"))).toBe(
+      "TypeError: x.map is not a function",
+    );
     expect(describeError("plain")).toBe("plain");
     expect(describeError(Object.assign(new Error("connect"), { code: "EPIPE" }))).toBe("Error: connect");
   });

@@ -9,7 +9,20 @@ export interface AgentPreset {
 export type AgentPresetName = "claude-code" | "codex" | "command";
 
 /** Tools Claude Code may use: edit files and run the project's tests, nothing that reaches out. */
-const CLAUDE_TOOLS = ["Read", "Edit", "Write", "Glob", "Grep", "Bash(git diff:*)", "Bash(git status:*)", "Bash(npm test:*)", "Bash(pnpm test:*)", "Bash(npx vitest:*)", "Bash(node:*)", "Bash(python -m pytest:*)"];
+const CLAUDE_TOOLS = [
+  "Read",
+  "Edit",
+  "Write",
+  "Glob",
+  "Grep",
+  "Bash(git diff:*)",
+  "Bash(git status:*)",
+  "Bash(npm test:*)",
+  "Bash(pnpm test:*)",
+  "Bash(npx vitest:*)",
+  "Bash(node:*)",
+  "Bash(python -m pytest:*)",
+];
 
 export function agentPreset(name: AgentPresetName, command?: string, args: string[] = []): AgentPreset {
   switch (name) {

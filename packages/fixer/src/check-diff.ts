@@ -10,7 +10,8 @@ export interface DiffRules {
 
 export type DiffVerdict = { ok: true; files: number; lines: number } | { ok: false; reason: string };
 
-const TEST_FILE = /(^|\/)(__tests__|tests?|spec|e2e)\/|[._-](test|spec)\.[^/]+$|(^|\/)test_[^/]+\.py$|_test\.(go|py|rb)$/;
+const TEST_FILE =
+  /(^|\/)(__tests__|tests?|spec|e2e)\/|[._-](test|spec)\.[^/]+$|(^|\/)test_[^/]+\.py$|_test\.(go|py|rb)$/;
 
 /** Whether a fix may be published, with the first reason it may not, in plain words. */
 export function checkDiff(changes: readonly FileChange[], rules: DiffRules): DiffVerdict {
@@ -21,7 +22,8 @@ export function checkDiff(changes: readonly FileChange[], rules: DiffRules): Dif
     return { ok: false, reason: `the diff changes ${changes.length} files; the limit is ${rules.maxFiles}` };
   }
   const lines = changes.reduce((sum, c) => sum + c.added + c.removed, 0);
-  if (lines > rules.maxLines) return { ok: false, reason: `the diff changes ${lines} lines; the limit is ${rules.maxLines}` };
+  if (lines > rules.maxLines)
+    return { ok: false, reason: `the diff changes ${lines} lines; the limit is ${rules.maxLines}` };
   if (rules.requireTest && !changes.some((c) => TEST_FILE.test(c.path))) {
     return { ok: false, reason: "no test was added or changed; a regression test is required" };
   }

@@ -6,7 +6,8 @@ import { git } from "./git.ts";
 // url.*.insteadOf, pushurl, include.path or credential.helper could send the token elsewhere, and
 // filter.*.clean / diff.*.textconv (named by a .gitattributes) would run their code in our next
 // `git add` or `git diff`.
-const EXPECTED_CONFIG = /^(core\.(repositoryformatversion|filemode|bare|logallrefupdates|ignorecase|precomposeunicode|symlinks)|remote\.origin\.(url|fetch))$/;
+const EXPECTED_CONFIG =
+  /^(core\.(repositoryformatversion|filemode|bare|logallrefupdates|ignorecase|precomposeunicode|symlinks)|remote\.origin\.(url|fetch))$/;
 
 /**
  * Whether Suture's own git commands may still run in a checkout the agent (or the repository's

@@ -32,7 +32,8 @@ async function cloneInto(dir: string, { cloneUrl, ref, defaultBranch, token }: C
   const init = await run(["init", "-q"]);
   const remote = init.ok ? await run(["remote", "add", "--", "origin", cloneUrl]) : init;
   if (!remote.ok) return { status: "failed", error: `could not set up a checkout: ${remote.stderr}` };
-  if (!isSafeRef(defaultBranch)) return { status: "failed", error: `the default branch "${defaultBranch}" is not a valid branch name` };
+  if (!isSafeRef(defaultBranch))
+    return { status: "failed", error: `the default branch "${defaultBranch}" is not a valid branch name` };
 
   let note: string | undefined;
   if (ref && ref !== defaultBranch) {
@@ -41,7 +42,11 @@ async function cloneInto(dir: string, { cloneUrl, ref, defaultBranch, token }: C
     note = `Could not fetch ${ref} (${firstLine(fetched.stderr)}), so the fix starts from ${defaultBranch} instead; the code may differ from the release that errored.`;
   }
   const fetched = await fetchRef(run, defaultBranch);
-  if (!fetched.ok) return { status: "failed", error: `could not fetch ${defaultBranch} from ${redactUrl(cloneUrl)}: ${fetched.stderr}` };
+  if (!fetched.ok)
+    return {
+      status: "failed",
+      error: `could not fetch ${defaultBranch} from ${redactUrl(cloneUrl)}: ${fetched.stderr}`,
+    };
   return checkout(run, dir, defaultBranch, note !== undefined, note);
 }
 

@@ -15,7 +15,9 @@ export interface FindPublishedOptions {
  * The branch an earlier attempt of the same run already pushed, if any: a step retried after a
  * push but before the push was recorded must not run the agent and push again.
  */
-export async function findPublishedBranch(options: FindPublishedOptions): Promise<{ branch: string; sha: string } | null> {
+export async function findPublishedBranch(
+  options: FindPublishedOptions,
+): Promise<{ branch: string; sha: string } | null> {
   const { dir, branch, marker, remoteUrl, token } = options;
   if (!isSafeRef(branch)) return null;
   const run = (args: string[]) => git(args, { cwd: dir, token, remoteUrl });

@@ -25,26 +25,61 @@ export interface GitOptions {
 // work in it for anyone else. Ownership tells us nothing here anyway — the repository is always
 // the one in `cwd`, and GIT_CEILING_DIRECTORIES stops git from looking for one above it.
 const HARDENING = [
-  "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "core.attributesFile=/dev/null", "-c", "safe.directory=*",
-  "-c", "protocol.file.allow=always", "-c", "protocol.ext.allow=never",
+  "-c",
+  "core.hooksPath=/dev/null",
+  "-c",
+  "core.fsmonitor=false",
+  "-c",
+  "core.attributesFile=/dev/null",
+  "-c",
+  "safe.directory=*",
+  "-c",
+  "protocol.file.allow=always",
+  "-c",
+  "protocol.ext.allow=never",
 ];
 
 // Git gets no secret either, and no user or system config that could redirect or rewrite it.
-const PASS_THROUGH = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy", "GIT_SSL_CAINFO", "SSL_CERT_FILE", "SSL_CERT_DIR"];
+const PASS_THROUGH = [
+  "HTTPS_PROXY",
+  "https_proxy",
+  "HTTP_PROXY",
+  "http_proxy",
+  "NO_PROXY",
+  "no_proxy",
+  "GIT_SSL_CAINFO",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+];
 // Replace refs live in the agent-writable .git and would let it swap the base commit we diff against.
-const ISOLATION = { GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_TERMINAL_PROMPT: "0", GIT_NO_REPLACE_OBJECTS: "1", TMPDIR: tmpdir() };
+const ISOLATION = {
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_CONFIG_GLOBAL: "/dev/null",
+  GIT_TERMINAL_PROMPT: "0",
+  GIT_NO_REPLACE_OBJECTS: "1",
+  TMPDIR: tmpdir(),
+};
 
 /** Runs git; failures come back as data with git's stderr, the token redacted from everything. */
 export function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
   // A home that cannot exist, so no per-user file (ignore rules, credentials) is ever read.
   const ceiling = { GIT_CEILING_DIRECTORIES: dirname(resolve(options.cwd)) };
-  const env = { ...sandboxEnv(parentEnv(), "/nonexistent", PASS_THROUGH, { ...ISOLATION, ...ceiling }), ...authConfig(options), ...options.env };
+  const env = {
+    ...sandboxEnv(parentEnv(), "/nonexistent", PASS_THROUGH, { ...ISOLATION, ...ceiling }),
+    ...authConfig(options),
+    ...options.env,
+  };
   return new Promise((resolve) => {
     // The cast: Next's types make NODE_ENV a required variable; this environment has none on purpose.
-    execFile("git", [...HARDENING, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const clean = (text: string) => redact(text, options.token);
-      resolve({ ok: !error, stdout: clean(stdout), stderr: clean(stderr || (error?.message ?? "")).trim() });
-    });
+    execFile(
+      "git",
+      [...HARDENING, ...args],
+      { cwd: options.cwd, env: env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const clean = (text: string) => redact(text, options.token);
+        resolve({ ok: !error, stdout: clean(stdout), stderr: clean(stderr || (error?.message ?? "")).trim() });
+      },
+    );
   });
 }
 
@@ -74,7 +109,13 @@ export function redact(text: string, token: string | undefined): string {
 
 /** Branch and tag names, or commit ids; nothing git would read as an option or a refspec. */
 export function isSafeRef(ref: string): boolean {
-  return /^\w[\w./+@,=-]*$/.test(ref) && !ref.includes("..") && !ref.endsWith(".lock") && !ref.endsWith("/") && !ref.endsWith(".");
+  return (
+    /^\w[\w./+@,=-]*$/.test(ref) &&
+    !ref.includes("..") &&
+    !ref.endsWith(".lock") &&
+    !ref.endsWith("/") &&
+    !ref.endsWith(".")
+  );
 }
 
 /** A full object id (SHA-1 or SHA-256), which git can never read as an option or a range. */

@@ -62,7 +62,12 @@ function processes(): ProcessEntry[] {
     const uids = field("Uid").split(/\s+/).map(Number);
     const gids = field("Gid").split(/\s+/).map(Number);
     if (uids.length < 4 || gids.length < 4) continue;
-    entries.push({ pid: Number(name), uid: { real: uids[0]!, saved: uids[2]! }, gid: gids[0]!, zombie: /^[ZX]/.test(field("State")) });
+    entries.push({
+      pid: Number(name),
+      uid: { real: uids[0]!, saved: uids[2]! },
+      gid: gids[0]!,
+      zombie: /^[ZX]/.test(field("State")),
+    });
   }
   return entries;
 }

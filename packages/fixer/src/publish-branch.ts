@@ -36,7 +36,8 @@ export async function publishBranch(options: PublishOptions): Promise<PublishRes
   if (!isObjectId(tree) || !isObjectId(baseSha)) return failed("the tree and the base commit must be full object ids");
   const problem = await checkoutIntegrity(dir);
   if (problem) return failed(`${problem}; refusing to push from it`);
-  const remoteUrl = options.remoteUrl ?? (await git(["config", "--get", "remote.origin.url"], { cwd: dir })).stdout.trim();
+  const remoteUrl =
+    options.remoteUrl ?? (await git(["config", "--get", "remote.origin.url"], { cwd: dir })).stdout.trim();
   if (!remoteUrl) return failed("the checkout has no origin to push to");
   const run = (args: string[], env?: Record<string, string>) => git(args, { cwd: dir, token, remoteUrl, env });
 
@@ -44,22 +45,44 @@ export async function publishBranch(options: PublishOptions): Promise<PublishRes
   if (!base.ok) return failed(`the base commit ${baseSha} is not in the checkout`);
   if (base.stdout.trim() === tree) return failed("there is nothing to commit");
   const { name, email } = options.author;
-  const identity = { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email };
-  const committed = await run(["-c", "commit.gpgsign=false", "commit-tree", tree, "-p", baseSha, "-m", options.message], identity);
+  const identity = {
+    GIT_AUTHOR_NAME: name,
+    GIT_AUTHOR_EMAIL: email,
+    GIT_COMMITTER_NAME: name,
+    GIT_COMMITTER_EMAIL: email,
+  };
+  const committed = await run(
+    ["-c", "commit.gpgsign=false", "commit-tree", tree, "-p", baseSha, "-m", options.message],
+    identity,
+  );
   if (!committed.ok) return failed(`could not commit: ${committed.stderr}`);
   const sha = committed.stdout.trim();
 
   const heads = await run(["ls-remote", "--heads", "--", remoteUrl]);
   if (!heads.ok) return failed(`could not list the remote's branches: ${heads.stderr}`);
-  const taken = new Set(heads.stdout.split("\n").map((line) => line.split("\trefs/heads/")[1]).filter(Boolean));
+  const taken = new Set(
+    heads.stdout
+      .split("\n")
+      .map((line) => line.split("\trefs/heads/")[1])
+      .filter(Boolean),
+  );
   for (let n = 1; n <= MAX_NAMES; n++) {
     const candidate = n === 1 ? branch : `${branch}-${n}`;
     if (taken.has(candidate)) continue;
     const ref = `refs/heads/${candidate}`;
     // An empty lease means "only if the branch does not exist yet", so a race never overwrites.
-    const pushed = await run(["push", "-q", "--no-verify", `--force-with-lease=${ref}:`, "--", remoteUrl, `${sha}:${ref}`]);
+    const pushed = await run([
+      "push",
+      "-q",
+      "--no-verify",
+      `--force-with-lease=${ref}:`,
+      "--",
+      remoteUrl,
+      `${sha}:${ref}`,
+    ]);
     if (pushed.ok) return { status: "pushed", branch: candidate, sha };
-    if (!/\[rejected\]|stale info|failed to update ref|cannot lock ref/.test(pushed.stderr)) return failed(`could not push ${candidate}: ${pushed.stderr}`);
+    if (!/\[rejected\]|stale info|failed to update ref|cannot lock ref/.test(pushed.stderr))
+      return failed(`could not push ${candidate}: ${pushed.stderr}`);
   }
   return failed(`${branch} and the next ${MAX_NAMES - 1} numbered names are all taken`);
 }

@@ -10,7 +10,11 @@ export interface SandboxUser {
  * and never the user Suture itself runs as: a process of the same uid can read Suture's
  * environment (its tokens) from /proc, whatever environment it was handed.
  */
-export function resolveSandboxUser(name: string, passwd?: string, ownUid = process.getuid?.()): SandboxUser | { error: string } {
+export function resolveSandboxUser(
+  name: string,
+  passwd?: string,
+  ownUid = process.getuid?.(),
+): SandboxUser | { error: string } {
   const wanted = name.trim();
   if (!wanted) return { error: "no sandbox user was named" };
   let text: string;
@@ -27,8 +31,10 @@ export function resolveSandboxUser(name: string, passwd?: string, ownUid = proce
   if (!entry) return { error: byUid ? `no user has uid ${wanted}` : `there is no user "${wanted}"` };
   const uid = Number(entry[2]);
   const gid = Number(entry[3]);
-  if (!Number.isInteger(uid) || !Number.isInteger(gid)) return { error: `the passwd entry of "${wanted}" is malformed` };
+  if (!Number.isInteger(uid) || !Number.isInteger(gid))
+    return { error: `the passwd entry of "${wanted}" is malformed` };
   if (uid === 0) return { error: `"${wanted}" is root; the sandbox user must be an unprivileged one` };
-  if (uid === ownUid) return { error: `"${wanted}" is the user Suture runs as; the sandbox user must be a different one` };
+  if (uid === ownUid)
+    return { error: `"${wanted}" is the user Suture runs as; the sandbox user must be a different one` };
   return { uid, gid };
 }

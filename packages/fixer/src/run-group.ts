@@ -36,5 +36,10 @@ function localGroups(groupFile?: string): Set<number> {
   } catch {
     text = "";
   }
-  return new Set(text.split("\n").map((line) => Number(line.split(":")[2])).filter(Number.isInteger));
+  return new Set(
+    text
+      .split("\n")
+      .map((line) => Number(line.split(":")[2]))
+      .filter(Number.isInteger),
+  );
 }

@@ -95,12 +95,21 @@ async function start(
   started: number,
 ): Promise<SandboxedRunResult> {
   const notStarted = (error: string): SandboxedRunResult => ({
-    exitCode: null, signal: null, timedOut: false, output: error, truncated: false, durationMs: performance.now() - started, error,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    output: error,
+    truncated: false,
+    durationMs: performance.now() - started,
+    error,
   });
   if (!existsSync(options.cwd)) return notStarted(`the ${options.role}'s working folder ${options.cwd} does not exist`);
   if (runAs) {
     const gate = checkoutGate(options.cwd);
-    if (!gate) return notStarted(`the ${options.role}'s working folder ${options.cwd} is not a checkout made by cloneRepository; only those can be handed to another user`);
+    if (!gate)
+      return notStarted(
+        `the ${options.role}'s working folder ${options.cwd} is not a checkout made by cloneRepository; only those can be handed to another user`,
+      );
     gates.push(gate);
   }
   const extra = options.prepareHome?.(home) ?? {};
@@ -153,10 +162,12 @@ async function supervise(
     grace = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
   }, options.timeoutMs);
 
-  const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | { error: unknown }>((resolve) => {
-    child.once("error", (error) => resolve({ error }));
-    child.once("exit", (code, signal) => resolve({ code, signal }));
-  });
+  const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | { error: unknown }>(
+    (resolve) => {
+      child.once("error", (error) => resolve({ error }));
+      child.once("exit", (code, signal) => resolve({ code, signal }));
+    },
+  );
   clearTimeout(timer);
   clearTimeout(grace);
   killGroup("SIGKILL"); // whatever it left running
@@ -168,5 +179,12 @@ async function supervise(
 
   if ("error" in ended) return notStarted(spawnErrorMessage(options, ended.error));
   const { code, signal } = ended;
-  return { exitCode: code, signal, timedOut, output: cap.output(), truncated: cap.truncated(), durationMs: performance.now() - started };
+  return {
+    exitCode: code,
+    signal,
+    timedOut,
+    output: cap.output(),
+    truncated: cap.truncated(),
+    durationMs: performance.now() - started,
+  };
 }

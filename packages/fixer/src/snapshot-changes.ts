@@ -5,7 +5,8 @@ import { checkoutIntegrity } from "./checkout-integrity.ts";
 import { git, isObjectId } from "./git.ts";
 import { parseNumstat, type FileChange } from "./parse-numstat.ts";
 
-export type SnapshotResult = { status: "ok"; tree: string; changes: FileChange[]; diff: string } | { status: "failed"; error: string };
+export type SnapshotResult =
+  { status: "ok"; tree: string; changes: FileChange[]; diff: string } | { status: "failed"; error: string };
 
 /**
  * Freezes the checkout as it is now into a git tree and describes it against `baseSha`: the
@@ -37,7 +38,17 @@ export async function snapshotChanges(dir: string, baseSha: string): Promise<Sna
     if (!numstat.ok) return failed(`could not count the changes: ${numstat.stderr}`);
     // Plain text whatever the checkout asks for: no colour, and no external diff or textconv,
     // either of which would run a program.
-    const patch = await run(["diff", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", baseSha, tree]);
+    const patch = await run([
+      "diff",
+      "--no-renames",
+      "--no-color",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--src-prefix=a/",
+      "--dst-prefix=b/",
+      baseSha,
+      tree,
+    ]);
     if (!patch.ok) return failed(`could not produce the diff: ${patch.stderr}`);
     return { status: "ok", tree, changes: parseNumstat(numstat.stdout), diff: patch.stdout };
   } finally {

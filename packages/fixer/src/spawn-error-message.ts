@@ -1,5 +1,8 @@
 /** Why a process could not be started, in words an operator can act on. */
-export function spawnErrorMessage(run: { role: string; command: string; runAs?: { uid: number } }, error: unknown): string {
+export function spawnErrorMessage(
+  run: { role: string; command: string; runAs?: { uid: number } },
+  error: unknown,
+): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const what = `${run.role} executable "${run.command}"`;
   const where = run.command.includes("/") ? "" : " on PATH";

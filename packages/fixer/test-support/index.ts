@@ -69,7 +69,13 @@ export async function createSampleRepo(): Promise<SampleRepo> {
   const bareDir = join(root, "sample-shop.git");
   const work = join(root, "work");
   const git = (cwd: string, ...args: string[]) =>
-    execFileSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env: { ...process.env, ...COMMIT_ENV }, stdio: "pipe" }).toString().trim();
+    execFileSync("git", ["-c", "commit.gpgsign=false", ...args], {
+      cwd,
+      env: { ...process.env, ...COMMIT_ENV },
+      stdio: "pipe",
+    })
+      .toString()
+      .trim();
   execFileSync("git", ["init", "-q", "--bare", "-b", "main", bareDir]);
   cpSync(sampleAppDir, work, { recursive: true });
   git(work, "init", "-q", "-b", "main");

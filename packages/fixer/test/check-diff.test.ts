@@ -33,8 +33,14 @@ async function changesOf(dir: string): Promise<FileChange[]> {
 describe("snapshotChanges + checkDiff on a real checkout", () => {
   it("accepts a small fix with a new, untracked regression test", async () => {
     const dir = repo();
-    writeFileSync(join(dir, "src/cart.js"), "export const total = (items = []) => items.reduce((s, i) => s + (i.price ?? 0), 0);\n");
-    writeFileSync(join(dir, "src/cart.test.js"), "import { total } from './cart.js';\nif (total() !== 0) throw new Error('empty');\n");
+    writeFileSync(
+      join(dir, "src/cart.js"),
+      "export const total = (items = []) => items.reduce((s, i) => s + (i.price ?? 0), 0);\n",
+    );
+    writeFileSync(
+      join(dir, "src/cart.test.js"),
+      "import { total } from './cart.js';\nif (total() !== 0) throw new Error('empty');\n",
+    );
     const changes = await changesOf(dir);
     expect(changes).toEqual([
       { path: "src/cart.js", added: 1, removed: 1 },
@@ -58,11 +64,20 @@ describe("snapshotChanges + checkDiff on a real checkout", () => {
     const dir = repo();
     expect(checkDiff(await changesOf(dir), rules)).toEqual({ ok: false, reason: "the agent changed nothing" });
     writeFileSync(join(dir, "src/cart.js"), "export const total = () => 0;\n");
-    expect(checkDiff(await changesOf(dir), rules)).toMatchObject({ ok: false, reason: expect.stringMatching(/regression test is required/) });
+    expect(checkDiff(await changesOf(dir), rules)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/regression test is required/),
+    });
     writeFileSync(join(dir, "src/cart.test.js"), "x\n".repeat(30));
-    expect(checkDiff(await changesOf(dir), rules)).toMatchObject({ ok: false, reason: "the diff changes 32 lines; the limit is 20" });
+    expect(checkDiff(await changesOf(dir), rules)).toMatchObject({
+      ok: false,
+      reason: "the diff changes 32 lines; the limit is 20",
+    });
     for (const n of [1, 2, 3]) writeFileSync(join(dir, `src/extra${n}.js`), "x\n");
-    expect(checkDiff(await changesOf(dir), { ...rules, maxLines: 100 })).toMatchObject({ ok: false, reason: "the diff changes 5 files; the limit is 3" });
+    expect(checkDiff(await changesOf(dir), { ...rules, maxLines: 100 })).toMatchObject({
+      ok: false,
+      reason: "the diff changes 5 files; the limit is 3",
+    });
   });
 
   it("follows renames, and matches secrets and lockfiles by name anywhere", async () => {
@@ -70,7 +85,14 @@ describe("snapshotChanges + checkDiff on a real checkout", () => {
     renameSync(join(dir, "README.md"), join(dir, "docs.md"));
     const changes = await changesOf(dir);
     expect(changes.map((c) => c.path).sort()).toEqual(["README.md", "docs.md"]);
-    const verdict = (path: string) => checkDiff([{ path, added: 1, removed: 0 }, { path: "a.test.ts", added: 1, removed: 0 }], rules);
+    const verdict = (path: string) =>
+      checkDiff(
+        [
+          { path, added: 1, removed: 0 },
+          { path: "a.test.ts", added: 1, removed: 0 },
+        ],
+        rules,
+      );
     expect(verdict("deploy/server.pem")).toMatchObject({ ok: false });
     expect(verdict("config/client_secret.json")).toMatchObject({ ok: false });
     expect(verdict("apps/web/pnpm-lock.yaml")).toMatchObject({ ok: false });

@@ -22,7 +22,18 @@ beforeAll(async () => {
   git(work, "clone", "-q", repo.cloneUrl, ".");
   writeFileSync(join(work, "README.md"), "# Sample shop\n");
   git(work, "add", ".");
-  git(work, "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-qm", "readme");
+  git(
+    work,
+    "-c",
+    "user.name=t",
+    "-c",
+    "user.email=t@example.com",
+    "-c",
+    "commit.gpgsign=false",
+    "commit",
+    "-qm",
+    "readme",
+  );
   git(work, "push", "-q", "origin", "main");
   latestSha = git(work, "rev-parse", "HEAD");
   server = await startGitHttpsServer(dirname(repo.bareDir), basic(TOKEN));
@@ -60,7 +71,8 @@ describe("cloneRepository", () => {
     const missing = "0123456789abcdef0123456789abcdef01234567";
     const result = await cloneRepository({ cloneUrl: repo.cloneUrl, ref: missing, defaultBranch: "main" });
     expect(result).toMatchObject({ status: "cloned", ref: "main", sha: latestSha, fellBack: true });
-    if (result.status === "cloned") expect(result.note).toMatch(new RegExp(`Could not fetch ${missing} .*starts from main instead`));
+    if (result.status === "cloned")
+      expect(result.note).toMatch(new RegExp(`Could not fetch ${missing} .*starts from main instead`));
   });
 
   it("never lets a ref act as a git option", async () => {
@@ -75,11 +87,18 @@ describe("cloneRepository", () => {
     const scratch = mkdtempSync(join(tmpdir(), "suture-scratch-"));
     const previous = process.env.TMPDIR;
     process.env.TMPDIR = scratch; // where the checkout would be made
-    const result = await cloneRepository({ cloneUrl: "file:///nonexistent/shop.git", defaultBranch: "main", token: TOKEN }).finally(() => {
+    const result = await cloneRepository({
+      cloneUrl: "file:///nonexistent/shop.git",
+      defaultBranch: "main",
+      token: TOKEN,
+    }).finally(() => {
       if (previous === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = previous;
     });
-    expect(result).toMatchObject({ status: "failed", error: expect.stringMatching(/could not fetch main .*does not appear to be a git repository/s) });
+    expect(result).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/could not fetch main .*does not appear to be a git repository/s),
+    });
     expect(readdirSync(scratch)).toEqual([]);
   });
 
@@ -92,7 +111,9 @@ describe("cloneRepository", () => {
     const config = readFileSync(join(result.dir, ".git/config"), "utf8");
     expect(config).toContain(cloneUrl);
     expect(config).not.toMatch(/extraheader|authorization|ghs_/i);
-    expect(spawnSync("git", ["config", "--local", "--get-regexp", "http"], { cwd: result.dir }).stdout.toString()).toBe("");
+    expect(spawnSync("git", ["config", "--local", "--get-regexp", "http"], { cwd: result.dir }).stdout.toString()).toBe(
+      "",
+    );
   });
 
   it("fails without the token in the error when the remote refuses it", async () => {

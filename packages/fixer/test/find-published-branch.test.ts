@@ -23,7 +23,14 @@ async function push(trailer: string, content: string) {
   writeFileSync(join(dir, "src/cart.js"), content);
   const snapshot = await snapshotChanges(dir, repo.headSha);
   if (snapshot.status !== "ok") throw new Error(snapshot.error);
-  const pushed = await publishBranch({ dir, tree: snapshot.tree, baseSha: repo.headSha, branch: "fix/sentry-SHOP-9", message: `fix: cart\n\n${trailer}`, author: BOT });
+  const pushed = await publishBranch({
+    dir,
+    tree: snapshot.tree,
+    baseSha: repo.headSha,
+    branch: "fix/sentry-SHOP-9",
+    message: `fix: cart\n\n${trailer}`,
+    author: BOT,
+  });
   if (pushed.status !== "pushed") throw new Error(pushed.error);
   return pushed;
 }
@@ -34,7 +41,8 @@ describe("findPublishedBranch", () => {
     const ours = await push("Suture-Run-Id: run-b", "export const cartTotal = () => 2;\n");
     expect([other.branch, ours.branch]).toEqual(["fix/sentry-SHOP-9", "fix/sentry-SHOP-9-2"]);
 
-    const find = async (marker: string) => findPublishedBranch({ dir: await checkout(), branch: "fix/sentry-SHOP-9", marker, remoteUrl: repo.cloneUrl });
+    const find = async (marker: string) =>
+      findPublishedBranch({ dir: await checkout(), branch: "fix/sentry-SHOP-9", marker, remoteUrl: repo.cloneUrl });
     expect(await find("Suture-Run-Id: run-b")).toEqual({ branch: ours.branch, sha: ours.sha });
     expect(await find("Suture-Run-Id: run-a")).toEqual({ branch: other.branch, sha: other.sha });
     expect(await find("Suture-Run-Id: run-c")).toBeNull();

@@ -24,8 +24,27 @@ export interface GitHttpsServer {
 export async function startGitHttpsServer(root: string, authorization: string): Promise<GitHttpsServer> {
   const certDir = mkdtempSync(join(tmpdir(), "suture-cert-"));
   const [key, cert] = [join(certDir, "key.pem"), join(certDir, "cert.pem")];
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
-    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "pipe" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+    ],
+    { stdio: "pipe" },
+  );
   const authorizations: (string | undefined)[] = [];
   const handle = {} as GitHttpsServer;
   const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {

@@ -45,8 +45,13 @@ async function snapshot(dir: string): Promise<string> {
 
 const publish = async (dir: string, extra: Partial<PublishOptions> = {}) =>
   publishBranch({
-    dir, tree: extra.tree ?? (await snapshot(dir)), baseSha: repo.headSha,
-    branch: "fix/cart-total", message: "Fix cartTotal for deleted products", author: BOT, ...extra,
+    dir,
+    tree: extra.tree ?? (await snapshot(dir)),
+    baseSha: repo.headSha,
+    branch: "fix/cart-total",
+    message: "Fix cartTotal for deleted products",
+    author: BOT,
+    ...extra,
   });
 
 describe("publishBranch", () => {
@@ -58,7 +63,10 @@ describe("publishBranch", () => {
     expect(git(repo.bareDir, "log", "-1", "--format=%an <%ae>|%cn <%ce>|%s|%P", first.sha)).toBe(
       `${BOT.name} <${BOT.email}>|${BOT.name} <${BOT.email}>|Fix cartTotal for deleted products|${repo.headSha}`,
     );
-    expect(git(repo.bareDir, "show", "--name-only", "--format=", first.sha).split("\n")).toEqual(["src/cart.js", "test/zero.test.js"]);
+    expect(git(repo.bareDir, "show", "--name-only", "--format=", first.sha).split("\n")).toEqual([
+      "src/cart.js",
+      "test/zero.test.js",
+    ]);
 
     const second = await publish(await changedCheckout());
     expect(second).toMatchObject({ status: "pushed", branch: "fix/cart-total-2" });
@@ -70,7 +78,8 @@ describe("publishBranch", () => {
     const dir = await changedCheckout(cloneUrl, TOKEN);
     server.onRequest = (_method, url) => {
       // Someone creates the branch after Suture listed the remote's branches, before the push.
-      if (url.search === "?service=git-receive-pack" && !hasBranch("fix/race")) git(repo.bareDir, "branch", "fix/race", "main");
+      if (url.search === "?service=git-receive-pack" && !hasBranch("fix/race"))
+        git(repo.bareDir, "branch", "fix/race", "main");
     };
     const result = await publish(dir, { branch: "fix/race", token: TOKEN });
     server.onRequest = undefined;
@@ -96,7 +105,8 @@ describe("publishBranch", () => {
     git(dir, "config", `url.file:///tmp/elsewhere.git.insteadOf`, repo.cloneUrl);
     expect(await publish(dir, { branch: "fix/redirected", tree })).toEqual({
       status: "failed",
-      error: "the checkout's git config was changed (url.file:///tmp/elsewhere.git.insteadof); refusing to push from it",
+      error:
+        "the checkout's git config was changed (url.file:///tmp/elsewhere.git.insteadof); refusing to push from it",
     });
     expect(hasBranch("fix/redirected")).toBe(false);
   });
@@ -107,7 +117,10 @@ describe("publishBranch", () => {
     mkdirSync(decoy);
     git(decoy, "init", "-q", "--bare");
     git(dir, "remote", "set-url", "origin", `file://${decoy}`);
-    expect(await publish(dir, { branch: "fix/pinned", remoteUrl: repo.cloneUrl })).toMatchObject({ status: "pushed", branch: "fix/pinned" });
+    expect(await publish(dir, { branch: "fix/pinned", remoteUrl: repo.cloneUrl })).toMatchObject({
+      status: "pushed",
+      branch: "fix/pinned",
+    });
     expect(hasBranch("fix/pinned")).toBe(true);
     expect(git(decoy, "for-each-ref")).toBe("");
   });
@@ -116,7 +129,13 @@ describe("publishBranch", () => {
     const result = await cloneRepository({ cloneUrl: repo.cloneUrl, defaultBranch: "main" });
     if (result.status !== "cloned") throw new Error(result.error);
     expect(await publish(result.dir)).toEqual({ status: "failed", error: "there is nothing to commit" });
-    expect(await publish(result.dir, { branch: "--delete" })).toEqual({ status: "failed", error: '"--delete" is not a valid branch name' });
-    expect(await publish(result.dir, { baseSha: "HEAD" })).toEqual({ status: "failed", error: "the tree and the base commit must be full object ids" });
+    expect(await publish(result.dir, { branch: "--delete" })).toEqual({
+      status: "failed",
+      error: '"--delete" is not a valid branch name',
+    });
+    expect(await publish(result.dir, { baseSha: "HEAD" })).toEqual({
+      status: "failed",
+      error: "the tree and the base commit must be full object ids",
+    });
   });
 });

@@ -32,9 +32,18 @@ describe("runAgent", () => {
     expect(result).toMatchObject({ exitCode: 0, timedOut: false, output: "environment is clean\n" });
     const report = JSON.parse(readFileSync(join(cwd, "agent-report.json"), "utf8"));
     expect(report.forbidden).toEqual([]);
-    expect(report.names).toEqual(
-      ["ANTHROPIC_API_KEY", "CI", "GIT_TERMINAL_PROMPT", "HOME", "LANG", "LC_ALL", "PATH", "SUTURE_PROMPT_FILE", "TERM", "TMPDIR"],
-    );
+    expect(report.names).toEqual([
+      "ANTHROPIC_API_KEY",
+      "CI",
+      "GIT_TERMINAL_PROMPT",
+      "HOME",
+      "LANG",
+      "LC_ALL",
+      "PATH",
+      "SUTURE_PROMPT_FILE",
+      "TERM",
+      "TMPDIR",
+    ]);
     expect(report.home).not.toBe(process.env.HOME);
     expect(existsSync(report.home)).toBe(false); // the agent's home is removed afterwards
     expect(report.cwd).toBe(cwd);
@@ -57,7 +66,13 @@ describe("runAgent", () => {
   it("kills a hanging agent and the children it started at the timeout", async () => {
     const cwd = checkout();
     const chunks: string[] = [];
-    const result = await runAgent({ command: scriptedAgents.hang, cwd, prompt: "p", timeoutMs: 700, onOutput: (c) => chunks.push(c) });
+    const result = await runAgent({
+      command: scriptedAgents.hang,
+      cwd,
+      prompt: "p",
+      timeoutMs: 700,
+      onOutput: (c) => chunks.push(c),
+    });
     expect(result.timedOut).toBe(true);
     expect(result.signal).toBe("SIGTERM");
     expect(result.durationMs).toBeLessThan(5000);
@@ -71,7 +86,13 @@ describe("runAgent", () => {
 
   it("caps the output it keeps and forwards alike, and says where it cut", async () => {
     const streamed: string[] = [];
-    const result = await runAgent({ command: agent("flood.mjs"), cwd: checkout(), prompt: "p", maxOutputBytes: 10_000, onOutput: (chunk) => streamed.push(chunk) });
+    const result = await runAgent({
+      command: agent("flood.mjs"),
+      cwd: checkout(),
+      prompt: "p",
+      maxOutputBytes: 10_000,
+      onOutput: (chunk) => streamed.push(chunk),
+    });
     expect(result).toMatchObject({ exitCode: 0, truncated: true });
     expect(result.output).toBe(("x".repeat(1023) + "\n").repeat(10).slice(0, 10_000));
     expect(streamed.join("")).toBe(`${result.output}\n[output truncated after 10000 bytes]\n`);
@@ -88,10 +109,21 @@ describe("runAgent", () => {
 
   it.each([
     { command: "suture-no-such-agent", error: 'agent executable "suture-no-such-agent" not found on PATH' },
-    { command: new URL("./alive.ts", import.meta.url).pathname, error: expect.stringMatching(/^agent executable ".*alive.ts" may not be run \(permission denied\)$/) },
+    {
+      command: new URL("./alive.ts", import.meta.url).pathname,
+      error: expect.stringMatching(/^agent executable ".*alive.ts" may not be run \(permission denied\)$/),
+    },
   ])("reports an agent that cannot be started as a result: $command", async ({ command, error }) => {
     const result = await runAgent({ command, cwd: checkout(), prompt: "p", timeoutMs: 20_000 });
-    expect(result).toEqual({ exitCode: null, signal: null, timedOut: false, truncated: false, output: error, error, durationMs: expect.any(Number) });
+    expect(result).toEqual({
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      truncated: false,
+      output: error,
+      error,
+      durationMs: expect.any(Number),
+    });
   });
 });
 
@@ -105,8 +137,16 @@ describe("agentPreset", () => {
   });
 
   it("runs codex exec with the prompt on stdin, and refuses a command preset without a command", () => {
-    expect(agentPreset("codex")).toMatchObject({ command: "codex", args: ["exec", "--full-auto", "-"], allowEnv: ["OPENAI_API_KEY"] });
+    expect(agentPreset("codex")).toMatchObject({
+      command: "codex",
+      args: ["exec", "--full-auto", "-"],
+      allowEnv: ["OPENAI_API_KEY"],
+    });
     expect(() => agentPreset("command")).toThrow(/needs an executable/);
-    expect(agentPreset("command", "./fix.sh", ["--fast"])).toEqual({ command: "./fix.sh", args: ["--fast"], allowEnv: [] });
+    expect(agentPreset("command", "./fix.sh", ["--fast"])).toEqual({
+      command: "./fix.sh",
+      args: ["--fast"],
+      allowEnv: [],
+    });
   });
 });

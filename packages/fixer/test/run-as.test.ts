@@ -1,14 +1,34 @@
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { chownSync, existsSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkDiff, cloneRepository, publishBranch, resolveSandboxUser, runAgent, runTestCommand, snapshotChanges, type AgentRunOptions, type SandboxUser } from "../src/index.ts";
+import {
+  checkDiff,
+  cloneRepository,
+  publishBranch,
+  resolveSandboxUser,
+  runAgent,
+  runTestCommand,
+  snapshotChanges,
+  type AgentRunOptions,
+  type SandboxUser,
+} from "../src/index.ts";
 import { SAMPLE_APP, createSampleRepo, scriptedAgents, type SampleRepo } from "../test-support/index.ts";
 import { alive } from "./alive.ts";
 
-const PASSWD = "root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nsuture:x:1000:1000::/home/suture:/bin/sh\nbroken:x:abc:1::/:/bin/sh\n";
+const PASSWD =
+  "root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nsuture:x:1000:1000::/home/suture:/bin/sh\nbroken:x:abc:1::/:/bin/sh\n";
 
 describe("resolveSandboxUser", () => {
   it.each([
@@ -17,7 +37,10 @@ describe("resolveSandboxUser", () => {
     { name: "ghost", expected: { error: 'there is no user "ghost"' } },
     { name: "4242", expected: { error: "no user has uid 4242" } },
     { name: "root", expected: { error: '"root" is root; the sandbox user must be an unprivileged one' } },
-    { name: "suture", expected: { error: '"suture" is the user Suture runs as; the sandbox user must be a different one' } },
+    {
+      name: "suture",
+      expected: { error: '"suture" is the user Suture runs as; the sandbox user must be a different one' },
+    },
     { name: "broken", expected: { error: 'the passwd entry of "broken" is malformed' } },
     { name: " ", expected: { error: "no sandbox user was named" } },
   ])("$name", ({ name, expected }) => {
@@ -35,8 +58,12 @@ let repo: SampleRepo;
 function runFromServer(options: Omit<AgentRunOptions, "prompt">): Promise<{ exitCode: number | null; output: string }> {
   const env = { PATH: process.env.PATH, GITHUB_TOKEN: "ghs_serverSecret123" };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", "tsx", "test/agent-runner.ts", JSON.stringify({ ...options, prompt: "p" })], { cwd: packageDir, env }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout)));
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "test/agent-runner.ts", JSON.stringify({ ...options, prompt: "p" })],
+      { cwd: packageDir, env },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
+    );
   });
 }
 
@@ -53,14 +80,33 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * first lists its home), the checks, the tests, the push. Returns the agent's output and the pushed files.
  */
 async function laterRun(dir: string, branch: string): Promise<{ output: string; pushedFiles: string[] }> {
-  const agent = await runAgent({ command: "sh", args: ["-c", `sleep 1 && ls -A "$HOME" && exec ${scriptedAgents.fix}`], cwd: dir, prompt: `Fix ${SAMPLE_APP.file}`, timeoutMs: 30_000, runAs: nobody });
+  const agent = await runAgent({
+    command: "sh",
+    args: ["-c", `sleep 1 && ls -A "$HOME" && exec ${scriptedAgents.fix}`],
+    cwd: dir,
+    prompt: `Fix ${SAMPLE_APP.file}`,
+    timeoutMs: 30_000,
+    runAs: nobody,
+  });
   expect(agent).toMatchObject({ exitCode: 0 });
   const snapshot = await snapshotChanges(dir, repo.headSha);
   if (snapshot.status !== "ok") throw new Error(snapshot.error);
-  expect(await runTestCommand({ command: SAMPLE_APP.testCommand, cwd: dir, timeoutMs: 30_000, runAs: nobody })).toMatchObject({ exitCode: 0 });
-  const pushed = await publishBranch({ dir, tree: snapshot.tree, baseSha: repo.headSha, branch, message: "Fix", author: BOT });
+  expect(
+    await runTestCommand({ command: SAMPLE_APP.testCommand, cwd: dir, timeoutMs: 30_000, runAs: nobody }),
+  ).toMatchObject({ exitCode: 0 });
+  const pushed = await publishBranch({
+    dir,
+    tree: snapshot.tree,
+    baseSha: repo.headSha,
+    branch,
+    message: "Fix",
+    author: BOT,
+  });
   if (pushed.status !== "pushed") throw new Error(pushed.error);
-  const pushedFiles = execFileSync("git", ["ls-tree", "-r", "--name-only", pushed.sha], { cwd: repo.bareDir }).toString().trim().split("\n");
+  const pushedFiles = execFileSync("git", ["ls-tree", "-r", "--name-only", pushed.sha], { cwd: repo.bareDir })
+    .toString()
+    .trim()
+    .split("\n");
   return { output: agent.output, pushedFiles };
 }
 
@@ -75,24 +121,54 @@ describe.skipIf(!isRoot)("runAs another OS user (needs root to switch users; ski
 
   it("keeps the server's token out of reach of /proc, which a scrubbed environment alone does not", async () => {
     const sameUser = await runFromServer({ command: scriptedAgents.snoop, cwd: await checkout(), timeoutMs: 20_000 });
-    expect(sameUser).toMatchObject({ exitCode: 5, output: expect.stringContaining("GITHUB_TOKEN=ghs_serverSecret123") });
-    const otherUser = await runFromServer({ command: scriptedAgents.snoop, cwd: await checkout(), timeoutMs: 20_000, runAs: nobody });
-    expect(otherUser).toMatchObject({ exitCode: 0, output: expect.stringMatching(/^read the environment of \d+ of \d+ processes\n$/) });
+    expect(sameUser).toMatchObject({
+      exitCode: 5,
+      output: expect.stringContaining("GITHUB_TOKEN=ghs_serverSecret123"),
+    });
+    const otherUser = await runFromServer({
+      command: scriptedAgents.snoop,
+      cwd: await checkout(),
+      timeoutMs: 20_000,
+      runAs: nobody,
+    });
+    expect(otherUser).toMatchObject({
+      exitCode: 0,
+      output: expect.stringMatching(/^read the environment of \d+ of \d+ processes\n$/),
+    });
   });
 
   it("fixes, checks and publishes a checkout the agent and the tests worked in as nobody", async () => {
     const dir = await checkout();
-    const agent = await runAgent({ command: scriptedAgents.fix, cwd: dir, prompt: `Fix ${SAMPLE_APP.file}`, timeoutMs: 30_000, runAs: nobody });
+    const agent = await runAgent({
+      command: scriptedAgents.fix,
+      cwd: dir,
+      prompt: `Fix ${SAMPLE_APP.file}`,
+      timeoutMs: 30_000,
+      runAs: nobody,
+    });
     expect(agent).toMatchObject({ exitCode: 0 });
     expect(statSync(join(dir, "test/cart-missing-product.test.js")).uid).toBe(nobody.uid); // really written by nobody
     const snapshot = await snapshotChanges(dir, repo.headSha);
     if (snapshot.status !== "ok") throw new Error(snapshot.error);
-    expect(checkDiff(snapshot.changes, { maxFiles: 5, maxLines: 50, pathDenylist: [".github/"], requireTest: true })).toMatchObject({ ok: true });
-    expect(await runTestCommand({ command: SAMPLE_APP.testCommand, cwd: dir, timeoutMs: 30_000, runAs: nobody })).toMatchObject({ exitCode: 0 });
-    const pushed = await publishBranch({ dir, tree: snapshot.tree, baseSha: repo.headSha, branch: "fix/as-nobody", message: "Fix", author: BOT });
+    expect(
+      checkDiff(snapshot.changes, { maxFiles: 5, maxLines: 50, pathDenylist: [".github/"], requireTest: true }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await runTestCommand({ command: SAMPLE_APP.testCommand, cwd: dir, timeoutMs: 30_000, runAs: nobody }),
+    ).toMatchObject({ exitCode: 0 });
+    const pushed = await publishBranch({
+      dir,
+      tree: snapshot.tree,
+      baseSha: repo.headSha,
+      branch: "fix/as-nobody",
+      message: "Fix",
+      author: BOT,
+    });
     expect(pushed).toMatchObject({ status: "pushed", branch: "fix/as-nobody" });
     if (pushed.status !== "pushed") return;
-    expect(execFileSync("git", ["ls-tree", "-r", "--name-only", pushed.sha], { cwd: repo.bareDir }).toString()).toContain("test/cart-missing-product.test.js");
+    expect(
+      execFileSync("git", ["ls-tree", "-r", "--name-only", pushed.sha], { cwd: repo.bareDir }).toString(),
+    ).toContain("test/cart-missing-product.test.js");
   });
 
   it("hands the checkout over without following its symlinks", async () => {
@@ -126,14 +202,28 @@ describe.skipIf(!isRoot)("runAs another OS user (needs root to switch users; ski
   });
 
   it("refuses a working folder that cloneRepository did not make", async () => {
-    const result = await runTestCommand({ command: "true", cwd: mkdtempSync(join(tmpdir(), "suture-checkout-")), timeoutMs: 10_000, runAs: nobody });
-    expect(result).toMatchObject({ exitCode: null, error: expect.stringContaining("is not a checkout made by cloneRepository") });
+    const result = await runTestCommand({
+      command: "true",
+      cwd: mkdtempSync(join(tmpdir(), "suture-checkout-")),
+      timeoutMs: 10_000,
+      runAs: nobody,
+    });
+    expect(result).toMatchObject({
+      exitCode: null,
+      error: expect.stringContaining("is not a checkout made by cloneRepository"),
+    });
   });
 
   it("kills a process that left the agent's process group, before it reaches the next run's checkout", async () => {
     const first = await checkout();
     const second = await checkout();
-    const result = await runAgent({ command: scriptedAgents.setsidEscape, cwd: first, prompt: `${second}\n`, timeoutMs: 20_000, runAs: nobody });
+    const result = await runAgent({
+      command: scriptedAgents.setsidEscape,
+      cwd: first,
+      prompt: `${second}\n`,
+      timeoutMs: 20_000,
+      runAs: nobody,
+    });
     expect(result).toMatchObject({ exitCode: 0, output: "left a process behind\n" });
     expect(result.survivors).toBeUndefined();
     const escapee = Number(readFileSync(join(first, "escapee.pid"), "utf8"));
@@ -154,7 +244,13 @@ describe.skipIf(!isRoot)("runAs another OS user (needs root to switch users; ski
     const second = await checkout();
     writeFileSync(join(scratch, "prompt"), `${second}\n`, { mode: 0o644 });
     const env = { PATH: process.env.PATH, SUTURE_PROMPT_FILE: join(scratch, "prompt") };
-    const starter = spawn(scriptedAgents.setsidEscape, { cwd: scratch, env, uid: nobody.uid, gid: nobody.gid, stdio: "ignore" });
+    const starter = spawn(scriptedAgents.setsidEscape, {
+      cwd: scratch,
+      env,
+      uid: nobody.uid,
+      gid: nobody.gid,
+      stdio: "ignore",
+    });
     await new Promise((resolve) => starter.once("exit", resolve));
     const intruder = Number(readFileSync(join(scratch, "escapee.pid"), "utf8"));
     for (let waited = 0; !existsSync(join(scratch, "planted.txt")) && waited < 10_000; waited += 100) await sleep(100);

@@ -15,13 +15,27 @@ describe("runTestCommand", () => {
   });
 
   it("reports a failing command's exit code and its output", async () => {
-    const result = await runTestCommand({ command: "echo '1 test failed' >&2; exit 1", cwd: checkout(), timeoutMs: 10_000 });
+    const result = await runTestCommand({
+      command: "echo '1 test failed' >&2; exit 1",
+      cwd: checkout(),
+      timeoutMs: 10_000,
+    });
     expect(result).toMatchObject({ exitCode: 1, timedOut: false, output: "1 test failed\n" });
   });
 
   it("gives the repository's tests none of our secrets", async () => {
-    const parentEnv = { ...process.env, GITHUB_TOKEN: "ghp_fake", SUTURE_DATABASE_URL: "postgres://x", ANTHROPIC_API_KEY: "sk-ant" };
-    const result = await runTestCommand({ command: "env | cut -d= -f1 | sort", cwd: checkout(), timeoutMs: 10_000, parentEnv });
+    const parentEnv = {
+      ...process.env,
+      GITHUB_TOKEN: "ghp_fake",
+      SUTURE_DATABASE_URL: "postgres://x",
+      ANTHROPIC_API_KEY: "sk-ant",
+    };
+    const result = await runTestCommand({
+      command: "env | cut -d= -f1 | sort",
+      cwd: checkout(),
+      timeoutMs: 10_000,
+      parentEnv,
+    });
     expect(result.exitCode).toBe(0);
     const names = result.output.trim().split("\n");
     expect(names).not.toContain("GITHUB_TOKEN");

@@ -50,7 +50,13 @@ describe("the sample app", () => {
 describe("the scripted fix agent", () => {
   it("fixes the crash with a regression test that fails on the original code", async () => {
     const dir = await checkout();
-    const result = await runAgent({ command: scriptedAgents.fix, cwd: dir, prompt: PROMPT, parentEnv: agentEnv, timeoutMs: 30_000 });
+    const result = await runAgent({
+      command: scriptedAgents.fix,
+      cwd: dir,
+      prompt: PROMPT,
+      parentEnv: agentEnv,
+      timeoutMs: 30_000,
+    });
     expect(result).toMatchObject({ exitCode: 0, output: expect.stringMatching(/^Root cause: .+\.\n/) });
     expect(await runTests(dir)).toMatchObject({ exitCode: 0, output: expect.stringMatching(/pass 3\n/) });
     expect(checkDiff(await changesOf(dir), RULES)).toMatchObject({ ok: true, files: 2 });
@@ -64,26 +70,45 @@ describe("the scripted fix agent", () => {
 
   it("refuses to work when handed a secret, naming it without its value", async () => {
     const dir = await checkout();
-    const run = spawnSync(scriptedAgents.fix, { cwd: dir, input: PROMPT, env: { PATH: process.env.PATH, GITHUB_TOKEN: "ghp_fake" } });
+    const run = spawnSync(scriptedAgents.fix, {
+      cwd: dir,
+      input: PROMPT,
+      env: { PATH: process.env.PATH, GITHUB_TOKEN: "ghp_fake" },
+    });
     expect(run.status).toBe(3);
     expect(run.stderr.toString()).toBe("secret in environment: GITHUB_TOKEN\n");
     expect(readFileSync(join(dir, SAMPLE_APP.file), "utf8")).toContain(SAMPLE_APP.contextLine); // untouched
   });
 
   it("refuses a prompt that never names the failing file", async () => {
-    const result = await runAgent({ command: scriptedAgents.fix, cwd: await checkout(), prompt: "Fix the bug.", timeoutMs: 30_000 });
+    const result = await runAgent({
+      command: scriptedAgents.fix,
+      cwd: await checkout(),
+      prompt: "Fix the bug.",
+      timeoutMs: 30_000,
+    });
     expect(result).toMatchObject({ exitCode: 4, output: "the prompt does not mention src/cart.js\n" });
   });
 });
 
 describe("the other scripted agents", () => {
   it.each([
-    { agent: "touchWorkflow", verdict: { ok: false, reason: expect.stringContaining(".github/workflows/deploy.yml") }, testsPass: true },
+    {
+      agent: "touchWorkflow",
+      verdict: { ok: false, reason: expect.stringContaining(".github/workflows/deploy.yml") },
+      testsPass: true,
+    },
     { agent: "noChange", verdict: { ok: false, reason: "the agent changed nothing" }, testsPass: true },
     { agent: "breakTests", verdict: { ok: true }, testsPass: false },
   ] as const)("$agent", async ({ agent, verdict, testsPass }) => {
     const dir = await checkout();
-    const result = await runAgent({ command: scriptedAgents[agent], cwd: dir, prompt: PROMPT, parentEnv: agentEnv, timeoutMs: 30_000 });
+    const result = await runAgent({
+      command: scriptedAgents[agent],
+      cwd: dir,
+      prompt: PROMPT,
+      parentEnv: agentEnv,
+      timeoutMs: 30_000,
+    });
     expect(result).toMatchObject({ exitCode: 0, output: expect.stringMatching(/^Root cause: /) });
     expect(checkDiff(await changesOf(dir), RULES)).toMatchObject(verdict);
     expect((await runTests(dir)).exitCode === 0).toBe(testsPass);

@@ -33,28 +33,45 @@ describe("snapshotChanges", () => {
       "mkdir -p .github/workflows && echo 'on: push' > .github/workflows/x.yml",
       "git add -A && git -c user.name=agent -c user.email=agent@example.com commit -qm 'ci tweak'",
     ].join(" && ");
-    expect(await runAgent({ command: "sh", args: ["-c", script], cwd: dir, prompt: "p", timeoutMs: 20_000 })).toMatchObject({ exitCode: 0 });
+    expect(
+      await runAgent({ command: "sh", args: ["-c", script], cwd: dir, prompt: "p", timeoutMs: 20_000 }),
+    ).toMatchObject({ exitCode: 0 });
     expect(git(dir, "rev-parse", "HEAD")).not.toBe(repo.headSha); // the commit really moved HEAD
     expect(git(dir, "status", "--porcelain")).toBe(""); // and a diff against HEAD would see nothing
     const { changes, diff } = await snapshot(dir);
     expect(changes).toEqual([{ path: ".github/workflows/x.yml", added: 1, removed: 0 }]);
     expect(diff).toContain("+++ b/.github/workflows/x.yml\n@@ -0,0 +1 @@\n+on: push\n");
-    expect(checkDiff(changes, RULES)).toMatchObject({ ok: false, reason: expect.stringContaining(".github/workflows/x.yml") });
+    expect(checkDiff(changes, RULES)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining(".github/workflows/x.yml"),
+    });
   });
 
   it("pushes exactly the snapshot, not what the tests wrote afterwards", async () => {
     const dir = await checkout();
-    expect(await runAgent({ command: scriptedAgents.fix, cwd: dir, prompt: `Fix ${SAMPLE_APP.file}`, timeoutMs: 20_000 })).toMatchObject({ exitCode: 0 });
+    expect(
+      await runAgent({ command: scriptedAgents.fix, cwd: dir, prompt: `Fix ${SAMPLE_APP.file}`, timeoutMs: 20_000 }),
+    ).toMatchObject({ exitCode: 0 });
     const { tree, changes } = await snapshot(dir);
     expect(checkDiff(changes, RULES)).toMatchObject({ ok: true, files: 2 });
     const command = `${SAMPLE_APP.testCommand} && mkdir -p .github/workflows && echo 'on: push' > .github/workflows/late.yml && echo x >> src/cart.js`;
     expect(await runTestCommand({ command, cwd: dir, timeoutMs: 30_000 })).toMatchObject({ exitCode: 0 });
-    const pushed = await publishBranch({ dir, tree, baseSha: repo.headSha, branch: "fix/exact", message: "Fix", author: BOT });
+    const pushed = await publishBranch({
+      dir,
+      tree,
+      baseSha: repo.headSha,
+      branch: "fix/exact",
+      message: "Fix",
+      author: BOT,
+    });
     expect(pushed).toMatchObject({ status: "pushed" });
     if (pushed.status !== "pushed") return;
-    expect(git(repo.bareDir, "ls-tree", "-r", "--name-only", pushed.sha).split("\n")).toEqual(
-      ["package.json", "src/cart.js", "test/cart-missing-product.test.js", "test/cart.test.js"],
-    );
+    expect(git(repo.bareDir, "ls-tree", "-r", "--name-only", pushed.sha).split("\n")).toEqual([
+      "package.json",
+      "src/cart.js",
+      "test/cart-missing-product.test.js",
+      "test/cart.test.js",
+    ]);
     expect(git(repo.bareDir, "show", `${pushed.sha}:src/cart.js`)).not.toMatch(/\nx$/);
   });
 
@@ -82,7 +99,8 @@ describe("snapshotChanges", () => {
     git(dir, "config", "diff.evil.textconv", `touch ${marker}; cat`);
     expect(await snapshotChanges(dir, repo.headSha)).toEqual({
       status: "failed",
-      error: "the checkout's git config was changed (filter.evil.clean, diff.evil.textconv); refusing to read changes from it",
+      error:
+        "the checkout's git config was changed (filter.evil.clean, diff.evil.textconv); refusing to read changes from it",
     });
     expect(existsSync(marker)).toBe(false);
   });
@@ -91,7 +109,13 @@ describe("snapshotChanges", () => {
     const dir = await checkout();
     renameSync(join(dir, ".git"), join(dir, "elsewhere"));
     writeFileSync(join(dir, ".git"), "gitdir: elsewhere\n");
-    expect(await snapshotChanges(dir, repo.headSha)).toMatchObject({ status: "failed", error: expect.stringMatching(/^the checkout's .git was replaced/) });
-    expect(await snapshotChanges(await checkout(), "HEAD~1")).toEqual({ status: "failed", error: '"HEAD~1" is not a full commit id' });
+    expect(await snapshotChanges(dir, repo.headSha)).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/^the checkout's .git was replaced/),
+    });
+    expect(await snapshotChanges(await checkout(), "HEAD~1")).toEqual({
+      status: "failed",
+      error: '"HEAD~1" is not a full commit id',
+    });
   });
 });

@@ -19,7 +19,13 @@ export async function findPullRequestForBranch(
 ): Promise<BranchPullRequest | null> {
   const { owner, repo, branch } = ref;
   // GitHub lists newest first when no sort is given; the first page is plenty for one branch.
-  const { data } = await octokit.rest.pulls.list({ owner, repo, head: `${owner}:${branch}`, state: "all", per_page: 100 });
+  const { data } = await octokit.rest.pulls.list({
+    owner,
+    repo,
+    head: `${owner}:${branch}`,
+    state: "all",
+    per_page: 100,
+  });
   const fullName = `${owner}/${repo}`.toLowerCase();
   const pull = data.find((p) => p.head.ref === branch && p.head.repo?.full_name.toLowerCase() === fullName);
   if (!pull) return null;

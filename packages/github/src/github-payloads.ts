@@ -20,7 +20,9 @@ const pullRequest = z.looseObject({
 });
 
 /** Check events name pull requests by number; forks' PRs carry refs of another repository. */
-const linkedPulls = z.array(z.looseObject({ number: z.number().int().positive(), head: z.looseObject({ ref: z.string() }).optional() }));
+const linkedPulls = z.array(
+  z.looseObject({ number: z.number().int().positive(), head: z.looseObject({ ref: z.string() }).optional() }),
+);
 
 export const pullRequestEvent = z.looseObject({ action: z.string(), pull_request: pullRequest, repository });
 

@@ -6,7 +6,12 @@ export const CHECKS_STATES = ["pending", "success", "failure"] as const;
 export type ChecksState = (typeof CHECKS_STATES)[number];
 
 /** A pull request's state as people say it: merged and draft are states, not flags. */
-export function prStateOf(pull: { state: string; draft?: boolean | null; merged?: boolean | null; merged_at?: string | null }): PrState {
+export function prStateOf(pull: {
+  state: string;
+  draft?: boolean | null;
+  merged?: boolean | null;
+  merged_at?: string | null;
+}): PrState {
   if (pull.merged || pull.merged_at) return "merged";
   if (pull.state === "closed") return "closed";
   return pull.draft ? "draft" : "open";
@@ -55,7 +60,9 @@ export function reviewStateOf(state: string): ReviewState | null {
  * The review that decides: the latest approval, change request or dismissal; a PR with only
  * comments is `commented`; pending (unsubmitted) reviews do not count.
  */
-export function latestReviewState(reviews: readonly { state: string; submitted_at?: string | null }[]): ReviewState | null {
+export function latestReviewState(
+  reviews: readonly { state: string; submitted_at?: string | null }[],
+): ReviewState | null {
   const submitted = reviews
     .map((r, order) => ({ state: reviewStateOf(r.state), at: r.submitted_at ? Date.parse(r.submitted_at) : 0, order }))
     .filter((r): r is { state: ReviewState; at: number; order: number } => r.state !== null)

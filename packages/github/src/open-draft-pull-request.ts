@@ -29,7 +29,13 @@ export async function openDraftPullRequest(octokit: Octokit, pr: DraftPullReques
   try {
     const existing = await findPullRequestForBranch(octokit, { owner: pr.owner, repo: pr.repo, branch: pr.head });
     if (existing && (existing.prState === "draft" || existing.prState === "open")) {
-      result = { status: "opened", number: existing.number, url: existing.url, headSha: existing.headSha, adopted: true };
+      result = {
+        status: "opened",
+        number: existing.number,
+        url: existing.url,
+        headSha: existing.headSha,
+        adopted: true,
+      };
     } else {
       const { data } = await octokit.rest.pulls.create({
         owner: pr.owner,
@@ -48,7 +54,12 @@ export async function openDraftPullRequest(octokit: Octokit, pr: DraftPullReques
   // Labelled on adoption too: the earlier attempt may have stopped before labelling.
   if (pr.labels.length === 0) return result;
   try {
-    await octokit.rest.issues.addLabels({ owner: pr.owner, repo: pr.repo, issue_number: result.number, labels: pr.labels });
+    await octokit.rest.issues.addLabels({
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: result.number,
+      labels: pr.labels,
+    });
   } catch (error) {
     return { ...result, labelError: describeGithubError(error).error };
   }

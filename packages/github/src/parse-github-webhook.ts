@@ -7,7 +7,15 @@ import {
   pullRequestReviewEvent,
   statusEvent,
 } from "./github-payloads.ts";
-import { type ChecksState, checkState, type PrState, prStateOf, type ReviewState, reviewStateOf, statusState } from "./github-states.ts";
+import {
+  type ChecksState,
+  checkState,
+  type PrState,
+  prStateOf,
+  type ReviewState,
+  reviewStateOf,
+  statusState,
+} from "./github-states.ts";
 
 /** What one delivery says about a pull request, whichever event carried it. */
 export interface GithubUpdate {
@@ -50,7 +58,8 @@ function actionOf(event: string, payload: unknown): string {
     throw new GithubPayloadError(event, "", ["expected a JSON object"]);
   }
   const raw = (payload as { action?: unknown }).action;
-  if (raw !== undefined && typeof raw !== "string") throw new GithubPayloadError(event, "", ["action: expected a string"]);
+  if (raw !== undefined && typeof raw !== "string")
+    throw new GithubPayloadError(event, "", ["action: expected a string"]);
   return raw ?? "";
 }
 
@@ -75,13 +84,25 @@ function updateOf(delivery: Delivery): GithubUpdate {
   switch (event) {
     case "pull_request": {
       const { pull_request: pr, repository } = parse(delivery, pullRequestEvent);
-      return { ...base(delivery, repository), prNumber: pr.number, branch: pr.head.ref, headSha: pr.head.sha, prState: prStateOf(pr) };
+      return {
+        ...base(delivery, repository),
+        prNumber: pr.number,
+        branch: pr.head.ref,
+        headSha: pr.head.sha,
+        prState: prStateOf(pr),
+      };
     }
     case "pull_request_review": {
       const { pull_request: pr, review, repository } = parse(delivery, pullRequestReviewEvent);
       const reviewState = action === "dismissed" ? "dismissed" : reviewStateOf(review.state);
       if (!reviewState) throw new GithubPayloadError(event, action, [`review.state: unknown state "${review.state}"`]);
-      return { ...base(delivery, repository), prNumber: pr.number, branch: pr.head.ref, headSha: pr.head.sha, reviewState };
+      return {
+        ...base(delivery, repository),
+        prNumber: pr.number,
+        branch: pr.head.ref,
+        headSha: pr.head.sha,
+        reviewState,
+      };
     }
     case "check_suite": {
       const { check_suite: suite, repository } = parse(delivery, checkSuiteEvent);
@@ -109,7 +130,13 @@ function updateOf(delivery: Delivery): GithubUpdate {
       const status = parse(delivery, statusEvent);
       // `branches` lists every branch containing the commit; the one whose head it is names the PR.
       const branch = status.branches.find((b) => b.commit.sha === status.sha)?.name ?? null;
-      return { ...base(delivery, status.repository), prNumber: null, branch, headSha: status.sha, checksState: statusState(status.state) };
+      return {
+        ...base(delivery, status.repository),
+        prNumber: null,
+        branch,
+        headSha: status.sha,
+        checksState: statusState(status.state),
+      };
     }
   }
 }

@@ -9,10 +9,14 @@ export function bareRepo(branches: string[]): { gitDir: string; remove(): void }
   const gitDir = join(root, "origin.git");
   const work = join(root, "work");
   const git = (cwd: string, ...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], {
-      cwd,
-      stdio: "pipe",
-    });
+    execFileSync(
+      "git",
+      ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args],
+      {
+        cwd,
+        stdio: "pipe",
+      },
+    );
   git(root, "init", "--bare", "--quiet", gitDir);
   git(root, "init", "--quiet", work);
   writeFileSync(join(work, "README.md"), "hello\n");

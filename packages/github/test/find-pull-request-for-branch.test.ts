@@ -8,7 +8,8 @@ const repo = bareRepo(["fix/sentry-A", "fix/sentry-B"]);
 let double: GithubDouble;
 const draft = { owner: "acme", repo: "api", base: "main", title: "Fix", body: "Fixes it", labels: ["suture"] };
 const octokit = () => createGithubClient({ token: "ghp_test" }, double.url);
-const creates = (head: string) => double.requests.filter((r) => r.method === "POST" && (r.body as { head?: string } | null)?.head === head);
+const creates = (head: string) =>
+  double.requests.filter((r) => r.method === "POST" && (r.body as { head?: string } | null)?.head === head);
 
 beforeAll(async () => {
   double = await startGithubDouble({ repositories: { "acme/api": repo.gitDir } });
@@ -46,7 +47,11 @@ describe("openDraftPullRequest on a head that already has a PR", () => {
   it("fails with GitHub's words, creating nothing, when the lookup is refused", async () => {
     const before = double.requests.length;
     const anonymous = new Octokit({ baseUrl: double.url });
-    expect(await openDraftPullRequest(anonymous, { ...draft, head: "fix/sentry-A" })).toEqual({ status: "failed", httpStatus: 401, error: "Bad credentials" });
+    expect(await openDraftPullRequest(anonymous, { ...draft, head: "fix/sentry-A" })).toEqual({
+      status: "failed",
+      httpStatus: 401,
+      error: "Bad credentials",
+    });
     expect(double.requests.slice(before).map((r) => r.method)).toEqual(["GET"]);
   });
 });
@@ -58,7 +63,12 @@ describe("findPullRequestForBranch", () => {
   it("returns the newest PR on the branch in any state, skipping forks", async () => {
     expect(await find("fix/z")).toBeNull();
     double.setPull("acme", "web", 20, { head: { ref: "fix/z", sha: "a".repeat(40) }, merged: true });
-    expect(await find("fix/z")).toEqual({ number: 20, url: `${double.url}/acme/web/pull/20`, headSha: "a".repeat(40), prState: "merged" });
+    expect(await find("fix/z")).toEqual({
+      number: 20,
+      url: `${double.url}/acme/web/pull/20`,
+      headSha: "a".repeat(40),
+      prState: "merged",
+    });
     double.setPull("acme", "web", 21, { head: { ref: "fix/z", sha: "b".repeat(40) }, draft: true });
     double.setPull("acme", "web", 22, { head: { ref: "fix/z", sha: "c".repeat(40), repo: fork } });
     double.setPull("acme", "web", 23, { head: { ref: "fix/other", sha: "d".repeat(40) } });
@@ -74,7 +84,11 @@ describe("findPullRequestForBranch", () => {
     ["the filter ignored when head has no owner, as GitHub does", { head: "fix/z" }, [23, 22, 21]],
     ["one page at a time", { state: "all", per_page: 2, page: 2 }, [21, 20]],
   ])("the double lists %s", async (_label, query: Record<string, string | number>, numbers) => {
-    const { data } = await octokit().request("GET /repos/{owner}/{repo}/pulls", { owner: "acme", repo: "web", ...query });
+    const { data } = await octokit().request("GET /repos/{owner}/{repo}/pulls", {
+      owner: "acme",
+      repo: "web",
+      ...query,
+    });
     expect((data as { number: number }[]).map((p) => p.number)).toEqual(numbers);
   });
 

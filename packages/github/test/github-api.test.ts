@@ -27,9 +27,17 @@ describe("openDraftPullRequest", () => {
       url: `${double.url}/acme/api/pull/1`,
       headSha: branchSha(repo.gitDir, "fix/sentry-A"),
     });
-    expect(double.pulls.get("acme/api#1")).toMatchObject({ draft: true, labels: [{ name: "suture" }], title: "Fix A", body: "Fixes A" });
+    expect(double.pulls.get("acme/api#1")).toMatchObject({
+      draft: true,
+      labels: [{ name: "suture" }],
+      title: "Fix A",
+      body: "Fixes A",
+    });
     const create = double.requests.find((r) => r.method === "POST" && r.path === "/repos/acme/api/pulls");
-    expect(create).toMatchObject({ authorization: "token ghp_test", body: { draft: true, head: "fix/sentry-A", base: "main" } });
+    expect(create).toMatchObject({
+      authorization: "token ghp_test",
+      body: { draft: true, head: "fix/sentry-A", base: "main" },
+    });
   });
 
   it.each([
@@ -48,7 +56,9 @@ describe("openDraftPullRequest", () => {
       error: "Bad credentials",
     });
     const octokit = createGithubClient({ token: "ghp_test" }, double.url);
-    expect(await openDraftPullRequest(octokit, { ...draft, repo: "nope", head: "fix/sentry-B" })).toMatchObject({ httpStatus: 404 });
+    expect(await openDraftPullRequest(octokit, { ...draft, repo: "nope", head: "fix/sentry-B" })).toMatchObject({
+      httpStatus: 404,
+    });
   });
 
   it("keeps the PR when the label is refused", async () => {
@@ -62,29 +72,52 @@ describe("openDraftPullRequest", () => {
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     const octokit = createGithubClient({ appId: "123", privateKey: pem, installationId: "456" }, double.url);
-    expect(await openDraftPullRequest(octokit, { ...draft, head: "fix/sentry-C", labels: [] })).toMatchObject({ status: "opened" });
+    expect(await openDraftPullRequest(octokit, { ...draft, head: "fix/sentry-C", labels: [] })).toMatchObject({
+      status: "opened",
+    });
     const exchange = double.requests.find((r) => r.path === "/app/installations/456/access_tokens");
     expect(exchange?.authorization).toMatch(/^bearer ey/i);
-    expect(double.requests.at(-1)).toMatchObject({ path: "/repos/acme/api/pulls", authorization: "token ghs_double_installation_token" });
+    expect(double.requests.at(-1)).toMatchObject({
+      path: "/repos/acme/api/pulls",
+      authorization: "token ghs_double_installation_token",
+    });
   });
 });
 
 describe("getPullRequestStatus", () => {
   const sha = "c".repeat(40);
-  const status = (number: number) => getPullRequestStatus(createGithubClient({ token: "t" }, double.url), { owner: "acme", repo: "web", number });
+  const status = (number: number) =>
+    getPullRequestStatus(createGithubClient({ token: "t" }, double.url), { owner: "acme", repo: "web", number });
 
   it("reports a fresh draft with no reviews and no checks as such", async () => {
     double.setPull("acme", "web", 7, { draft: true, head: { ref: "fix/x", sha } });
-    expect(await status(7)).toEqual({ prState: "draft", headSha: sha, branch: "fix/x", reviewState: null, checksState: null });
+    expect(await status(7)).toEqual({
+      prState: "draft",
+      headSha: sha,
+      branch: "fix/x",
+      reviewState: null,
+      checksState: null,
+    });
   });
 
   it("merges check runs and commit statuses: any failure, then anything unfinished", async () => {
     double.setPull("acme", "web", 8, { head: { ref: "fix/y", sha } });
-    double.setChecks(sha, { checkRuns: [{ name: "test", status: "completed", conclusion: "success" }, { name: "lint", status: "in_progress" }] });
+    double.setChecks(sha, {
+      checkRuns: [
+        { name: "test", status: "completed", conclusion: "success" },
+        { name: "lint", status: "in_progress" },
+      ],
+    });
     expect(await status(8)).toMatchObject({ prState: "open", checksState: "pending" });
-    double.setChecks(sha, { checkRuns: [{ name: "test", status: "completed", conclusion: "skipped" }], statuses: [{ context: "ci", state: "error" }] });
+    double.setChecks(sha, {
+      checkRuns: [{ name: "test", status: "completed", conclusion: "skipped" }],
+      statuses: [{ context: "ci", state: "error" }],
+    });
     expect(await status(8)).toMatchObject({ checksState: "failure" });
-    double.setChecks(sha, { checkRuns: [{ name: "test", status: "completed", conclusion: "neutral" }], statuses: [{ context: "ci", state: "success" }] });
+    double.setChecks(sha, {
+      checkRuns: [{ name: "test", status: "completed", conclusion: "neutral" }],
+      statuses: [{ context: "ci", state: "success" }],
+    });
     expect(await status(8)).toMatchObject({ checksState: "success" });
     double.setChecks(sha, { statuses: [{ context: "ci", state: "pending" }] });
     expect(await status(8)).toMatchObject({ checksState: "pending" });
@@ -99,7 +132,10 @@ describe("getPullRequestStatus", () => {
       { state: "PENDING" },
     ]);
     expect(await status(9)).toMatchObject({ prState: "open", reviewState: "changes_requested" });
-    expect(double.setPull("acme", "web", 9, { merged: true })).toMatchObject({ state: "closed", merged_at: expect.any(String) });
+    expect(double.setPull("acme", "web", 9, { merged: true })).toMatchObject({
+      state: "closed",
+      merged_at: expect.any(String),
+    });
     expect(await status(9)).toMatchObject({ prState: "merged" });
     double.setPull("acme", "web", 10, { state: "closed" });
     expect(await status(10)).toMatchObject({ prState: "closed" });

@@ -43,10 +43,40 @@ describe("github states", () => {
     [[], null],
     [[{ state: "PENDING" }], null],
     [[{ state: "COMMENTED", submitted_at: at(1) }], "commented"],
-    [[{ state: "APPROVED", submitted_at: at(1) }, { state: "COMMENTED", submitted_at: at(2) }], "approved"],
-    [[{ state: "APPROVED", submitted_at: at(1) }, { state: "CHANGES_REQUESTED", submitted_at: at(2) }], "changes_requested"],
-    [[{ state: "CHANGES_REQUESTED", submitted_at: at(3) }, { state: "APPROVED", submitted_at: at(2) }], "changes_requested"],
-    [[{ state: "CHANGES_REQUESTED", submitted_at: at(1) }, { state: "APPROVED", submitted_at: at(2) }], "approved"],
-    [[{ state: "APPROVED", submitted_at: at(1) }, { state: "DISMISSED", submitted_at: at(2) }], "dismissed"],
+    [
+      [
+        { state: "APPROVED", submitted_at: at(1) },
+        { state: "COMMENTED", submitted_at: at(2) },
+      ],
+      "approved",
+    ],
+    [
+      [
+        { state: "APPROVED", submitted_at: at(1) },
+        { state: "CHANGES_REQUESTED", submitted_at: at(2) },
+      ],
+      "changes_requested",
+    ],
+    [
+      [
+        { state: "CHANGES_REQUESTED", submitted_at: at(3) },
+        { state: "APPROVED", submitted_at: at(2) },
+      ],
+      "changes_requested",
+    ],
+    [
+      [
+        { state: "CHANGES_REQUESTED", submitted_at: at(1) },
+        { state: "APPROVED", submitted_at: at(2) },
+      ],
+      "approved",
+    ],
+    [
+      [
+        { state: "APPROVED", submitted_at: at(1) },
+        { state: "DISMISSED", submitted_at: at(2) },
+      ],
+      "dismissed",
+    ],
   ])("reviews %j decide %s", (reviews, expected) => expect(latestReviewState(reviews)).toBe(expected));
 });

@@ -10,10 +10,18 @@ describe("parseGithubWebhook", () => {
     ["pull_request", pullRequest("opened"), { prState: "open" }],
     ["pull_request", pullRequest("ready_for_review"), { action: "ready_for_review", prState: "open" }],
     ["pull_request", pullRequest("converted_to_draft", { draft: true }), { prState: "draft" }],
-    ["pull_request", pullRequest("closed", { state: "closed", merged: true, merged_at: "2026-01-01T00:00:00Z" }), { prState: "merged" }],
+    [
+      "pull_request",
+      pullRequest("closed", { state: "closed", merged: true, merged_at: "2026-01-01T00:00:00Z" }),
+      { prState: "merged" },
+    ],
     ["pull_request", pullRequest("closed", { state: "closed" }), { action: "closed", prState: "closed" }],
     ["pull_request", pullRequest("reopened", { draft: true }), { prState: "draft" }],
-    ["pull_request", pullRequest("synchronize", { head: { ref: "fix/sentry-CHECKOUT-1", sha: OTHER } }), { headSha: OTHER, prState: "open" }],
+    [
+      "pull_request",
+      pullRequest("synchronize", { head: { ref: "fix/sentry-CHECKOUT-1", sha: OTHER } }),
+      { headSha: OTHER, prState: "open" },
+    ],
     ["pull_request_review", review("submitted", "approved"), { event: "pull_request_review", reviewState: "approved" }],
     ["pull_request_review", review("submitted", "CHANGES_REQUESTED"), { reviewState: "changes_requested" }],
     ["pull_request_review", review("submitted", "commented"), { reviewState: "commented" }],
@@ -38,9 +46,21 @@ describe("parseGithubWebhook", () => {
   });
 
   it.each([
-    ["check_suite", checkSuite("completed", { pull_requests: [] }), { prNumber: null, branch: "fix/sentry-CHECKOUT-1", headSha: HEAD }],
-    ["check_run", checkRun("completed", { pull_requests: [], check_suite: { head_branch: null } }), { prNumber: null, branch: null, headSha: HEAD }],
-    ["status", status("success", [{ name: "main", commit: { sha: OTHER } }]), { prNumber: null, branch: null, headSha: HEAD }],
+    [
+      "check_suite",
+      checkSuite("completed", { pull_requests: [] }),
+      { prNumber: null, branch: "fix/sentry-CHECKOUT-1", headSha: HEAD },
+    ],
+    [
+      "check_run",
+      checkRun("completed", { pull_requests: [], check_suite: { head_branch: null } }),
+      { prNumber: null, branch: null, headSha: HEAD },
+    ],
+    [
+      "status",
+      status("success", [{ name: "main", commit: { sha: OTHER } }]),
+      { prNumber: null, branch: null, headSha: HEAD },
+    ],
   ])("falls back to the branch and commit when %s names no pull request", (event, payload, expected) => {
     expect(parseGithubWebhook(event, payload)).toMatchObject(expected);
   });
@@ -62,7 +82,11 @@ describe("parseGithubWebhook", () => {
     ["pull_request", null, /expected a JSON object/],
     ["pull_request", { ...pullRequest("opened"), action: 3 }, /action: expected a string/],
     ["pull_request", { action: "closed", repository }, /pull_request\.closed payload is malformed: pull_request: /],
-    ["pull_request", pullRequest("opened", { head: { ref: "x", sha: "abc" } }), /pull_request\.head\.sha: expected a 40-character commit SHA/],
+    [
+      "pull_request",
+      pullRequest("opened", { head: { ref: "x", sha: "abc" } }),
+      /pull_request\.head\.sha: expected a 40-character commit SHA/,
+    ],
     ["pull_request", pullRequest("opened", { number: "12" }), /pull_request\.number: /],
     ["pull_request", { ...pullRequest("opened"), repository: { name: "x" } }, /repository\.owner: /],
     ["pull_request_review", review("submitted", "pending-ish"), /review\.state: unknown state "pending-ish"/],

@@ -2,7 +2,13 @@
 export const HEAD = "a".repeat(40);
 export const OTHER = "b".repeat(40);
 
-export const repository = { id: 1, name: "checkout-api", full_name: "acme/checkout-api", owner: { login: "acme", id: 2 }, private: true };
+export const repository = {
+  id: 1,
+  name: "checkout-api",
+  full_name: "acme/checkout-api",
+  owner: { login: "acme", id: 2 },
+  private: true,
+};
 
 export function pullRequest(action: string, pr: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -27,7 +33,12 @@ export function pullRequest(action: string, pr: Record<string, unknown> = {}): R
 
 export function review(action: string, state: string): Record<string, unknown> {
   const { pull_request } = pullRequest("x");
-  return { action, review: { id: 5, state, commit_id: HEAD, body: null, user: { login: "ben" } }, pull_request, repository };
+  return {
+    action,
+    review: { id: 5, state, commit_id: HEAD, body: null, user: { login: "ben" } },
+    pull_request,
+    repository,
+  };
 }
 
 export function checkSuite(action: string, suite: Record<string, unknown> = {}): Record<string, unknown> {
@@ -39,7 +50,9 @@ export function checkSuite(action: string, suite: Record<string, unknown> = {}):
       head_sha: HEAD,
       status: "completed",
       conclusion: "success",
-      pull_requests: [{ number: 12, head: { ref: "fix/sentry-CHECKOUT-1", sha: HEAD }, base: { ref: "main", sha: OTHER } }],
+      pull_requests: [
+        { number: 12, head: { ref: "fix/sentry-CHECKOUT-1", sha: HEAD }, base: { ref: "main", sha: OTHER } },
+      ],
       app: { slug: "github-actions" },
       ...suite,
     },
@@ -64,6 +77,12 @@ export function checkRun(action: string, run: Record<string, unknown> = {}): Rec
   };
 }
 
-export function status(state: string, branches = [{ name: "main", commit: { sha: OTHER } }, { name: "fix/sentry-CHECKOUT-1", commit: { sha: HEAD } }]): Record<string, unknown> {
+export function status(
+  state: string,
+  branches = [
+    { name: "main", commit: { sha: OTHER } },
+    { name: "fix/sentry-CHECKOUT-1", commit: { sha: HEAD } },
+  ],
+): Record<string, unknown> {
   return { id: 3, sha: HEAD, name: "acme/checkout-api", context: "ci/legacy", state, branches, repository };
 }

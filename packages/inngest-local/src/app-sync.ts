@@ -32,7 +32,10 @@ export class AppSync {
       const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : "";
       throw new Error(`inngest-local: cannot reach the app at ${serveUrl}: ${(err as Error).message}${cause}`);
     }
-    if (res.status !== 200) throw new Error(`inngest-local: sync failed: ${serveUrl} answered PUT with ${res.status}: ${describe(res.body)}${this.hint(res.status)}`);
+    if (res.status !== 200)
+      throw new Error(
+        `inngest-local: sync failed: ${serveUrl} answered PUT with ${res.status}: ${describe(res.body)}${this.hint(res.status)}`,
+      );
     if (registry.syncCount === before) {
       throw new Error(
         `inngest-local: ${serveUrl} answered the sync but never registered with this executor; ` +
@@ -57,7 +60,8 @@ export class AppSync {
           if (this.stopped || this.synced) return;
           const unreachable = err.message.includes("cannot reach");
           // "Not up yet" is expected at boot; only nag once it has lasted a while or the app answered wrongly.
-          if (!unreachable || Date.now() - startedAt > 15_000) this.warnOnce(unreachable ? "unreachable" : err.message, err.message);
+          if (!unreachable || Date.now() - startedAt > 15_000)
+            this.warnOnce(unreachable ? "unreachable" : err.message, err.message);
           else this.deps.log("debug", err.message);
           const delay = Math.min(250 * 2 ** attempt++, 5_000);
           this.cancelRetry = this.deps.timers.set(delay, tryOnce);
@@ -73,7 +77,11 @@ export class AppSync {
   }
 
   private markSynced(): void {
-    if (!this.synced) this.deps.log("info", `inngest-local: synced ${this.deps.registry.all().length} functions from ${this.deps.serveUrl}`);
+    if (!this.synced)
+      this.deps.log(
+        "info",
+        `inngest-local: synced ${this.deps.registry.all().length} functions from ${this.deps.serveUrl}`,
+      );
     this.synced = true;
     this.cancelRetry?.();
   }

@@ -27,7 +27,7 @@ export class Batcher {
     const spec = fn.batch;
     if (!spec) throw new Error(`function ${fn.id} does not batch events`);
     const keyValue = spec.key ? spec.key({ event }) : "";
-    const id = `${fn.id}\0${typeof keyValue === "string" ? keyValue : JSON.stringify(keyValue) ?? ""}`;
+    const id = `${fn.id}\0${typeof keyValue === "string" ? keyValue : (JSON.stringify(keyValue) ?? "")}`;
     let batch = this.batches.get(id);
     if (!batch) {
       const created: Batch = { fn, events: [], cancelTimer: () => undefined };

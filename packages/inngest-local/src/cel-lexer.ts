@@ -47,7 +47,8 @@ export function tokenize(source: string, error: (detail: string) => Error): Toke
     if (ident) {
       i += ident[0].length;
       const word = ident[0];
-      if (Object.hasOwn(KEYWORDS, word)) tokens.push({ kind: "literal", value: word, literal: KEYWORDS[word], offset: start });
+      if (Object.hasOwn(KEYWORDS, word))
+        tokens.push({ kind: "literal", value: word, literal: KEYWORDS[word], offset: start });
       else tokens.push({ kind: "ident", value: word, offset: start });
       continue;
     }

@@ -106,7 +106,8 @@ export function compileCel(source: string, roots: readonly string[] = ["event", 
       } else if (isOp("[")) {
         pos++;
         const next = peek();
-        if (next?.kind !== "literal" || typeof next.literal !== "string") fail("only string keys are supported in [...]");
+        if (next?.kind !== "literal" || typeof next.literal !== "string")
+          fail("only string keys are supported in [...]");
         segments.push(String((next as Token).literal));
         pos++;
         expectOp("]");

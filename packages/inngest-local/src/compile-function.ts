@@ -30,10 +30,23 @@ export interface CompiledFunction {
   batch?: { maxSize: number; timeoutMs: number; key?: CelProgram };
 }
 
-const IGNORED_FIELDS = ["rateLimit", "throttle", "debounce", "idempotency", "cancel", "priority", "singleton", "timeouts"];
+const IGNORED_FIELDS = [
+  "rateLimit",
+  "throttle",
+  "debounce",
+  "idempotency",
+  "cancel",
+  "priority",
+  "singleton",
+  "timeouts",
+];
 
 /** Validate one registered config; errors reject the sync, warnings name features that are ignored. */
-export function compileFunction(config: FunctionConfig): { fn?: CompiledFunction; errors: string[]; warnings: string[] } {
+export function compileFunction(config: FunctionConfig): {
+  fn?: CompiledFunction;
+  errors: string[];
+  warnings: string[];
+} {
   const errors: string[] = [];
   const warnings: string[] = [];
   const guard = <T>(what: string, build: () => T): T | undefined => {
@@ -46,7 +59,8 @@ export function compileFunction(config: FunctionConfig): { fn?: CompiledFunction
   };
   const step = Object.values(config.steps ?? {})[0];
   if (!step?.runtime?.url) errors.push(`${config.id}: no step URL in the registered config`);
-  if (step && step.runtime.type !== "http") errors.push(`${config.id}: runtime "${step.runtime.type}" is not supported (only http)`);
+  if (step && step.runtime.type !== "http")
+    errors.push(`${config.id}: runtime "${step.runtime.type}" is not supported (only http)`);
   const retries = step?.retries?.attempts ?? DEFAULT_RETRIES;
 
   const triggers: EventTrigger[] = [];
@@ -58,13 +72,16 @@ export function compileFunction(config: FunctionConfig): { fn?: CompiledFunction
       if (trigger.jitter) warnings.push("cron jitter");
       continue;
     }
-    const condition = trigger.expression ? guard("trigger expression", () => compileCel(trigger.expression as string, ["event"])) : undefined;
+    const condition = trigger.expression
+      ? guard("trigger expression", () => compileCel(trigger.expression as string, ["event"]))
+      : undefined;
     const prefix = trigger.event.endsWith("*") ? trigger.event.slice(0, -1) : undefined;
     triggers.push({ event: trigger.event, prefix, condition });
   }
 
   const concurrency = guard("concurrency", () => compileConcurrency(config.id, config.concurrency)) ?? [];
-  if (Array.isArray(config.concurrency) && config.concurrency.some((c) => c.scope === "account")) warnings.push("concurrency scope \"account\" (treated as \"env\")");
+  if (Array.isArray(config.concurrency) && config.concurrency.some((c) => c.scope === "account"))
+    warnings.push('concurrency scope "account" (treated as "env")');
 
   let batch: CompiledFunction["batch"];
   if (config.batchEvents) {
@@ -76,11 +93,21 @@ export function compileFunction(config: FunctionConfig): { fn?: CompiledFunction
     }));
     if (condition) warnings.push("batchEvents.if");
   }
-  for (const field of IGNORED_FIELDS) if (config[field] !== undefined && config[field] !== null) warnings.push(field === "cancel" ? "cancelOn" : field);
+  for (const field of IGNORED_FIELDS)
+    if (config[field] !== undefined && config[field] !== null) warnings.push(field === "cancel" ? "cancelOn" : field);
 
   if (errors.length > 0) return { errors, warnings };
   return {
-    fn: { id: config.id, config, url: step?.runtime.url ?? "", maxAttempts: retries + 1, triggers, crons, concurrency, batch },
+    fn: {
+      id: config.id,
+      config,
+      url: step?.runtime.url ?? "",
+      maxAttempts: retries + 1,
+      triggers,
+      crons,
+      concurrency,
+      batch,
+    },
     errors,
     warnings,
   };
@@ -88,7 +115,8 @@ export function compileFunction(config: FunctionConfig): { fn?: CompiledFunction
 
 function compileConcurrency(fnId: string, option: FunctionConfig["concurrency"]): ConcurrencyRule[] {
   if (option === undefined || option === null) return [];
-  const list: ConcurrencyOption[] = typeof option === "number" ? [{ limit: option }] : Array.isArray(option) ? option : [option];
+  const list: ConcurrencyOption[] =
+    typeof option === "number" ? [{ limit: option }] : Array.isArray(option) ? option : [option];
   // Inngest treats a limit of 0 as "no limit" (the plan maximum).
   return list
     .filter((c) => c.limit > 0)

@@ -30,7 +30,9 @@ const defaultBackoff = (attempt: number): number => Math.min(1000 * 2 ** Math.ma
 export function createExecutor(options: ExecutorOptions): Executor {
   const { signingKey, eventKey } = options;
   if (signingKey === undefined && options.unsigned !== true) {
-    throw new Error("inngest-local: pass the app's signingKey (and eventKey), or unsigned: true for an SDK in dev mode");
+    throw new Error(
+      "inngest-local: pass the app's signingKey (and eventKey), or unsigned: true for an SDK in dev mode",
+    );
   }
   if (signingKey !== undefined && !isSigningKey(signingKey)) {
     throw new Error("inngest-local: signingKey must look like signkey-<env>-<hex digits>, as the Inngest SDK expects");
@@ -50,7 +52,8 @@ export function createExecutor(options: ExecutorOptions): Executor {
   const waits = new WaitRegistry();
   const history = new RunHistory(options.maxRunHistory ?? 1000);
   const limiter = new ConcurrencyLimiter();
-  const urlHost = host === "0.0.0.0" || host === "::" || host === "" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const urlHost =
+    host === "0.0.0.0" || host === "::" || host === "" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = (): string => `http://${urlHost}:${port}`;
 
   const runs = new RunManager({
@@ -87,7 +90,8 @@ export function createExecutor(options: ExecutorOptions): Executor {
 
   const register = (body: unknown): HttpReply => {
     const functions = (body as { functions?: unknown } | null)?.functions;
-    if (!Array.isArray(functions)) return { status: 400, body: { status: 400, error: "register body has no functions array" } };
+    if (!Array.isArray(functions))
+      return { status: 400, body: { status: 400, error: "register body has no functions array" } };
     // Runs are called at the URLs the app registers: they must be the serve URL this executor syncs.
     const elsewhere = registeredUrls(body, functions as FunctionConfig[]).find((u) => endpointOf(u) !== serveTarget);
     if (elsewhere !== undefined) {
@@ -120,7 +124,8 @@ export function createExecutor(options: ExecutorOptions): Executor {
   const server = createHttpServer(
     {
       // Without a signing key (unsigned: true) anyone may register, as with the Dev Server.
-      mayRegister: (authorization) => bearer === undefined || (authorization !== undefined && sameSecret(authorization, bearer)),
+      mayRegister: (authorization) =>
+        bearer === undefined || (authorization !== undefined && sameSecret(authorization, bearer)),
       maySend: (key) => (eventKey === undefined ? bearer === undefined : sameSecret(key, eventKey)),
       register,
       events: receiveEvents,
@@ -145,7 +150,11 @@ export function createExecutor(options: ExecutorOptions): Executor {
         });
         port = (server.address() as AddressInfo).port;
         log("info", `inngest-local: listening on ${url()}, driving ${options.serveUrl}`);
-        if (bearer === undefined) log("warn", "inngest-local: unsigned: any process that reaches this port may register functions and send events");
+        if (bearer === undefined)
+          log(
+            "warn",
+            "inngest-local: unsigned: any process that reaches this port may register functions and send events",
+          );
       }
       if (options.cron !== false) cron.startClock();
       appSync.startBackground();

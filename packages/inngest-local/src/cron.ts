@@ -47,7 +47,13 @@ export function parseCron(source: string): CronSchedule {
   const parts = text.split(/\s+/);
   if (parts.length !== 5) throw new Error(`cron ${JSON.stringify(source)}: expected 5 fields, got ${parts.length}`);
   const sets = parts.map((part, i) => parseField(part, FIELDS[i] as Field, source));
-  const [minutes, hours, days, months, weekdays] = sets as [Set<number>, Set<number>, Set<number>, Set<number>, Set<number>];
+  const [minutes, hours, days, months, weekdays] = sets as [
+    Set<number>,
+    Set<number>,
+    Set<number>,
+    Set<number>,
+    Set<number>,
+  ];
   if (weekdays.has(7)) weekdays.add(0);
   // Vixie cron: when both day fields are restricted, a date matching either one fires.
   const domRestricted = !/^[*?]$/.test(parts[2] as string);
@@ -93,7 +99,8 @@ function value(text: string | undefined, field: Field, bad: (detail: string) => 
   const upper = (text ?? "").toUpperCase();
   const named = field.names?.indexOf(upper) ?? -1;
   const v = named >= 0 ? named + (field.nameBase ?? 0) : /^\d+$/.test(upper) ? Number(upper) : NaN;
-  if (!Number.isInteger(v) || v < field.min || v > field.max) throw bad(`value "${text ?? ""}" out of range ${field.min}-${field.max}`);
+  if (!Number.isInteger(v) || v < field.min || v > field.max)
+    throw bad(`value "${text ?? ""}" out of range ${field.min}-${field.max}`);
   return v;
 }
 
@@ -106,7 +113,13 @@ interface TimeFields {
 }
 
 function utcFields(d: Date): TimeFields {
-  return { minute: d.getUTCMinutes(), hour: d.getUTCHours(), day: d.getUTCDate(), month: d.getUTCMonth() + 1, weekday: d.getUTCDay() };
+  return {
+    minute: d.getUTCMinutes(),
+    hour: d.getUTCHours(),
+    day: d.getUTCDate(),
+    month: d.getUTCMonth() + 1,
+    weekday: d.getUTCDay(),
+  };
 }
 
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {

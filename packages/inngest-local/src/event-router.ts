@@ -82,16 +82,21 @@ export class EventRouter {
     this.buffered.push(...events.slice(0, room));
     if (events.length > room && !this.droppedWarned) {
       this.droppedWarned = true;
-      this.deps.log("warn", `inngest-local: app not synced yet and ${MAX_BUFFERED} events are waiting; dropping newer events`);
+      this.deps.log(
+        "warn",
+        `inngest-local: app not synced yet and ${MAX_BUFFERED} events are waiting; dropping newer events`,
+      );
     }
   }
 }
 
 function normalize(payload: EventPayload, generatedId: string, now: number): InngestEvent {
   if (!payload || typeof payload !== "object") throw new InvalidEventError("event must be an object");
-  if (typeof payload.name !== "string" || payload.name === "") throw new InvalidEventError("event name must be a non-empty string");
+  if (typeof payload.name !== "string" || payload.name === "")
+    throw new InvalidEventError("event name must be a non-empty string");
   const data = payload.data ?? {};
-  if (typeof data !== "object" || Array.isArray(data)) throw new InvalidEventError(`event "${payload.name}": data must be an object`);
+  if (typeof data !== "object" || Array.isArray(data))
+    throw new InvalidEventError(`event "${payload.name}": data must be an object`);
   // Keep unknown fields (e.g. the SDK's `meta`) so functions see what was sent, minus methods
   // such as the `validate` that `eventType().create()` adds.
   const rest = Object.fromEntries(Object.entries(payload).filter(([, v]) => typeof v !== "function"));

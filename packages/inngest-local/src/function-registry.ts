@@ -80,6 +80,9 @@ export class FunctionRegistry {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     const list = features.join(", ");
-    this.log("warn", `inngest-local: function "${fnId}" uses ${list}; not supported by inngest-local, so ignored`, { functionId: fnId, ignored: features });
+    this.log("warn", `inngest-local: function "${fnId}" uses ${list}; not supported by inngest-local, so ignored`, {
+      functionId: fnId,
+      ignored: features,
+    });
   }
 }

@@ -25,7 +25,8 @@ export function createHttpServer(handlers: HttpHandlers, onError: (err: unknown)
   const server = createServer((req, res) => {
     handle(handlers, req, res).catch((err: unknown) => {
       onError(err);
-      if (!res.headersSent) reply(res, { status: 500, body: { status: 500, error: err instanceof Error ? err.message : String(err) } });
+      if (!res.headersSent)
+        reply(res, { status: 500, body: { status: 500, error: err instanceof Error ? err.message : String(err) } });
     });
   });
   // Outlive undici's 4s client-side idle timeout so the SDK's fetch never reuses a socket we just closed.
@@ -42,12 +43,20 @@ async function handle(handlers: HttpHandlers, req: IncomingMessage, res: ServerR
   const register = path === "/fn/register";
   const eventKey = /^\/e\/([^/]+)$/.exec(path)?.[1];
   if (!register && eventKey === undefined) {
-    return reply(res, { status: 404, body: { status: 404, error: `inngest-local does not implement ${req.method} ${path}` } });
+    return reply(res, {
+      status: 404,
+      body: { status: 404, error: `inngest-local does not implement ${req.method} ${path}` },
+    });
   }
   // Checked before the body is read: an unauthorized caller gets nothing parsed or queued.
-  const authorized = register ? handlers.mayRegister(req.headers.authorization) : handlers.maySend(decodeKey(eventKey ?? ""));
+  const authorized = register
+    ? handlers.mayRegister(req.headers.authorization)
+    : handlers.maySend(decodeKey(eventKey ?? ""));
   if (!authorized) {
-    return reply(res, { status: 401, body: { status: 401, error: register ? "missing or wrong signing key" : "event key not found" } });
+    return reply(res, {
+      status: 401,
+      body: { status: 401, error: register ? "missing or wrong signing key" : "event key not found" },
+    });
   }
   let body: unknown;
   try {

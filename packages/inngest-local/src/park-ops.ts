@@ -80,10 +80,21 @@ export function parkOp(ctx: ParkContext, driver: RunDriver, op: Op, resolve: (re
         return fail(`step.invoke: ${(err as Error).message}`);
       }
       cancelTimer = ctx.setTimer(ms, () =>
-        settle({ type: "error", error: { name: "InngestInvokeTimeoutError", message: `Timed out waiting for invoked function ${functionId} to complete` } }),
+        settle({
+          type: "error",
+          error: {
+            name: "InngestInvokeTimeoutError",
+            message: `Timed out waiting for invoked function ${functionId} to complete`,
+          },
+        }),
       );
     }
-    const event: InngestEvent = { name: "inngest/function.invoked", data: payload.data ?? {}, id: ulid(), ts: Date.now() };
+    const event: InngestEvent = {
+      name: "inngest/function.invoked",
+      data: payload.data ?? {},
+      id: ulid(),
+      ts: Date.now(),
+    };
     if (payload.v !== undefined) event.v = payload.v;
     ctx.startChild(target, event, settle);
     // The child keeps running if the parent goes away, as in Inngest.

@@ -38,8 +38,10 @@ export function toSerializedError(value: unknown, fallback: string): SerializedE
   }
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
-    const message = typeof record.message === "string" ? record.message : typeof record.error === "string" ? record.error : undefined;
-    if (message !== undefined) return { ...record, name: typeof record.name === "string" ? record.name : "Error", message };
+    const message =
+      typeof record.message === "string" ? record.message : typeof record.error === "string" ? record.error : undefined;
+    if (message !== undefined)
+      return { ...record, name: typeof record.name === "string" ? record.name : "Error", message };
   }
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return { name: "Error", message: text ? `${fallback}: ${text.slice(0, 500)}` : fallback };

@@ -131,11 +131,20 @@ export class RunDriver {
   }
 
   private handleFailure(key: string, attempt: number, res: SdkResponse | undefined, failure: unknown): void {
-    const error = res ? toSerializedError(res.body, `HTTP ${res.status}`) : toSerializedError(failure, "request failed");
+    const error = res
+      ? toSerializedError(res.body, `HTTP ${res.status}`)
+      : toSerializedError(failure, "request failed");
     if (!res) error.message = `could not reach ${this.fn.url}: ${error.message}`;
     const next = attempt + 1;
-    if (res?.header("x-inngest-no-retry") === "true" || next >= this.fn.maxAttempts) return this.finish("failed", undefined, error);
-    this.host.debug("inngest-local: retrying call", { runId: this.record.id, functionId: this.fn.id, stepId: key, attempt: next, error: error.message });
+    if (res?.header("x-inngest-no-retry") === "true" || next >= this.fn.maxAttempts)
+      return this.finish("failed", undefined, error);
+    this.host.debug("inngest-local: retrying call", {
+      runId: this.record.id,
+      functionId: this.fn.id,
+      stepId: key,
+      attempt: next,
+      error: error.message,
+    });
     this.attempts.set(key, next);
     this.retryLater(key, delayFor(res, this.host.backoffMs(next)));
   }
@@ -222,7 +231,10 @@ export class RunDriver {
   private checkQuiescent(): void {
     if (this.done || this.discovering || this.inflight.size > 0 || this.waitingSlot) return;
     if (this.parked.size === 0) {
-      return this.finish("failed", undefined, { name: "Error", message: `run stalled: function ${this.fn.id} returned no further work` });
+      return this.finish("failed", undefined, {
+        name: "Error",
+        message: `run stalled: function ${this.fn.id} returned no further work`,
+      });
     }
     if (this.holdsSlot) {
       this.holdsSlot = false;

@@ -95,7 +95,10 @@ export class RunManager implements RunHost {
     const vars = { event: driver.event };
     const buckets = driver.fn.concurrency.map((rule) => {
       const value = rule.key ? rule.key(vars) : "";
-      return { key: `${rule.scope}\0${typeof value === "string" ? value : (JSON.stringify(value) ?? "")}`, limit: rule.limit };
+      return {
+        key: `${rule.scope}\0${typeof value === "string" ? value : (JSON.stringify(value) ?? "")}`,
+        limit: rule.limit,
+      };
     });
     this.buckets.set(driver, buckets);
     return this.deps.limiter.acquire(buckets, grant, resuming);
@@ -123,12 +126,19 @@ export class RunManager implements RunHost {
     const onDone = this.onDone.get(driver);
     this.onDone.delete(driver);
     if (record.status === "failed") {
-      this.deps.log("warn", `inngest-local: run of ${fn.id} failed: ${record.error?.message ?? "unknown error"}`, { runId: record.id, functionId: fn.id });
+      this.deps.log("warn", `inngest-local: run of ${fn.id} failed: ${record.error?.message ?? "unknown error"}`, {
+        runId: record.id,
+        functionId: fn.id,
+      });
     } else {
       this.deps.log("debug", `inngest-local: run ${record.status}`, { runId: record.id, functionId: fn.id });
     }
     if (record.status !== "cancelled") {
-      onDone?.(record.status === "completed" ? { type: "data", data: record.output ?? null } : { type: "error", error: record.error ?? null });
+      onDone?.(
+        record.status === "completed"
+          ? { type: "data", data: record.output ?? null }
+          : { type: "error", error: record.error ?? null },
+      );
       this.emitLifecycle(driver);
     }
     // Last, so runs started by the lifecycle events keep idle() waiting.

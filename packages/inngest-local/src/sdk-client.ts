@@ -65,18 +65,22 @@ export class SdkClient {
     const agent = secure ? this.agents.https : this.agents.http;
     const length = body ? { "content-length": String(Buffer.byteLength(body)) } : {};
     return new Promise((resolve, reject) => {
-      const req = request(url, { method, headers: { ...headers, ...length }, agent, signal }, (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", reject);
-        res.on("end", () => {
-          const header = (name: string) => {
-            const value = res.headers[name.toLowerCase()];
-            return Array.isArray(value) ? value.join(", ") : value;
-          };
-          resolve({ status: res.statusCode ?? 0, header, text: Buffer.concat(chunks).toString("utf8") });
-        });
-      });
+      const req = request(
+        url,
+        { method, headers: { ...headers, ...length }, agent, signal },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("error", reject);
+          res.on("end", () => {
+            const header = (name: string) => {
+              const value = res.headers[name.toLowerCase()];
+              return Array.isArray(value) ? value.join(", ") : value;
+            };
+            resolve({ status: res.statusCode ?? 0, header, text: Buffer.concat(chunks).toString("utf8") });
+          });
+        },
+      );
       req.on("error", reject);
       req.end(body || undefined);
     });
@@ -112,11 +116,19 @@ export class SdkClient {
 function unwrapStream(text: string): SdkResponse {
   const envelope = parseBody(text.trim());
   if (!envelope || typeof envelope !== "object" || typeof (envelope as { status?: unknown }).status !== "number") {
-    return { status: 500, header: () => undefined, body: { name: "Error", message: `malformed streamed response: ${text.slice(0, 200)}` } };
+    return {
+      status: 500,
+      header: () => undefined,
+      body: { name: "Error", message: `malformed streamed response: ${text.slice(0, 200)}` },
+    };
   }
   const { status, headers, body } = envelope as { status: number; headers?: Record<string, string>; body?: unknown };
   const lower = new Map(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-  return { status, header: (name) => lower.get(name.toLowerCase()), body: typeof body === "string" ? parseBody(body) : body };
+  return {
+    status,
+    header: (name) => lower.get(name.toLowerCase()),
+    body: typeof body === "string" ? parseBody(body) : body,
+  };
 }
 
 function parseBody(text: string): unknown {

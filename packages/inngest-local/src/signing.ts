@@ -26,7 +26,9 @@ export function canonicalJson(value: unknown): string {
 export function signatureHeader(body: string, signingKey: string, nowMs: number = Date.now()): string {
   const t = Math.round(nowMs / 1000).toString();
   const key = signingKey.replace(/^signkey-[\w]+-/, "");
-  const s = createHmac("sha256", key).update(body + t).digest("hex");
+  const s = createHmac("sha256", key)
+    .update(body + t)
+    .digest("hex");
   return `t=${t}&s=${s}`;
 }
 
@@ -44,7 +46,9 @@ export function isSigningKey(signingKey: string): boolean {
  */
 export function hashedSigningKey(signingKey: string): string {
   const prefix = KEY_PREFIX.exec(signingKey)?.[0] ?? "";
-  return `${prefix}${createHash("sha256").update(Buffer.from(signingKey.slice(prefix.length), "hex")).digest("hex")}`;
+  return `${prefix}${createHash("sha256")
+    .update(Buffer.from(signingKey.slice(prefix.length), "hex"))
+    .digest("hex")}`;
 }
 
 /** Constant-time comparison of two strings (false for different lengths). */

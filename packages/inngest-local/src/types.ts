@@ -91,7 +91,10 @@ export interface FunctionConfig {
   id: string;
   name?: string;
   triggers: FunctionTrigger[];
-  steps: Record<string, { id: string; name: string; runtime: { type: string; url: string }; retries?: { attempts?: number } }>;
+  steps: Record<
+    string,
+    { id: string; name: string; runtime: { type: string; url: string }; retries?: { attempts?: number } }
+  >;
   concurrency?: number | ConcurrencyOption | ConcurrencyOption[];
   batchEvents?: { maxSize: number; timeout: string; key?: string; if?: string };
   [key: string]: unknown;

@@ -14,7 +14,12 @@ export class WaitRegistry {
   private readonly programs = new Map<string, CelProgram>();
 
   /** Throws when `ifExpression` is outside the supported CEL subset. Returns a cancel function. */
-  add(eventName: string, ifExpression: string | undefined, triggerEvent: InngestEvent, resolve: (event: InngestEvent) => void): () => void {
+  add(
+    eventName: string,
+    ifExpression: string | undefined,
+    triggerEvent: InngestEvent,
+    resolve: (event: InngestEvent) => void,
+  ): () => void {
     const waiter: Waiter = { triggerEvent, condition: ifExpression ? this.program(ifExpression) : undefined, resolve };
     const set = this.byName.get(eventName) ?? new Set();
     set.add(waiter);

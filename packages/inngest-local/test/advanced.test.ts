@@ -17,7 +17,14 @@ const onlyRun = async (fnId: string): Promise<RunInfo> => {
 
 beforeAll(async () => {
   app = await startHttpApp();
-  executor = createExecutor({ serveUrl: app.url, unsigned: true, port: 0, cron: false, retryBackoffMs: () => 10, log: () => undefined });
+  executor = createExecutor({
+    serveUrl: app.url,
+    unsigned: true,
+    port: 0,
+    cron: false,
+    retryBackoffMs: () => 10,
+    log: () => undefined,
+  });
   await executor.start();
   const inngest = new Inngest({ id: "adv", isDev: true, baseUrl: executor.url, logger: quietLogger });
 
@@ -25,11 +32,14 @@ beforeAll(async () => {
     const [value] = await Promise.all([step.run("work", () => "done"), step.sleep("short", "1s")]);
     return value;
   });
-  const rethrow = inngest.createFunction({ id: "rethrow", retries: 2, triggers: { event: "adv/rethrow" } }, async ({ step, attempt }) => {
-    const memo = await step.run("once", () => "memoized");
-    if (attempt === 0) throw new Error("function-level failure");
-    return { memo, attempt };
-  });
+  const rethrow = inngest.createFunction(
+    { id: "rethrow", retries: 2, triggers: { event: "adv/rethrow" } },
+    async ({ step, attempt }) => {
+      const memo = await step.run("once", () => "memoized");
+      if (attempt === 0) throw new Error("function-level failure");
+      return { memo, attempt };
+    },
+  );
   const failingChild = inngest.createFunction({ id: "failing-child", triggers: { event: "adv/never" } }, async () => {
     throw new NonRetriableError("child refused");
   });
@@ -92,7 +102,10 @@ describe("less common SDK flows", () => {
   it("resolves waitForEvent `match` on the shared field", async () => {
     await executor.send({ name: "adv/match", data: { key: "k1" } });
     while (executor.runs().find((r) => r.functionId === "adv-matcher")?.status !== "completed") {
-      await executor.send([{ name: "adv/pair", data: { key: "other" } }, { name: "adv/pair", data: { key: "k1", v: 2 } }]);
+      await executor.send([
+        { name: "adv/pair", data: { key: "other" } },
+        { name: "adv/pair", data: { key: "k1", v: 2 } },
+      ]);
       await sleep(50);
     }
     expect(await onlyRun("matcher")).toMatchObject({ output: { key: "k1", v: 2 } });

@@ -39,7 +39,14 @@ beforeAll(async () => {
     },
   });
   await executor.start();
-  inngest = new Inngest({ id: "contract", isDev: false, signingKey, eventKey, baseUrl: executor.url, logger: quietLogger });
+  inngest = new Inngest({
+    id: "contract",
+    isDev: false,
+    signingKey,
+    eventKey,
+    baseUrl: executor.url,
+    logger: quietLogger,
+  });
   app.setHandler(serve({ client: inngest, functions: contractFunctions(inngest, probe) }));
   await executor.sync();
 });
@@ -79,7 +86,9 @@ describe("inngest-local against the real inngest@4.24.0 SDK", () => {
     expect(run.error?.message).toContain("no point retrying");
     expect(probe.nonRetriableCalls).toBe(1);
     expect((await onlyRun("non-retriable-failure")).status).toBe("completed");
-    expect(probe.failureHandled).toEqual([{ message: expect.stringContaining("no point retrying"), functionId: "contract-non-retriable" }]);
+    expect(probe.failureHandled).toEqual([
+      { message: expect.stringContaining("no point retrying"), functionId: "contract-non-retriable" },
+    ]);
   });
 
   it("runs Promise.all steps in parallel", async () => {
@@ -100,7 +109,8 @@ describe("inngest-local against the real inngest@4.24.0 SDK", () => {
     ]);
     // The wait registers asynchronously; keep offering events until r1's run has taken one.
     await executor.send({ name: "test/approve", data: { requestId: "nobody", by: "wrong" } });
-    const approved = () => runsOf("waiter").some((r) => (r.output as { approvedBy?: unknown } | undefined)?.approvedBy === "alice");
+    const approved = () =>
+      runsOf("waiter").some((r) => (r.output as { approvedBy?: unknown } | undefined)?.approvedBy === "alice");
     const deadline = Date.now() + 5000;
     while (!approved()) {
       expect(Date.now()).toBeLessThan(deadline);
@@ -133,7 +143,12 @@ describe("inngest-local against the real inngest@4.24.0 SDK", () => {
     await executor.send([1, 2, 3, 4, 5, 6, 7].map((n) => ({ name: "test/batch", data: { n } })));
     await executor.idle(5000);
     const outputs = runsOf("batch").map((r) => r.output);
-    expect(outputs).toEqual(expect.arrayContaining([{ size: 5, ns: [1, 2, 3, 4, 5] }, { size: 2, ns: [6, 7] }]));
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        { size: 5, ns: [1, 2, 3, 4, 5] },
+        { size: 2, ns: [6, 7] },
+      ]),
+    );
     expect(outputs).toHaveLength(2);
   });
 
@@ -156,7 +171,11 @@ describe("inngest-local against the real inngest@4.24.0 SDK", () => {
     await executor.send({ name: "test/dedup", id: "same-id", data: {} });
     await inngest.send({ name: "test/dedup", id: "other-id", data: {} });
     await executor.idle(5000);
-    expect(runsOf("dedup").map((r) => r.output).sort()).toEqual(["other-id", "same-id"]);
+    expect(
+      runsOf("dedup")
+        .map((r) => r.output)
+        .sort(),
+    ).toEqual(["other-id", "same-id"]);
     expect(runsOf("dedup").every(finished)).toBe(true);
   });
 

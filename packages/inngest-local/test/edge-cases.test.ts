@@ -22,7 +22,10 @@ async function setup(options: Partial<ExecutorOptions> = {}) {
     ...options,
   });
   await executor.start();
-  cleanups.push(() => app.close(), () => executor.stop());
+  cleanups.push(
+    () => app.close(),
+    () => executor.stop(),
+  );
   return { app, executor, logs };
 }
 
@@ -38,9 +41,16 @@ describe("protocol edge cases", () => {
     const { app, executor } = await setup();
     app.setHandler(async (req, res) => {
       if (req.method === "PUT") {
-        const step = { id: "step", name: "step", runtime: { type: "http", url: `${app.url}?fnId=fake-bogus&stepId=step` } };
+        const step = {
+          id: "step",
+          name: "step",
+          runtime: { type: "http", url: `${app.url}?fnId=fake-bogus&stepId=step` },
+        };
         const functions = [{ id: "fake-bogus", name: "bogus", triggers: [{ event: "test/bogus" }], steps: { step } }];
-        const reg = await fetch(`${executor.url}/fn/register`, { method: "POST", body: JSON.stringify({ appName: "fake", functions }) });
+        const reg = await fetch(`${executor.url}/fn/register`, {
+          method: "POST",
+          body: JSON.stringify({ appName: "fake", functions }),
+        });
         res.writeHead(reg.status, { "content-type": "application/json" }).end(JSON.stringify({ message: "ok" }));
         return;
       }
@@ -57,9 +67,14 @@ describe("protocol edge cases", () => {
   it("rejects registration of an unsupported CEL expression with a clear error", async () => {
     const { app, executor } = await setup();
     const inngest = new Inngest({ id: "cel", isDev: true, baseUrl: executor.url, logger: quietLogger });
-    const fn = inngest.createFunction({ id: "sized", triggers: { event: "test/x", if: "size(event.data.tags) > 2" } }, async () => "x");
+    const fn = inngest.createFunction(
+      { id: "sized", triggers: { event: "test/x", if: "size(event.data.tags) > 2" } },
+      async () => "x",
+    );
     app.setHandler(serve({ client: inngest, functions: [fn] }));
-    await expect(executor.sync()).rejects.toThrow(/cel-sized: trigger expression: unsupported expression .*function calls like size\(\) are not supported/);
+    await expect(executor.sync()).rejects.toThrow(
+      /cel-sized: trigger expression: unsupported expression .*function calls like size\(\) are not supported/,
+    );
     expect(executor.functions()).toEqual([]);
   });
 
@@ -67,7 +82,12 @@ describe("protocol edge cases", () => {
     const { app, executor, logs } = await setup();
     const inngest = new Inngest({ id: "warn", isDev: true, baseUrl: executor.url, logger: quietLogger });
     const fn = inngest.createFunction(
-      { id: "limited", rateLimit: { limit: 1, period: "1m" }, debounce: { period: "5s" }, triggers: { event: "test/x" } },
+      {
+        id: "limited",
+        rateLimit: { limit: 1, period: "1m" },
+        debounce: { period: "5s" },
+        triggers: { event: "test/x" },
+      },
       async () => "x",
     );
     app.setHandler(serve({ client: inngest, functions: [fn] }));
@@ -82,7 +102,10 @@ describe("protocol edge cases", () => {
     const ids = await executor.send({ name: "test/early", data: { x: 1 } });
     expect(ids).toHaveLength(1);
     const inngest = new Inngest({ id: "late", isDev: true, baseUrl: executor.url, logger: quietLogger });
-    const fn = inngest.createFunction({ id: "early", triggers: { event: "test/early" } }, async ({ event }) => event.data);
+    const fn = inngest.createFunction(
+      { id: "early", triggers: { event: "test/early" } },
+      async ({ event }) => event.data,
+    );
     app.setHandler(serve({ client: inngest, functions: [fn] }));
     await waitFor(() => executor.functions().length > 0, 5000, "background sync");
     expect(await onlyRun(executor, "late-early")).toMatchObject({ status: "completed", output: { x: 1 } });
@@ -92,10 +115,20 @@ describe("protocol edge cases", () => {
     const signingKey = "signkey-test-8ee2262a15e8d3c42d6a840db7af3de2aab08ef632b32a37a687f24b34dba3ff";
     for (const withKey of [true, false]) {
       const { app, executor } = await setup(withKey ? { signingKey, eventKey: "k" } : {});
-      const inngest = new Inngest({ id: "cloud", isDev: false, signingKey, eventKey: "k", baseUrl: executor.url, logger: quietLogger });
-      const fn = inngest.createFunction({ id: "signed", retries: 1, triggers: { event: "test/signed" } }, async ({ event, step }) => {
-        return step.run("echo", () => event.data);
+      const inngest = new Inngest({
+        id: "cloud",
+        isDev: false,
+        signingKey,
+        eventKey: "k",
+        baseUrl: executor.url,
+        logger: quietLogger,
       });
+      const fn = inngest.createFunction(
+        { id: "signed", retries: 1, triggers: { event: "test/signed" } },
+        async ({ event, step }) => {
+          return step.run("echo", () => event.data);
+        },
+      );
       app.setHandler(serve({ client: inngest, functions: [fn] }));
       await executor.sync();
       // Integer-like keys are where naive key sorting and canonical JSON disagree.
@@ -114,7 +147,9 @@ describe("protocol edge cases", () => {
         version: 1,
         vendor: "test",
         validate: (value) =>
-          typeof (value as { n?: unknown }).n === "number" ? { value: value as { n: number } } : { issues: [{ message: "n must be a number", path: ["n"] }] },
+          typeof (value as { n?: unknown }).n === "number"
+            ? { value: value as { n: number } }
+            : { issues: [{ message: "n must be a number", path: ["n"] }] },
       },
     };
     const typed = eventType("test/typed", { schema });
@@ -122,7 +157,9 @@ describe("protocol edge cases", () => {
     const fn = inngest.createFunction({ id: "fn", triggers: [typed] }, async ({ event }) => event.data.n);
     app.setHandler(serve({ client: inngest, functions: [fn] }));
     await executor.sync();
-    await expect(executor.send(typed.create({ n: "nope" } as unknown as { n: number }))).rejects.toThrow(/n must be a number/);
+    await expect(executor.send(typed.create({ n: "nope" } as unknown as { n: number }))).rejects.toThrow(
+      /n must be a number/,
+    );
     await executor.send(typed.create({ n: 7 }));
     expect(await onlyRun(executor, "typed-fn")).toMatchObject({ status: "completed", output: 7 });
   });

@@ -26,7 +26,9 @@ describe("helpers", () => {
   });
 
   it("serializes canonically and signs like the SDK expects", () => {
-    expect(canonicalJson({ b: 1, a: [undefined, { d: 2, c: undefined }], "10": 0, "2": 0 })).toBe('{"10":0,"2":0,"a":[null,{"d":2}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [undefined, { d: 2, c: undefined }], "10": 0, "2": 0 })).toBe(
+      '{"10":0,"2":0,"a":[null,{"d":2}],"b":1}',
+    );
     const header = signatureHeader("{}", "signkey-prod-abc", 1_700_000_000_000);
     expect(header).toMatch(/^t=1700000000&s=[0-9a-f]{64}$/);
     expect(header).toBe(signatureHeader("{}", "abc", 1_700_000_000_000));

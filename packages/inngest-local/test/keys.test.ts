@@ -35,27 +35,47 @@ async function setup(options: Partial<ExecutorOptions> = {}, appKeys = { signing
     ...options,
   });
   await executor.start();
-  cleanups.push(() => app.close(), () => executor.stop());
+  cleanups.push(
+    () => app.close(),
+    () => executor.stop(),
+  );
   const inngest = new Inngest({ id: "keys", isDev: false, ...appKeys, baseUrl: executor.url, logger: quietLogger });
-  const echo = inngest.createFunction({ id: "echo", triggers: { event: "test/echo" } }, async ({ event, step }) => step.run("echo", () => event.data));
+  const echo = inngest.createFunction({ id: "echo", triggers: { event: "test/echo" } }, async ({ event, step }) =>
+    step.run("echo", () => event.data),
+  );
   app.setHandler(serve({ client: inngest, functions: [echo] }));
   return { app, executor, inngest, logs };
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
+  fetch(url, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...headers },
+  });
 
 /** A registration as the SDK makes it, pointing at `url`. */
 const registration = (url: string, id = "keys-forged") => ({
   url,
   appName: "keys",
-  functions: [{ id, name: id, triggers: [{ event: "test/forged" }], steps: { step: { id: "step", name: "step", runtime: { type: "http", url: `${url}?fnId=${id}&stepId=step` } } } }],
+  functions: [
+    {
+      id,
+      name: id,
+      triggers: [{ event: "test/forged" }],
+      steps: { step: { id: "step", name: "step", runtime: { type: "http", url: `${url}?fnId=${id}&stepId=step` } } },
+    },
+  ],
 });
 
 describe("the executor's own endpoints check the app's keys", () => {
   it("refuses to start without a signing key unless told it is unsigned, and refuses keys the SDK cannot hash", () => {
-    expect(() => createExecutor({ serveUrl: "http://127.0.0.1:1/api/inngest" })).toThrow(/signingKey .*or unsigned: true/);
-    expect(() => createExecutor({ serveUrl: "http://127.0.0.1:1/api/inngest", signingKey: "signkey-prod-not-hex" })).toThrow(/signkey-<env>-<hex/);
+    expect(() => createExecutor({ serveUrl: "http://127.0.0.1:1/api/inngest" })).toThrow(
+      /signingKey .*or unsigned: true/,
+    );
+    expect(() =>
+      createExecutor({ serveUrl: "http://127.0.0.1:1/api/inngest", signingKey: "signkey-prod-not-hex" }),
+    ).toThrow(/signkey-<env>-<hex/);
     expect(() => createExecutor({ serveUrl: "http://127.0.0.1:1/api/inngest", unsigned: true })).not.toThrow();
   });
 
@@ -65,7 +85,9 @@ describe("the executor's own endpoints check the app's keys", () => {
     expect(executor.functions().map((f) => f.id)).toEqual(["keys-echo"]);
     await inngest.send({ name: "test/echo", data: { n: 1 } });
     await executor.idle(5000);
-    expect(executor.runs()).toEqual([expect.objectContaining({ functionId: "keys-echo", status: "completed", output: { n: 1 } })]);
+    expect(executor.runs()).toEqual([
+      expect.objectContaining({ functionId: "keys-echo", status: "completed", output: { n: 1 } }),
+    ]);
   });
 
   it("answers POST /fn/register without the hashed signing key with 401, and registers nothing", async () => {
@@ -73,7 +95,12 @@ describe("the executor's own endpoints check the app's keys", () => {
     await executor.sync();
     const before = executor.functions();
     const forged = registration(app.url);
-    const attempts: Record<string, string>[] = [{}, { authorization: bearerOf(otherKey) }, { authorization: `Bearer ${signingKey}` }, { authorization: bearerOf(signingKey).slice(0, -1) }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: bearerOf(otherKey) },
+      { authorization: `Bearer ${signingKey}` },
+      { authorization: bearerOf(signingKey).slice(0, -1) },
+    ];
     for (const headers of attempts) {
       const res = await post(`${executor.url}/fn/register`, forged, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
@@ -122,17 +149,24 @@ describe("the executor's own endpoints check the app's keys", () => {
     expect(registered()).toEqual([`${app.url}?fnId=keys-echo&stepId=step`]);
 
     // A signed registration naming another host (as a PUT with a forged Host header would make it).
-    const moved = await post(`${executor.url}/fn/register`, registration("http://evil.example:8080/api/inngest"), { authorization: bearerOf(signingKey) });
+    const moved = await post(`${executor.url}/fn/register`, registration("http://evil.example:8080/api/inngest"), {
+      authorization: bearerOf(signingKey),
+    });
     expect(moved.status).toBe(400);
-    expect(await moved.json()).toMatchObject({ error: expect.stringContaining("http://evil.example:8080/api/inngest") });
+    expect(await moved.json()).toMatchObject({
+      error: expect.stringContaining("http://evil.example:8080/api/inngest"),
+    });
 
     // The SDK itself, asked by anyone with a forged Host: it takes the URL from the request.
     const { port } = new URL(app.url);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port, path: "/api/inngest", method: "PUT", headers: { host: "evil.example:8080" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: "127.0.0.1", port, path: "/api/inngest", method: "PUT", headers: { host: "evil.example:8080" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.end();
     });

@@ -32,11 +32,17 @@ describe.each([
 
   it.each([
     ["scalars", [null, true, false, 0, -1.5, 1e21, "", "é\n\u2028"]],
-    ["array-index keys first, in numeric order", { b: 1, "10": 2, "9": 3, a: 4, "01": 5, "-1": 6, "4294967294": 7, "4294967295": 8 }],
+    [
+      "array-index keys first, in numeric order",
+      { b: 1, "10": 2, "9": 3, a: 4, "01": 5, "-1": 6, "4294967294": 7, "4294967295": 8 },
+    ],
     ["empty containers", { a: {}, b: [], c: [{}, []] }],
     ["a __proto__ key from JSON", JSON.parse('{"__proto__":{"x":1},"a":2}') as unknown],
     ["lone surrogates and escapes", { "\ud800": "\udc00", "\u0000": "\u0000" }],
-    ["undefined, functions and symbols", { a: undefined, b: () => 1, c: Symbol("s"), d: [undefined, () => 1, Symbol("s")] }],
+    [
+      "undefined, functions and symbols",
+      { a: undefined, b: () => 1, c: Symbol("s"), d: [undefined, () => 1, Symbol("s")] },
+    ],
     ["a Date (an object without own keys)", { at: new Date(0) }],
     ["a top-level undefined", undefined],
     ["a top-level string", "x"],
@@ -46,12 +52,18 @@ describe.each([
 
   it("matches the recursive definition on random JSON", () => {
     let seed = 7;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const make = (depth: number): unknown => {
       const pick = random();
-      if (depth > 4 || pick < 0.3) return [null, true, 1.25, "s", String(Math.floor(random() * 100))][Math.floor(random() * 5)];
+      if (depth > 4 || pick < 0.3)
+        return [null, true, 1.25, "s", String(Math.floor(random() * 100))][Math.floor(random() * 5)];
       if (pick < 0.6) return Array.from({ length: Math.floor(random() * 4) }, () => make(depth + 1));
-      return Object.fromEntries(Array.from({ length: Math.floor(random() * 5) }, () => [String.fromCharCode(48 + Math.floor(random() * 60)), make(depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(random() * 5) }, () => [
+          String.fromCharCode(48 + Math.floor(random() * 60)),
+          make(depth + 1),
+        ]),
+      );
     };
     for (let i = 0; i < 300; i++) {
       const value = make(0);

@@ -86,7 +86,8 @@ export function canonicalJsonIterative(value: unknown): string {
 type Task = { value: unknown } | { text: string } | { close: object; end: string };
 
 /** Values `JSON.stringify` leaves out of objects (and writes as `null` in arrays). */
-const omitted = (value: unknown): boolean => value === undefined || typeof value === "function" || typeof value === "symbol";
+const omitted = (value: unknown): boolean =>
+  value === undefined || typeof value === "function" || typeof value === "symbol";
 
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 const isArrayIndex = (key: string): boolean => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1;

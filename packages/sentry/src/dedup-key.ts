@@ -56,7 +56,10 @@ function changeParts(resource: string, action: string, data: Record<string, unkn
     case "event_alert": {
       const event = obj(data.event);
       const alert = obj(data.issue_alert);
-      return need(idOf(event.event_id), contentHash([data.triggered_rule ?? null, alert.id ?? null, alert.title ?? null]));
+      return need(
+        idOf(event.event_id),
+        contentHash([data.triggered_rule ?? null, alert.id ?? null, alert.title ?? null]),
+      );
     }
     case "issue": {
       const issue = obj(data.issue);
@@ -77,7 +80,10 @@ function changeParts(resource: string, action: string, data: Record<string, unkn
         : need(idOf(data.comment_id), contentHash(data.comment ?? null));
     case "metric_alert": {
       const incident = obj(data.metric_alert);
-      return need(idOf(incident.id), contentHash([incident.status ?? null, data.description_title ?? null, data.description_text ?? null]));
+      return need(
+        idOf(incident.id),
+        contentHash([incident.status ?? null, data.description_title ?? null, data.description_text ?? null]),
+      );
     }
     case "seer":
       return SEER_DOCUMENTED.has(action) ? need(idOf(data.run_id)) : need(idOf(data.run_id), contentHash(data));

@@ -1,6 +1,15 @@
 import type { EventContext, EventContextFrame } from "./event-context.ts";
 import { payloadText } from "./payload-text.ts";
-import { type Loose, crashingFirst, int, isObject, lastBreadcrumbs, objectsOf, str, tagValue } from "./event-context-parts.ts";
+import {
+  type Loose,
+  crashingFirst,
+  int,
+  isObject,
+  lastBreadcrumbs,
+  objectsOf,
+  str,
+  tagValue,
+} from "./event-context-parts.ts";
 
 /**
  * The context of an event as Sentry's REST API returns it (`…/events/{id|latest|recommended}/`):
@@ -68,7 +77,10 @@ function frameOf(frame: Loose): EventContextFrame {
 }
 
 /** `[[lineNo, text], ...]` → the lines before, at and after the frame's line. */
-function splitContext(context: unknown, lineno: number | null): Pick<EventContextFrame, "preContext" | "contextLine" | "postContext"> {
+function splitContext(
+  context: unknown,
+  lineno: number | null,
+): Pick<EventContextFrame, "preContext" | "contextLine" | "postContext"> {
   const out = { preContext: [] as string[], contextLine: null as string | null, postContext: [] as string[] };
   if (lineno === null || !Array.isArray(context)) return out;
   for (const pair of context) {

@@ -7,19 +7,22 @@ export const MAX_BREADCRUMBS = 30;
 
 export type Loose = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Loose => value !== null && typeof value === "object" && !Array.isArray(value);
+export const isObject = (value: unknown): value is Loose =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 export const objectsOf = (value: unknown): Loose[] => (Array.isArray(value) ? value.filter(isObject) : []);
 
 /** A non-empty string, else null (Sentry sends "" for "no message"). */
 export const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 export const int = (value: unknown): number | null => {
-  const parsed = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+  const parsed =
+    typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
   return Number.isFinite(parsed) ? parsed : null;
 };
 
 /** Source lines: strings kept as they are (blank lines matter for line numbers), anything else as "". */
-export const lines = (value: unknown): string[] => (Array.isArray(value) ? value.map((line) => (typeof line === "string" ? line : "")) : []);
+export const lines = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map((line) => (typeof line === "string" ? line : "")) : [];
 
 /** ISO-8601 from an ISO string or epoch seconds; the original string if it does not parse. */
 export function timestamp(value: unknown): string | null {
@@ -30,14 +33,21 @@ export function timestamp(value: unknown): string | null {
 }
 
 export function breadcrumbOf(crumb: Loose): EventContextBreadcrumb {
-  return { timestamp: timestamp(crumb.timestamp), category: str(crumb.category), level: str(crumb.level), message: str(crumb.message) };
+  return {
+    timestamp: timestamp(crumb.timestamp),
+    category: str(crumb.category),
+    level: str(crumb.level),
+    message: str(crumb.message),
+  };
 }
 
 /** The latest breadcrumbs, oldest first. */
-export const lastBreadcrumbs = (crumbs: Loose[]): EventContextBreadcrumb[] => crumbs.slice(-MAX_BREADCRUMBS).map(breadcrumbOf);
+export const lastBreadcrumbs = (crumbs: Loose[]): EventContextBreadcrumb[] =>
+  crumbs.slice(-MAX_BREADCRUMBS).map(breadcrumbOf);
 
 /** Frames as stored (oldest first) → crashing frame first, capped. */
-export const crashingFirst = (frames: EventContextFrame[]): EventContextFrame[] => [...frames].reverse().slice(0, MAX_FRAMES);
+export const crashingFirst = (frames: EventContextFrame[]): EventContextFrame[] =>
+  [...frames].reverse().slice(0, MAX_FRAMES);
 
 export function tagValue(tags: EventContext["tags"], key: string): string | null {
   return tags.find((tag) => tag.key === key)?.value ?? null;

@@ -13,7 +13,13 @@ import {
 } from "./observation.ts";
 import { payloadText } from "./payload-text.ts";
 import type { Frame, SentryEvent } from "./schemas/event.ts";
-import type { Normalized, ObservationMetadata, ObservationReference, SentryEnvelope, SentryIssueUpsert } from "./types.ts";
+import type {
+  Normalized,
+  ObservationMetadata,
+  ObservationReference,
+  SentryEnvelope,
+  SentryIssueUpsert,
+} from "./types.ts";
 
 // `url` is the API URL of the event: https://sentry.io/api/0/projects/<org>/<project>/events/<id>/
 const PROJECT_FROM_URL = /\/projects\/([^/]+)\/([^/]+)\/events\//;

@@ -74,4 +74,3 @@ export function headline(action: string, issue: SentryIssue, assigneeName: strin
       return [MARKERS.unresolved, "Unresolved"];
   }
 }
-

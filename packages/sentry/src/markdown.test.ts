@@ -16,7 +16,14 @@ describe("markdown helpers", () => {
   });
 
   it("facts() drops missing values", () => {
-    expect(facts([["A", 1], ["B", null], ["C", ""], ["D", "x"]])).toBe("- A: 1\n- D: x");
+    expect(
+      facts([
+        ["A", 1],
+        ["B", null],
+        ["C", ""],
+        ["D", "x"],
+      ]),
+    ).toBe("- A: 1\n- D: x");
   });
 
   it("link() escapes brackets in the label", () => {

@@ -14,7 +14,12 @@ describe("normalize comment.*", () => {
   it("comment.created: the text, the issue and the project", () => {
     const { observation, issue, projectSlug } = observe(fixtureEnvelope("comment.created.json"));
     expect(observation.body).toBe("**colleen** commented:\n\n> adding a comment\n\n- Issue: 100\n- Project: sentry");
-    expect(observation.metadata).toMatchObject({ issueId: "100", projectSlug: "sentry", commentId: "1234", commentAction: "created" });
+    expect(observation.metadata).toMatchObject({
+      issueId: "100",
+      projectSlug: "sentry",
+      commentId: "1234",
+      commentAction: "created",
+    });
     expect(issue).toMatchObject({ id: "100", projectSlug: "sentry", title: null });
     expect(projectSlug).toBe("sentry");
   });
@@ -35,16 +40,38 @@ describe("normalize comment.*", () => {
   });
 
   it.each([
-    ["created without text", "created", { comment_id: 1, issue_id: 2 }, "comment.created payload is invalid: data.comment: is required"],
-    ["updated without text", "updated", { comment_id: 1, issue_id: 2 }, "comment.updated payload is invalid: data.comment: is required"],
-    ["deleted without comment id", "deleted", { issue_id: 2 }, "comment.deleted payload is invalid: data.comment_id: is required"],
-    ["created without issue id", "created", { comment_id: 1, comment: "x" }, "comment.created payload is invalid: data.issue_id: is required"],
+    [
+      "created without text",
+      "created",
+      { comment_id: 1, issue_id: 2 },
+      "comment.created payload is invalid: data.comment: is required",
+    ],
+    [
+      "updated without text",
+      "updated",
+      { comment_id: 1, issue_id: 2 },
+      "comment.updated payload is invalid: data.comment: is required",
+    ],
+    [
+      "deleted without comment id",
+      "deleted",
+      { issue_id: 2 },
+      "comment.deleted payload is invalid: data.comment_id: is required",
+    ],
+    [
+      "created without issue id",
+      "created",
+      { comment_id: 1, comment: "x" },
+      "comment.created payload is invalid: data.issue_id: is required",
+    ],
   ])("throws SentryPayloadError for %s", (_label, action, data, message) => {
     expect(() => normalize("comment", envelopeOf(action, data))).toThrow(SentryPayloadError);
     expect(() => normalize("comment", envelopeOf(action, data))).toThrow(message);
   });
 
   it("accepts a delete without text", () => {
-    expect(observe(envelopeOf("deleted", { comment_id: 1, issue_id: 2 })).observation.body).toBe("**Sentry** deleted a comment (last text below):\n\n- Issue: 2");
+    expect(observe(envelopeOf("deleted", { comment_id: 1, issue_id: 2 })).observation.body).toBe(
+      "**Sentry** deleted a comment (last text below):\n\n- Issue: 2",
+    );
   });
 });

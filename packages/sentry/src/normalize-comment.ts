@@ -1,6 +1,15 @@
 import { facts, sections } from "./markdown.ts";
 import { MARKERS, title } from "./markers.ts";
-import { type NormalizeOptions, actorName, emptyIssue, emptyMetadata, issueReference, observed, occurredAt, references } from "./observation.ts";
+import {
+  type NormalizeOptions,
+  actorName,
+  emptyIssue,
+  emptyMetadata,
+  issueReference,
+  observed,
+  occurredAt,
+  references,
+} from "./observation.ts";
 import { parseData } from "./payload-error.ts";
 import { commentDataSchema, commentWithTextSchema } from "./schemas/comment.ts";
 import type { Normalized, SentryEnvelope } from "./types.ts";
@@ -37,7 +46,9 @@ export function normalizeComment(envelope: SentryEnvelope, options?: NormalizeOp
       // `timestamp` is when the note was first written, also on edits and deletes, so those use
       // the receive time and fall back to it.
       occurredAt:
-        action === "created" ? occurredAt(options, data.timestamp) : occurredAt(options, options?.receivedAt, data.timestamp),
+        action === "created"
+          ? occurredAt(options, data.timestamp)
+          : occurredAt(options, options?.receivedAt, data.timestamp),
       references: references(issueReference(data.issue_id, null, null)),
       metadata: {
         ...emptyMetadata(),

@@ -11,7 +11,12 @@ function observe(resource: string, envelope: SentryEnvelope) {
   return result;
 }
 
-const frame = (fn: string, lineno: number, inApp: boolean) => ({ function: fn, filename: `${fn}.py`, lineno, in_app: inApp });
+const frame = (fn: string, lineno: number, inApp: boolean) => ({
+  function: fn,
+  filename: `${fn}.py`,
+  lineno,
+  in_app: inApp,
+});
 
 describe("normalize error.created", () => {
   const result = observe("error", fixtureEnvelope("error.created.json"));
@@ -65,12 +70,14 @@ describe("normalize error.created", () => {
     expect(observation.body).toContain(text);
   });
 
-  it.each([["frame vars", "dict_var"], ["frame vars", "Hello, world!"], ["user email", "jane.customer@example.com"], ["breadcrumbs", "example breadcrumb"]])(
-    "keeps %s out of the body",
-    (_label, text) => {
-      expect(observation.body).not.toContain(text);
-    },
-  );
+  it.each([
+    ["frame vars", "dict_var"],
+    ["frame vars", "Hello, world!"],
+    ["user email", "jane.customer@example.com"],
+    ["breadcrumbs", "example breadcrumb"],
+  ])("keeps %s out of the body", (_label, text) => {
+    expect(observation.body).not.toContain(text);
+  });
 
   it("keeps request headers out of the body", () => {
     const docs = observe("error", fixtureEnvelope("error.created.docs-verbatim.json")).observation.body;
@@ -109,7 +116,11 @@ describe("normalize error.created", () => {
 
   it("uses the last (outermost) exception of a chain", () => {
     const chained = editedEnvelope("error.created.json", (d: any) => {
-      d.error.exception.values.push({ type: "CheckoutFailed", value: "payment step failed", stacktrace: { frames: [frame("checkout", 90, true)] } });
+      d.error.exception.values.push({
+        type: "CheckoutFailed",
+        value: "payment step failed",
+        stacktrace: { frames: [frame("checkout", 90, true)] },
+      });
     });
     const { metadata, body } = observe("error", chained).observation;
     expect(metadata).toMatchObject({ errorType: "CheckoutFailed", errorValue: "payment step failed" });
@@ -118,7 +129,11 @@ describe("normalize error.created", () => {
 
   it("shows in-app frames only, at most five, crashing first", () => {
     const many = editedEnvelope("error.created.json", (d: any) => {
-      const frames = [frame("lib", 1, false), ...[1, 2, 3, 4, 5, 6, 7].map((n) => frame(`app${n}`, n, true)), frame("vendor", 99, false)];
+      const frames = [
+        frame("lib", 1, false),
+        ...[1, 2, 3, 4, 5, 6, 7].map((n) => frame(`app${n}`, n, true)),
+        frame("vendor", 99, false),
+      ];
       d.error.exception.values[0].stacktrace.frames = frames;
     });
     const top = observe("error", many).observation.metadata.topFrames as { function: string }[];
@@ -130,7 +145,9 @@ describe("normalize error.created", () => {
       d.error.exception.values[0].stacktrace.frames = [frame("outer", 1, false), frame("inner", 2, false)];
     });
     const { body } = observe("error", vendorOnly).observation;
-    expect(body).toContain("**Stack trace** (crashing frame first):\n1. `inner` at inner.py:2\n2. `outer` at outer.py:1");
+    expect(body).toContain(
+      "**Stack trace** (crashing frame first):\n1. `inner` at inner.py:2\n2. `outer` at outer.py:1",
+    );
   });
 
   it("reports no stack trace for an event without frames", () => {
@@ -138,15 +155,31 @@ describe("normalize error.created", () => {
       delete d.error.exception;
     });
     const { metadata, body } = observe("error", bare).observation;
-    expect(metadata).toMatchObject({ hasStackTrace: false, errorType: "Exception", errorValue: "This is an example Python exception" });
+    expect(metadata).toMatchObject({
+      hasStackTrace: false,
+      errorType: "Exception",
+      errorValue: "This is an example Python exception",
+    });
     expect(body).not.toContain("Stack trace");
   });
 
   it.each([
-    ["a missing event id", (d: any) => delete d.error.event_id, "error.created payload is invalid: data.error.event_id: is required"],
+    [
+      "a missing event id",
+      (d: any) => delete d.error.event_id,
+      "error.created payload is invalid: data.error.event_id: is required",
+    ],
     ["a missing event", (d: any) => delete d.error, "error.created payload is invalid: data.error: is required"],
-    ["a boolean event id", (d: any) => (d.error.event_id = true), "error.created payload is invalid: data.error.event_id: must be a string or integer id, got boolean"],
-    ["frames that are not a list", (d: any) => (d.error.exception.values[0].stacktrace.frames = "x"), "error.created payload is invalid: data.error.exception.values.0.stacktrace.frames: must be array, got string"],
+    [
+      "a boolean event id",
+      (d: any) => (d.error.event_id = true),
+      "error.created payload is invalid: data.error.event_id: must be a string or integer id, got boolean",
+    ],
+    [
+      "frames that are not a list",
+      (d: any) => (d.error.exception.values[0].stacktrace.frames = "x"),
+      "error.created payload is invalid: data.error.exception.values.0.stacktrace.frames: must be array, got string",
+    ],
   ])("throws SentryPayloadError for %s", (_label, edit, message) => {
     const envelope = editedEnvelope("error.created.json", edit);
     expect(() => normalize("error", envelope)).toThrow(SentryPayloadError);
@@ -169,7 +202,12 @@ describe("normalize event_alert.triggered", () => {
     expect(observation.body).toMatch(/^Issue alert rule `Checkout errors — production` fired for this event\./);
     expect(observation.body).toContain("1. `main` at main.py:26");
     expect(issue?.id).toBe("6123456789");
-    expect(observation.references).toContainEqual({ type: "alert", id: "318", label: "Checkout errors — production", url: null });
+    expect(observation.references).toContainEqual({
+      type: "alert",
+      id: "318",
+      label: "Checkout errors — production",
+      url: null,
+    });
   });
 
   it("still works for alerts without the UI-component issue_alert", () => {

@@ -19,7 +19,9 @@ export function normalizeEventAlert(envelope: SentryEnvelope, options?: Normaliz
       // One event can fire several rules; each firing is its own observation.
       sourceId: `${data.event.event_id}:${ruleId ?? rule ?? "rule"}`,
       what: rule ? `Alert "${rule}"` : "Alert",
-      intro: rule ? `Issue alert rule ${code(rule)} fired for this event.` : "An issue alert rule fired for this event.",
+      intro: rule
+        ? `Issue alert rule ${code(rule)} fired for this event.`
+        : "An issue alert rule fired for this event.",
       extraReferences: [{ type: "alert", id: ruleId ?? rule ?? data.event.event_id, label: rule, url: null }],
       extraMetadata: { triggeredRule: rule, alertRuleId: ruleId, alertSettings: data.issue_alert?.settings ?? null },
     },

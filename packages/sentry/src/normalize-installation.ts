@@ -5,7 +5,8 @@ import type { Normalized, SentryEnvelope } from "./types.ts";
 /** `installation.created|deleted`: the app was installed in or removed from an organization. */
 export function normalizeInstallation(envelope: SentryEnvelope): Normalized {
   const action = envelope.action;
-  if (action !== "created" && action !== "deleted") return { kind: "ignored", reason: `unhandled event installation.${action}` };
+  if (action !== "created" && action !== "deleted")
+    return { kind: "ignored", reason: `unhandled event installation.${action}` };
   const { installation } = parseData(installationDataSchema, envelope.data, `installation.${action}`);
   return {
     kind: "installation",

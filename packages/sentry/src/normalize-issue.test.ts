@@ -37,10 +37,20 @@ describe("normalize issue.*", () => {
       hasStackTrace: false,
       webUrl: "https://acme.sentry.io/issues/6123456789/",
     });
-    expect(issue).toMatchObject({ id: "6123456789", shortId: "CHECKOUT-API-3F", eventCount: 1, webUrl: "https://acme.sentry.io/issues/6123456789/" });
+    expect(issue).toMatchObject({
+      id: "6123456789",
+      shortId: "CHECKOUT-API-3F",
+      eventCount: 1,
+      webUrl: "https://acme.sentry.io/issues/6123456789/",
+    });
     expect({ projectSlug, projectId }).toEqual({ projectSlug: "checkout-api", projectId: "42" });
     expect(observation.references).toEqual([
-      { type: "sentry_issue", id: "6123456789", url: "https://acme.sentry.io/issues/6123456789/", label: "CHECKOUT-API-3F" },
+      {
+        type: "sentry_issue",
+        id: "6123456789",
+        url: "https://acme.sentry.io/issues/6123456789/",
+        label: "CHECKOUT-API-3F",
+      },
     ]);
     expect(observation.body).toContain("- Crashed in: `main` in main.py");
   });
@@ -68,7 +78,11 @@ describe("normalize issue.*", () => {
     });
     const { observation } = observe(envelope);
     expect(observation.body).toContain("Resolved in a release (`checkout-api@2.4.2`) by Jane Developer.");
-    expect(observation.references).toContainEqual({ type: "release", id: "checkout-api@2.4.2", label: "checkout-api@2.4.2" });
+    expect(observation.references).toContainEqual({
+      type: "release",
+      id: "checkout-api@2.4.2",
+      label: "checkout-api@2.4.2",
+    });
     expect(observation.metadata.resolvedInRelease).toBe("checkout-api@2.4.2");
   });
 
@@ -80,7 +94,10 @@ describe("normalize issue.*", () => {
   });
 
   it("issue.assigned to a team", () => {
-    const envelope = editedEnvelope("issue.assigned.json", (d: any) => (d.assignee = { type: "team", id: 3, name: "backend" }));
+    const envelope = editedEnvelope(
+      "issue.assigned.json",
+      (d: any) => (d.assignee = { type: "team", id: 3, name: "backend" }),
+    );
     const { observation } = observe(envelope);
     expect(observation.title).toBe(`👤 Assigned to backend: ${PY}`);
     expect(observation.body).toContain("Assigned to backend (team) by Jane Developer.");
@@ -89,19 +106,30 @@ describe("normalize issue.*", () => {
   it.each([
     ["ignored", "archived_until_escalating", `🔕 Ignored: ${PY}`, "Archived until it escalates by Jane Developer."],
     ["archived", "archived_forever", `🔕 Archived: ${PY}`, "Archived forever by Jane Developer."],
-    ["unresolved", "regressed", `🔁 Regressed: ${PY}`, "Regressed: it was resolved and happened again by Jane Developer."],
+    [
+      "unresolved",
+      "regressed",
+      `🔁 Regressed: ${PY}`,
+      "Regressed: it was resolved and happened again by Jane Developer.",
+    ],
     ["unresolved", "escalating", `📈 Escalating: ${PY}`, "Escalating: far more events than usual by Jane Developer."],
     ["unresolved", "ongoing", `↩️ Unresolved: ${PY}`, "Ongoing by Jane Developer."],
   ])("issue.%s with substatus %s", (action, substatus, title, line) => {
     const json = fixtureEnvelope("issue.ignored.json");
-    const envelope: SentryEnvelope = { ...json, action, data: { issue: { ...(json.data.issue as object), substatus } } };
+    const envelope: SentryEnvelope = {
+      ...json,
+      action,
+      data: { issue: { ...(json.data.issue as object), substatus } },
+    };
     const { observation } = observe(envelope);
     expect(observation).toMatchObject({ title, sourceType: `issue.${action}`, sourceId: `6123456789:${action}` });
     expect(observation.body).toContain(line);
   });
 
   it("does not say 'by Sentry' for a regression Sentry detected", () => {
-    expect(observe(fixtureEnvelope("issue.unresolved.json")).observation.body).toContain("Regressed: it was resolved and happened again.");
+    expect(observe(fixtureEnvelope("issue.unresolved.json")).observation.body).toContain(
+      "Regressed: it was resolved and happened again.",
+    );
   });
 
   it("uses the level marker on issue.created", () => {
@@ -110,10 +138,30 @@ describe("normalize issue.*", () => {
   });
 
   it.each([
-    ["issue.created without issue id", "created", { issue: { title: "no id" } }, "issue.created payload is invalid: data.issue.id: is required"],
-    ["issue.resolved without issue", "resolved", { resolution_type: "now" }, "issue.resolved payload is invalid: data.issue: is required"],
-    ["issue.assigned without assignee", "assigned", { issue: { id: "1" } }, "issue.assigned payload is invalid: data.assignee: is required"],
-    ["an issue id that is an object", "created", { issue: { id: { nested: 1 } } }, "issue.created payload is invalid: data.issue.id: must be a string or integer id, got object"],
+    [
+      "issue.created without issue id",
+      "created",
+      { issue: { title: "no id" } },
+      "issue.created payload is invalid: data.issue.id: is required",
+    ],
+    [
+      "issue.resolved without issue",
+      "resolved",
+      { resolution_type: "now" },
+      "issue.resolved payload is invalid: data.issue: is required",
+    ],
+    [
+      "issue.assigned without assignee",
+      "assigned",
+      { issue: { id: "1" } },
+      "issue.assigned payload is invalid: data.assignee: is required",
+    ],
+    [
+      "an issue id that is an object",
+      "created",
+      { issue: { id: { nested: 1 } } },
+      "issue.created payload is invalid: data.issue.id: must be a string or integer id, got object",
+    ],
   ])("throws SentryPayloadError for %s", (_label, action, data, message) => {
     const envelope = envelopeOf(action, data);
     expect(() => normalize("issue", envelope)).toThrow(SentryPayloadError);

@@ -89,7 +89,10 @@ function issueBody(change: IssueChange): string {
       ["Level", issue.level],
       ["Platform", issue.platform],
       ["Culprit", issue.culprit ? code(issue.culprit) : null],
-      ["Crashed in", issue.metadata?.function ? `${code(issue.metadata.function)} in ${issue.metadata.filename ?? "?"}` : null],
+      [
+        "Crashed in",
+        issue.metadata?.function ? `${code(issue.metadata.function)} in ${issue.metadata.filename ?? "?"}` : null,
+      ],
       ["Occurrences", issue.count],
       ["Users", issue.userCount],
       ["First seen", iso(issue.firstSeen)],

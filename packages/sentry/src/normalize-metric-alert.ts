@@ -1,6 +1,14 @@
 import { code, facts, link, sections } from "./markdown.ts";
 import { MARKERS, title } from "./markers.ts";
-import { type NormalizeOptions, actorName, emptyMetadata, iso, observed, occurredAt, references } from "./observation.ts";
+import {
+  type NormalizeOptions,
+  actorName,
+  emptyMetadata,
+  iso,
+  observed,
+  occurredAt,
+  references,
+} from "./observation.ts";
 import { parseData } from "./payload-error.ts";
 import { type MetricAlertData, metricAlertDataSchema } from "./schemas/metric-alert.ts";
 import type { Normalized, ObservationMetadata, SentryEnvelope } from "./types.ts";
@@ -93,7 +101,10 @@ function metricAlertBody({ data, incident, rule, status, threshold }: MetricAler
       ["Environment", rule?.environment],
       ["Projects", incident.projects?.join(", ")],
       ["Status", status],
-      ["Incident", incident.identifier ? `#${incident.identifier}${incident.title ? ` (${incident.title})` : ""}` : incident.id],
+      [
+        "Incident",
+        incident.identifier ? `#${incident.identifier}${incident.title ? ` (${incident.title})` : ""}` : incident.id,
+      ],
       ["Started", iso(incident.date_started)],
       ["Closed", iso(incident.date_closed)],
     ]),
@@ -101,7 +112,14 @@ function metricAlertBody({ data, incident, rule, status, threshold }: MetricAler
   );
 }
 
-function metricAlertMetadata({ data, incident, rule, status, threshold, projectSlug }: MetricAlert): ObservationMetadata {
+function metricAlertMetadata({
+  data,
+  incident,
+  rule,
+  status,
+  threshold,
+  projectSlug,
+}: MetricAlert): ObservationMetadata {
   return {
     ...emptyMetadata(),
     projectSlug,

@@ -24,21 +24,39 @@ describe("normalize preprod_artifact.* and size_analysis.*", () => {
     expect(observation.body).toContain("- Download size: 27.5 MiB\n- Install size: 29.4 MiB");
     expect(observation.body).toContain("- MAIN_ARTIFACT: install 17.0 MiB (+11.9 MiB)");
     expect(observation.references).toEqual([
-      { type: "pull_request", id: "my-org/my-app#3", label: "my-org/my-app#3", url: "https://github.com/my-org/my-app/pull/3" },
+      {
+        type: "pull_request",
+        id: "my-org/my-app#3",
+        label: "my-org/my-app#3",
+        url: "https://github.com/my-org/my-app/pull/3",
+      },
     ]);
     expect(result).toMatchObject({ issue: null, projectSlug: "my-project", projectId: null });
   });
 
   it("treats the older size_analysis.completed alike", () => {
-    const result = normalize("size_analysis", { ...fixtureEnvelope("preprod_artifact.size_analysis_completed.json"), action: "completed" });
+    const result = normalize("size_analysis", {
+      ...fixtureEnvelope("preprod_artifact.size_analysis_completed.json"),
+      action: "completed",
+    });
     expect(result).toMatchObject({
       kind: "observation",
-      observation: { sourceType: "size_analysis.completed", sourceId: "72:completed", title: "📦 Size analysis completed: MyApp 1.0 (2)" },
+      observation: {
+        sourceType: "size_analysis.completed",
+        sourceId: "72:completed",
+        title: "📦 Size analysis completed: MyApp 1.0 (2)",
+      },
     });
   });
 
   it("never fails on a sparse payload: the id falls back to a content hash", () => {
     const result = normalize("preprod_artifact", envelopeOf("build_distributed", { state: "DONE" }));
-    expect(result).toMatchObject({ kind: "observation", observation: { title: "📦 Build distributed", sourceId: expect.stringMatching(/^[0-9a-f]{32}:build_distributed$/) } });
+    expect(result).toMatchObject({
+      kind: "observation",
+      observation: {
+        title: "📦 Build distributed",
+        sourceId: expect.stringMatching(/^[0-9a-f]{32}:build_distributed$/),
+      },
+    });
   });
 });

@@ -1,7 +1,15 @@
 import { contentHash } from "./canonical-json.ts";
 import { code, facts, sections } from "./markdown.ts";
 import { MARKERS, title } from "./markers.ts";
-import { type NormalizeOptions, actorName, emptyMetadata, iso, observed, occurredAt, references } from "./observation.ts";
+import {
+  type NormalizeOptions,
+  actorName,
+  emptyMetadata,
+  iso,
+  observed,
+  occurredAt,
+  references,
+} from "./observation.ts";
 import { parseData } from "./payload-error.ts";
 import { payloadText } from "./payload-text.ts";
 import { type PreprodData, preprodDataSchema } from "./schemas/preprod.ts";
@@ -19,7 +27,8 @@ export function normalizePreprod(resource: string, envelope: SentryEnvelope, opt
   const words = action.replace(/_/g, " ");
   const what = resource === "size_analysis" ? `Size analysis ${words}` : capitalize(words);
   const version = versionOf(app);
-  const subject = [app?.name ?? app?.appId, version].filter(Boolean).join(" ") || (data.buildId ? `build ${data.buildId}` : null);
+  const subject =
+    [app?.name ?? app?.appId, version].filter(Boolean).join(" ") || (data.buildId ? `build ${data.buildId}` : null);
 
   return observed(
     {
@@ -82,7 +91,10 @@ function preprodBody(data: PreprodData, version: string | null): string {
       ["Build", data.buildId],
       ["Download size", size(data.downloadSize)],
       ["Install size", size(data.installSize)],
-      ["Compared with", data.baseBuildId ? `build ${data.baseBuildId}${base?.version ? ` (${base.version})` : ""}` : null],
+      [
+        "Compared with",
+        data.baseBuildId ? `build ${data.baseBuildId}${base?.version ? ` (${base.version})` : ""}` : null,
+      ],
       ["Branch", git?.headRef ? `${code(git.headRef)}${git.baseRef ? ` → ${code(git.baseRef)}` : ""}` : null],
       ["Commit", git?.headSha ? code(git.headSha.slice(0, 12)) : null],
       ["Error", data.errorMessage],
@@ -96,7 +108,8 @@ function comparisons(items: readonly Record<string, unknown>[]): string | null {
     const diff = (item.sizeMetricDiff ?? {}) as Record<string, unknown>;
     const head = num(diff.headInstallSize);
     const baseSize = num(diff.baseInstallSize);
-    const delta = head !== null && baseSize !== null ? ` (${head >= baseSize ? "+" : "−"}${size(Math.abs(head - baseSize))})` : "";
+    const delta =
+      head !== null && baseSize !== null ? ` (${head >= baseSize ? "+" : "−"}${size(Math.abs(head - baseSize))})` : "";
     const name = [item.metricsArtifactType, item.identifier].filter((v) => typeof v === "string").join(" ");
     return `- ${name || "artifact"}: install ${size(head) ?? "?"}${delta}`;
   });

@@ -15,7 +15,11 @@ describe("normalize seer.*", () => {
     const { observation, issue, projectSlug } = observe(fixtureEnvelope("seer.root_cause_started.json"));
     expect(issue).toMatchObject({ id: "1170820242", title: null, shortId: null });
     expect(projectSlug).toBeNull();
-    expect(observation.metadata).toMatchObject({ issueId: "1170820242", seerRunId: "12345", seerAction: "root_cause_started" });
+    expect(observation.metadata).toMatchObject({
+      issueId: "1170820242",
+      seerRunId: "12345",
+      seerAction: "root_cause_started",
+    });
     expect(observation.references).toEqual([
       { type: "sentry_issue", id: "1170820242", url: null, label: "Sentry issue 1170820242" },
       { type: "seer_run", id: "12345", label: "Seer run 12345" },
@@ -26,7 +30,9 @@ describe("normalize seer.*", () => {
     const { observation } = observe(fixtureEnvelope("seer.root_cause_completed.json"));
     expect(observation.metadata.rootCause).toBe("Woah wow there's a bug here.");
     expect(observation.body).toContain("**Root cause**: Woah wow there's a bug here.");
-    expect(observation.body).toContain("2. Next.js server renders the /dashboard route. **(key step)** — `src/app/page.ts` in owner/repo");
+    expect(observation.body).toContain(
+      "2. Next.js server renders the /dashboard route. **(key step)** — `src/app/page.ts` in owner/repo",
+    );
     // "N/A" placeholders are not shown as files.
     expect(observation.body).not.toContain("N/A");
   });
@@ -35,7 +41,12 @@ describe("normalize seer.*", () => {
     const envelope = envelopeOf("root_cause_completed", {
       run_id: 1,
       group_id: 2,
-      root_cause: { one_line_description: "list_var is empty", five_whys: ["why 1", "why 2"], reproduction_steps: ["call main()"], relevant_repo: "acme/checkout-api" },
+      root_cause: {
+        one_line_description: "list_var is empty",
+        five_whys: ["why 1", "why 2"],
+        reproduction_steps: ["call main()"],
+        relevant_repo: "acme/checkout-api",
+      },
     });
     const { observation } = observe(envelope);
     expect(observation.title).toBe("🤖 Seer root cause found: list_var is empty");
@@ -46,15 +57,26 @@ describe("normalize seer.*", () => {
 
   it("solution_completed: description and steps", () => {
     const { observation } = observe(fixtureEnvelope("seer.solution_completed.json"));
-    expect(observation.body).toContain("**Solution**: Definitely need to fix this.\n\n1. Go fix it\n2. Then go fix this other thing.");
+    expect(observation.body).toContain(
+      "**Solution**: Definitely need to fix this.\n\n1. Go fix it\n2. Then go fix this other thing.",
+    );
   });
 
   it("coding_completed with the documented changes list", () => {
     const { observation } = observe(fixtureEnvelope("seer.coding_completed.json"));
     expect(observation.metadata.changes).toEqual([
-      { repo: "my-app", title: "fix: Initialize undefined variable", branch: "seer/fix-this-thing", path: null, added: 0, removed: 0 },
+      {
+        repo: "my-app",
+        title: "fix: Initialize undefined variable",
+        branch: "seer/fix-this-thing",
+        path: null,
+        added: 0,
+        removed: 0,
+      },
     ]);
-    expect(observation.body).toContain("- **my-app**: fix: Initialize undefined variable (branch `seer/fix-this-thing`) +0 −0");
+    expect(observation.body).toContain(
+      "- **my-app**: fix: Initialize undefined variable (branch `seer/fix-this-thing`) +0 −0",
+    );
   });
 
   it("coding_completed with the newer code_changes map", () => {
@@ -73,7 +95,9 @@ describe("normalize seer.*", () => {
     const envelope = envelopeOf("coding_completed", {
       run_id: 1,
       group_id: 2,
-      code_changes: { "acme/web": { title: "fix: guard", branch_name: "seer/guard", patch: "--- a/x\n+++ b/x\n-old\n+new\n+more" } },
+      code_changes: {
+        "acme/web": { title: "fix: guard", branch_name: "seer/guard", patch: "--- a/x\n+++ b/x\n-old\n+new\n+more" },
+      },
     });
     expect(observe(envelope).observation.metadata.changes).toEqual([
       { repo: "acme/web", title: "fix: guard", branch: "seer/guard", path: null, added: 2, removed: 1 },
@@ -97,16 +121,51 @@ describe("normalize seer.*", () => {
     ["impact_assessment_completed", "🤖 Seer impact assessment completed: issue 2"],
   ])("normalizes the newer or unknown action %s generically", (action, title) => {
     const { observation } = observe(envelopeOf(action, { run_id: 1, group_id: 2, iteration: 3 }));
-    expect(observation).toMatchObject({ title, sourceType: `seer.${action}`, sourceId: `1:${action}`, occurredAt: "2025-07-01T12:00:00.000Z" });
+    expect(observation).toMatchObject({
+      title,
+      sourceType: `seer.${action}`,
+      sourceId: `1:${action}`,
+      occurredAt: "2025-07-01T12:00:00.000Z",
+    });
   });
 
   it.each([
-    ["a missing run_id", "coding_started", { group_id: 2 }, "seer.coding_started payload is invalid: data.run_id: is required"],
-    ["a missing group_id", "coding_started", { run_id: 1 }, "seer.coding_started payload is invalid: data.group_id: is required"],
-    ["root_cause_completed without root_cause", "root_cause_completed", { run_id: 1, group_id: 2 }, "seer.root_cause_completed payload is invalid: data.root_cause: is required"],
-    ["solution_completed without solution", "solution_completed", { run_id: 1, group_id: 2 }, "seer.solution_completed payload is invalid: data.solution: is required"],
-    ["coding_completed without any changes", "coding_completed", { run_id: 1, group_id: 2 }, 'seer.coding_completed payload is invalid: data: one of "changes" or "code_changes" is required'],
-    ["pr_created without pull_requests", "pr_created", { run_id: 1, group_id: 2 }, "seer.pr_created payload is invalid: data.pull_requests: is required"],
+    [
+      "a missing run_id",
+      "coding_started",
+      { group_id: 2 },
+      "seer.coding_started payload is invalid: data.run_id: is required",
+    ],
+    [
+      "a missing group_id",
+      "coding_started",
+      { run_id: 1 },
+      "seer.coding_started payload is invalid: data.group_id: is required",
+    ],
+    [
+      "root_cause_completed without root_cause",
+      "root_cause_completed",
+      { run_id: 1, group_id: 2 },
+      "seer.root_cause_completed payload is invalid: data.root_cause: is required",
+    ],
+    [
+      "solution_completed without solution",
+      "solution_completed",
+      { run_id: 1, group_id: 2 },
+      "seer.solution_completed payload is invalid: data.solution: is required",
+    ],
+    [
+      "coding_completed without any changes",
+      "coding_completed",
+      { run_id: 1, group_id: 2 },
+      'seer.coding_completed payload is invalid: data: one of "changes" or "code_changes" is required',
+    ],
+    [
+      "pr_created without pull_requests",
+      "pr_created",
+      { run_id: 1, group_id: 2 },
+      "seer.pr_created payload is invalid: data.pull_requests: is required",
+    ],
   ])("throws SentryPayloadError for %s", (_label, action, data, message) => {
     expect(() => normalize("seer", envelopeOf(action, data))).toThrow(SentryPayloadError);
     expect(() => normalize("seer", envelopeOf(action, data))).toThrow(message);

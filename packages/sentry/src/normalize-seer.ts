@@ -1,5 +1,14 @@
 import { MARKERS, title } from "./markers.ts";
-import { type NormalizeOptions, actorName, emptyIssue, emptyMetadata, issueReference, observed, occurredAt, references } from "./observation.ts";
+import {
+  type NormalizeOptions,
+  actorName,
+  emptyIssue,
+  emptyMetadata,
+  issueReference,
+  observed,
+  occurredAt,
+  references,
+} from "./observation.ts";
 import { SentryPayloadError, parseData } from "./payload-error.ts";
 import { seerDataSchema, seerRequiredByAction } from "./schemas/seer.ts";
 import {
@@ -45,7 +54,9 @@ export function normalizeSeer(envelope: SentryEnvelope, options?: NormalizeOptio
     data.solution?.one_line_summary ??
     (prs[0] ? pullRequestLabel(prs[0]) : null) ??
     changes[0]?.title ??
-    (changes.length > 0 ? `${changes.length} file change${changes.length === 1 ? "" : "s"} in ${changes[0]?.repo ?? "a repository"}` : null) ??
+    (changes.length > 0
+      ? `${changes.length} file change${changes.length === 1 ? "" : "s"} in ${changes[0]?.repo ?? "a repository"}`
+      : null) ??
     `issue ${data.group_id}`;
 
   return observed(
@@ -66,7 +77,12 @@ export function normalizeSeer(envelope: SentryEnvelope, options?: NormalizeOptio
       references: references(
         issueReference(data.group_id, null, null),
         { type: "seer_run", id: data.run_id, label: `Seer run ${data.run_id}` },
-        ...prs.map((pr) => ({ type: "pull_request" as const, id: pr.url ?? pullRequestLabel(pr), url: pr.url, label: pullRequestLabel(pr) })),
+        ...prs.map((pr) => ({
+          type: "pull_request" as const,
+          id: pr.url ?? pullRequestLabel(pr),
+          url: pr.url,
+          label: pullRequestLabel(pr),
+        })),
       ),
       metadata: {
         ...emptyMetadata(),

@@ -1,4 +1,10 @@
-import type { Normalized, NormalizedObservation, ObservationMetadata, ObservationReference, SentryIssueUpsert } from "./types.ts";
+import type {
+  Normalized,
+  NormalizedObservation,
+  ObservationMetadata,
+  ObservationReference,
+  SentryIssueUpsert,
+} from "./types.ts";
 
 export interface NormalizeOptions {
   /** When the delivery was received (ISO-8601); used when the payload carries no time. */
@@ -59,7 +65,10 @@ export function iso(value: string | number | null | undefined): string | null {
 }
 
 /** The first usable timestamp, then the receive time, then a fixed value (never the clock). */
-export function occurredAt(options: NormalizeOptions | undefined, ...candidates: (string | number | null | undefined)[]): string {
+export function occurredAt(
+  options: NormalizeOptions | undefined,
+  ...candidates: (string | number | null | undefined)[]
+): string {
   for (const candidate of candidates) {
     const value = iso(candidate);
     if (value) return value;

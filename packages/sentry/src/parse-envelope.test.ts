@@ -13,18 +13,54 @@ describe("parseEnvelope", () => {
     ["no data", { action: "created" }, '"data" is missing; body must be a JSON object with "action" and "data"'],
     ["array data", { action: "created", data: [] }, '"data" must be an object, got an array'],
     ["null data", { action: "created", data: null }, '"data" must be an object, got null'],
-    ["a string installation", { action: "created", data: {}, installation: "x" }, '"installation" must be an object, got string'],
-    ["a numeric installation uuid", { action: "created", data: {}, installation: { uuid: 7 } }, '"installation.uuid" must be a string, got number'],
+    [
+      "a string installation",
+      { action: "created", data: {}, installation: "x" },
+      '"installation" must be an object, got string',
+    ],
+    [
+      "a numeric installation uuid",
+      { action: "created", data: {}, installation: { uuid: 7 } },
+      '"installation.uuid" must be a string, got number',
+    ],
     // Stored in text columns: PostgreSQL refuses U+0000, a lone surrogate would not survive.
-    ["a NUL in the action", { action: "cre\u0000ated", data: {} }, '"action" must be printable ASCII without spaces, got U+0000'],
-    ["a lone surrogate in the action", { action: "\ud800", data: {} }, '"action" must be printable ASCII without spaces, got U+D800'],
-    ["a space in the action", { action: "created now", data: {} }, '"action" must be printable ASCII without spaces, got U+0020'],
-    ["a newline in the action", { action: "created\n", data: {} }, '"action" must be printable ASCII without spaces, got U+000A'],
+    [
+      "a NUL in the action",
+      { action: "cre\u0000ated", data: {} },
+      '"action" must be printable ASCII without spaces, got U+0000',
+    ],
+    [
+      "a lone surrogate in the action",
+      { action: "\ud800", data: {} },
+      '"action" must be printable ASCII without spaces, got U+D800',
+    ],
+    [
+      "a space in the action",
+      { action: "created now", data: {} },
+      '"action" must be printable ASCII without spaces, got U+0020',
+    ],
+    [
+      "a newline in the action",
+      { action: "created\n", data: {} },
+      '"action" must be printable ASCII without spaces, got U+000A',
+    ],
     ["a non-ASCII action", { action: "créé", data: {} }, '"action" must be printable ASCII without spaces, got U+00E9'],
     ["an action of 65 characters", { action: "a".repeat(65), data: {} }, '"action" must be at most 64 characters'],
-    ["a NUL in the installation uuid", { action: "created", data: {}, installation: { uuid: "a8e5d37a-696c-4c54-adb5-b3f28d64c7d\u0000" } }, '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)'],
-    ["an installation uuid that is not a UUID", { action: "created", data: {}, installation: { uuid: "multi-org" } }, '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)'],
-    ["a UUID with a trailing newline", { action: "created", data: {}, installation: { uuid: "a8e5d37a-696c-4c54-adb5-b3f28d64c7de\n" } }, '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)'],
+    [
+      "a NUL in the installation uuid",
+      { action: "created", data: {}, installation: { uuid: "a8e5d37a-696c-4c54-adb5-b3f28d64c7d\u0000" } },
+      '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)',
+    ],
+    [
+      "an installation uuid that is not a UUID",
+      { action: "created", data: {}, installation: { uuid: "multi-org" } },
+      '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)',
+    ],
+    [
+      "a UUID with a trailing newline",
+      { action: "created", data: {}, installation: { uuid: "a8e5d37a-696c-4c54-adb5-b3f28d64c7de\n" } },
+      '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)',
+    ],
   ])("rejects %s with a precise message", (_label, json, error) => {
     expect(parseEnvelope(json)).toEqual({ ok: false, error });
   });
@@ -63,7 +99,10 @@ describe("parseEnvelope", () => {
 
   it("accepts an upper-case installation UUID as sent", () => {
     const uuid = "A8E5D37A-696C-4C54-ADB5-B3F28D64C7DE";
-    expect(parseEnvelope({ action: "created", data: {}, installation: { uuid } })).toMatchObject({ ok: true, envelope: { installationUuid: uuid } });
+    expect(parseEnvelope({ action: "created", data: {}, installation: { uuid } })).toMatchObject({
+      ok: true,
+      envelope: { installationUuid: uuid },
+    });
   });
 
   it("keeps unknown top-level keys out of the envelope but accepts them", () => {

@@ -23,21 +23,29 @@ const firstUnprintable = (text: string): string => {
 // and a lone surrogate would be stored as U+FFFD, not as sent.
 const envelopeSchema = z.looseObject({
   action: z
-    .string({ error: (iss) => (iss.input === undefined ? `"action" is missing; ${SHAPE}` : `"action" must be a string, got ${describe(iss.input)}`) })
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? `"action" is missing; ${SHAPE}`
+          : `"action" must be a string, got ${describe(iss.input)}`,
+    })
     .min(1, { error: '"action" must not be empty' })
     .max(MAX_ACTION_LENGTH, { error: `"action" must be at most ${MAX_ACTION_LENGTH} characters` })
     .refine((action) => PRINTABLE.test(action), {
       error: (iss) => `"action" must be printable ASCII without spaces, got ${firstUnprintable(iss.input as string)}`,
     }),
   data: z.record(z.string(), z.unknown(), {
-    error: (iss) => (iss.input === undefined ? `"data" is missing; ${SHAPE}` : `"data" must be an object, got ${describe(iss.input)}`),
+    error: (iss) =>
+      iss.input === undefined ? `"data" is missing; ${SHAPE}` : `"data" must be an object, got ${describe(iss.input)}`,
   }),
   installation: z
     .looseObject(
       {
         uuid: z
           .string({ error: (iss) => `"installation.uuid" must be a string, got ${describe(iss.input)}` })
-          .refine((uuid) => uuid === "" || UUID.test(uuid), { error: '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)' })
+          .refine((uuid) => uuid === "" || UUID.test(uuid), {
+            error: '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)',
+          })
           .nullish(),
       },
       { error: (iss) => `"installation" must be an object, got ${describe(iss.input)}` },

@@ -6,7 +6,8 @@ import type { FilePatch, SeerData } from "./schemas/seer.ts";
 // these objects is shown without code changes.
 
 const str = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
-const obj = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
+const obj = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 
 /** Change summary kept in metadata: repo, title, branch and line counts, never the diff itself. */
 export interface ChangeSummary {
@@ -26,7 +27,10 @@ export function rootCauseSection(rootCause: SeerData["root_cause"]): string | nu
     const file = obj(step.relevant_code_file);
     const filePath = str(file.file_path);
     const repoName = str(file.repo_name);
-    const path = filePath && filePath !== "N/A" ? `${code(filePath)}${repoName && repoName !== "N/A" ? ` in ${repoName}` : ""}` : null;
+    const path =
+      filePath && filePath !== "N/A"
+        ? `${code(filePath)}${repoName && repoName !== "N/A" ? ` in ${repoName}` : ""}`
+        : null;
     const key = step.is_most_important_event === true ? " **(key step)**" : "";
     const analysis = str(step.code_snippet_and_analysis);
     return `${index + 1}. ${str(step.title) ?? "(step)"}${key}${path ? ` — ${path}` : ""}${analysis ? `\n   ${analysis.replace(/\n/g, "\n   ")}` : ""}`;
@@ -82,7 +86,9 @@ export function changesSection(changes: readonly ChangeSummary[]): string | null
   if (changes.length === 0) return null;
   const lines = changes.map((change) => {
     const what = change.path ? code(change.path) : (change.title ?? "(change)");
-    const extra = [change.path && change.title, change.branch && `branch ${code(change.branch)}`].filter(Boolean).join(", ");
+    const extra = [change.path && change.title, change.branch && `branch ${code(change.branch)}`]
+      .filter(Boolean)
+      .join(", ");
     return `- ${change.repo ? `**${change.repo}**: ` : ""}${what}${extra ? ` (${extra})` : ""} +${change.added} −${change.removed}`;
   });
   return `**Code changes**:\n${lines.join("\n")}`;

@@ -32,7 +32,11 @@ export function editedEnvelope(name: string, edit: (data: Record<string, any>) =
   return toEnvelope(json);
 }
 
-export function envelopeOf(action: string, data: Record<string, unknown>, installationUuid: string | null = "inst-1"): SentryEnvelope {
+export function envelopeOf(
+  action: string,
+  data: Record<string, unknown>,
+  installationUuid: string | null = "inst-1",
+): SentryEnvelope {
   return { action, data, installationUuid, actor: { type: "application", id: "sentry", name: "Sentry" } };
 }
 
@@ -42,7 +46,11 @@ export function reserialize(text: string): string {
     Array.isArray(value)
       ? value.map(reverseKeys)
       : value !== null && typeof value === "object"
-        ? Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reverseKeys(inner)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .reverse()
+              .map(([key, inner]) => [key, reverseKeys(inner)]),
+          )
         : value;
   return JSON.stringify(reverseKeys(JSON.parse(text)), null, 2);
 }

@@ -53,15 +53,18 @@ describe("verifySignature", () => {
   it.each([
     ["\\u escapes", "event_alert.triggered.json", "\\u2014"],
     ["a float written as 1000.0", "metric_alert.critical.json", "1000.0"],
-  ])("verifies over the received bytes when the body has %s, which re-serializing would break", (_label, name, marker) => {
-    const text = fixtureText(name);
-    expect(text).toContain(marker);
-    const reserialized = JSON.stringify(JSON.parse(text));
-    expect(reserialized).not.toBe(text);
-    const signature = signatureVectors.signatures[name]!;
-    expect(verifySignature(fixtureBytes(name), signature, [SECRET])).toBe(true);
-    expect(verifySignature(new TextEncoder().encode(reserialized), signature, [SECRET])).toBe(false);
-  });
+  ])(
+    "verifies over the received bytes when the body has %s, which re-serializing would break",
+    (_label, name, marker) => {
+      const text = fixtureText(name);
+      expect(text).toContain(marker);
+      const reserialized = JSON.stringify(JSON.parse(text));
+      expect(reserialized).not.toBe(text);
+      const signature = signatureVectors.signatures[name]!;
+      expect(verifySignature(fixtureBytes(name), signature, [SECRET])).toBe(true);
+      expect(verifySignature(new TextEncoder().encode(reserialized), signature, [SECRET])).toBe(false);
+    },
+  );
 
   it("signs a string and its UTF-8 bytes alike, including non-ASCII text", () => {
     const text = '{"action":"created","data":{"comment":"café — naïve"}}';

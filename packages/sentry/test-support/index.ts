@@ -1,3 +1,8 @@
 // Test helpers for packages that talk to Sentry's REST API; not part of the runtime package.
-export { startSentryDouble, type RecordedRequest, type SentryDouble, type SentryDoubleOptions } from "./sentry-double.ts";
+export {
+  startSentryDouble,
+  type RecordedRequest,
+  type SentryDouble,
+  type SentryDoubleOptions,
+} from "./sentry-double.ts";
 export { sampleAppDeliveries, PERSONAL, type SampleBug, type SignedDelivery } from "./sample-app-event.ts";

@@ -12,9 +12,14 @@ export interface SampleBug {
 }
 
 /** Personal data a careless PR bot would copy into GitHub: none of it may reach the PR. */
-export const PERSONAL = { email: "jane.doe@example.com", ip: "203.0.113.77", token: "ghp_abcdefghijklmnopqrstuvwxyz0123456789" };
+export const PERSONAL = {
+  email: "jane.doe@example.com",
+  ip: "203.0.113.77",
+  token: "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+};
 
-const fixture = (name: string) => JSON.parse(readFileSync(fixturePath(name), "utf8")) as { data: Record<string, Record<string, unknown>> };
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(fixturePath(name), "utf8")) as { data: Record<string, Record<string, unknown>> };
 
 /**
  * Sentry's real `issue.created` and `error.created` payloads, re-aimed at the sample app: a new
@@ -27,7 +32,12 @@ export interface SignedDelivery {
   headers: Record<string, string>;
 }
 
-export function sampleAppDeliveries(bug: SampleBug, issueId: string, shortId: string, secret: string): { issue: SignedDelivery; error: SignedDelivery } {
+export function sampleAppDeliveries(
+  bug: SampleBug,
+  issueId: string,
+  shortId: string,
+  secret: string,
+): { issue: SignedDelivery; error: SignedDelivery } {
   const issue = fixture("issue.created.json");
   Object.assign(issue.data.issue!, {
     id: issueId,
@@ -49,8 +59,22 @@ export function sampleAppDeliveries(bug: SampleBug, issueId: string, shortId: st
     release: "shop@1.0.0",
     platform: "node",
     web_url: `https://acme.sentry.io/issues/${issueId}/events/${issueId}/`,
-    tags: [["environment", "production"], ["user.email", PERSONAL.email], ["client_ip", PERSONAL.ip]],
-    breadcrumbs: { values: [{ timestamp: 1751006912.5, type: "http", category: "fetch", level: "info", message: `GET https://api.example.com/cart?session=${PERSONAL.token}` }] },
+    tags: [
+      ["environment", "production"],
+      ["user.email", PERSONAL.email],
+      ["client_ip", PERSONAL.ip],
+    ],
+    breadcrumbs: {
+      values: [
+        {
+          timestamp: 1751006912.5,
+          type: "http",
+          category: "fetch",
+          level: "info",
+          message: `GET https://api.example.com/cart?session=${PERSONAL.token}`,
+        },
+      ],
+    },
     exception: {
       values: [
         {
@@ -58,8 +82,22 @@ export function sampleAppDeliveries(bug: SampleBug, issueId: string, shortId: st
           value: bug.errorValue,
           stacktrace: {
             frames: [
-              { function: "handleCheckout", filename: "/app/src/server.js", abs_path: "/app/src/server.js", lineno: 40, in_app: true, context_line: "  const total = cartTotal(cart.items);" },
-              { function: bug.function, filename: `/app/${bug.file}`, abs_path: `/app/${bug.file}`, lineno: bug.lineno, in_app: true, context_line: bug.contextLine },
+              {
+                function: "handleCheckout",
+                filename: "/app/src/server.js",
+                abs_path: "/app/src/server.js",
+                lineno: 40,
+                in_app: true,
+                context_line: "  const total = cartTotal(cart.items);",
+              },
+              {
+                function: bug.function,
+                filename: `/app/${bug.file}`,
+                abs_path: `/app/${bug.file}`,
+                lineno: bug.lineno,
+                in_app: true,
+                context_line: bug.contextLine,
+              },
             ],
           },
         },

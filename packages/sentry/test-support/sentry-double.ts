@@ -46,14 +46,23 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
   let comments = 0;
   let autofixRunId: number | null = null;
 
-  const known = (issueId: string) => !options.knownIssues || options.knownIssues.includes(issueId) || events.has(issueId);
+  const known = (issueId: string) =>
+    !options.knownIssues || options.knownIssues.includes(issueId) || events.has(issueId);
 
   function route(method: string, path: string, body: unknown): [number, unknown] {
     const external = EXTERNAL_ISSUES.exec(path);
     if (external && method === "POST") {
       const link = (body ?? {}) as Record<string, unknown>;
       const created = fixture("sentry_app_installation.external_issue.create");
-      return [201, { ...created, issueId: String(link.issueId), webUrl: link.webUrl, displayName: `${String(link.project)}#${String(link.identifier)}` }];
+      return [
+        201,
+        {
+          ...created,
+          issueId: String(link.issueId),
+          webUrl: link.webUrl,
+          displayName: `${String(link.project)}#${String(link.identifier)}`,
+        },
+      ];
     }
     const match = ISSUE.exec(path);
     if (!match || !known(decodeURIComponent(match[1]!))) return notFound;
@@ -66,7 +75,15 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
       return [200, events.get(issueId) ?? fixture("issue.event.get")];
     }
     if (sub === "comments" && method === "POST") {
-      return [201, { id: String(++comments), type: "note", data: { text: (body as { text?: unknown })?.text }, dateCreated: new Date().toISOString() }];
+      return [
+        201,
+        {
+          id: String(++comments),
+          type: "note",
+          data: { text: (body as { text?: unknown })?.text },
+          dateCreated: new Date().toISOString(),
+        },
+      ];
     }
     if (sub === "autofix" && method === "POST") {
       const started = fixture("issue.autofix.start");
@@ -82,7 +99,9 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
     requests.push({ method: req.method ?? "GET", path, body: parseBody(text) });
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const [status, json] =
-      req.headers.authorization === `Bearer ${token}` ? route(req.method ?? "GET", path, parseBody(text)) : [401, { detail: "Invalid token" }];
+      req.headers.authorization === `Bearer ${token}`
+        ? route(req.method ?? "GET", path, parseBody(text))
+        : [401, { detail: "Invalid token" }];
     // The client may have given up (timeout) and the double may be closing: nothing to answer.
     if (!res.destroyed) res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(json));
   }

@@ -26,5 +26,9 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 export function TypeBadge({ type }: { type: string }) {
-  return <code className="inline-block max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 align-middle font-mono text-xs text-slate-700">{type}</code>;
+  return (
+    <code className="inline-block max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 align-middle font-mono text-xs text-slate-700">
+      {type}
+    </code>
+  );
 }

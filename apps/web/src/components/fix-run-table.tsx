@@ -30,7 +30,10 @@ export function FixRunTable({ runs, now }: { runs: Overview["fixRuns"]; now: num
             </p>
             <p className="mt-0.5 truncate text-xs text-slate-500">
               <span className="font-mono">{run.shortId ?? "—"}</span> · {run.workspaceSlug}
-              {run.origin === "seer" ? " · Seer" : null} · <span className="font-mono" title="fix run id">{run.id}</span>
+              {run.origin === "seer" ? " · Seer" : null} ·{" "}
+              <span className="font-mono" title="fix run id">
+                {run.id}
+              </span>
             </p>
             {run.reason && run.status !== "rejected" ? (
               <p className="mt-1 truncate text-xs text-red-700" title={run.reason}>
@@ -64,6 +67,10 @@ export function FixRunTable({ runs, now }: { runs: Overview["fixRuns"]; now: num
 }
 
 function PrDetail({ run }: { run: Overview["fixRuns"][number] }) {
-  const parts = [run.prState, run.checksState && `checks ${run.checksState}`, run.reviewState?.replaceAll("_", " ")].filter(Boolean);
+  const parts = [
+    run.prState,
+    run.checksState && `checks ${run.checksState}`,
+    run.reviewState?.replaceAll("_", " "),
+  ].filter(Boolean);
   return parts.length ? <p className="mt-0.5 text-slate-500">{parts.join(" · ")}</p> : null;
 }

@@ -6,7 +6,9 @@ import { TimeAgo } from "./time-ago";
 export function ObservationTable({ observations, now }: { observations: Overview["observations"]; now: number }) {
   const empty =
     observations.length === 0 ? (
-      <p className="px-4 py-6 text-sm text-slate-500">Deliveries are stored; observations appear once they are processed.</p>
+      <p className="px-4 py-6 text-sm text-slate-500">
+        Deliveries are stored; observations appear once they are processed.
+      </p>
     ) : undefined;
   return (
     <TablePanel
@@ -31,7 +33,7 @@ export function ObservationTable({ observations, now }: { observations: Overview
           <td className="px-4 py-2.5">
             <LevelBadge level={str(o.metadata.level)} />
           </td>
-          <td className="whitespace-nowrap px-4 py-2.5 text-xs text-slate-600">{o.release ?? "—"}</td>
+          <td className="px-4 py-2.5 text-xs whitespace-nowrap text-slate-600">{o.release ?? "—"}</td>
           <td className="px-4 py-2.5 text-xs">
             <TimeAgo date={o.occurredAt} now={now} />
           </td>

@@ -6,7 +6,9 @@ const ROLE_STYLES: Record<string, string> = {
 
 export function RoleBadge({ role }: { role: string }) {
   return (
-    <span className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${ROLE_STYLES[role] ?? ROLE_STYLES.viewer}`}>
+    <span
+      className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${ROLE_STYLES[role] ?? ROLE_STYLES.viewer}`}
+    >
       {role}
     </span>
   );

@@ -1,7 +1,13 @@
 import type { ReactNode } from "react";
 
 /** A titled card holding a table: the landmark (region) screen readers and tests find by name. */
-export function TablePanel({ id, title, columns, empty, children }: {
+export function TablePanel({
+  id,
+  title,
+  columns,
+  empty,
+  children,
+}: {
   id: string;
   title: string;
   columns: string[];
@@ -17,7 +23,7 @@ export function TablePanel({ id, title, columns, empty, children }: {
       {empty ?? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
               <tr>
                 {columns.map((column) => (
                   <th key={column} scope="col" className="px-4 py-2 font-medium">

@@ -3,7 +3,13 @@
 import { useRouter } from "next/navigation";
 
 /** Moves to another of the user's workspaces; the list holds only workspaces they are a member of. */
-export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: { slug: string; name: string }[] }) {
+export function WorkspaceSwitcher({
+  current,
+  workspaces,
+}: {
+  current: string;
+  workspaces: { slug: string; name: string }[];
+}) {
   const router = useRouter();
   return (
     <label className="flex items-center gap-2 text-sm">

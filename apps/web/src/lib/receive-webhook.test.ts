@@ -13,7 +13,11 @@ function request(): Request {
   return new Request("http://suture.test/api/sentry/webhooks", {
     method: "POST",
     body: BODY,
-    headers: { "request-id": "c2f1d8e4a3b24f0c9e7d6b5a4c3d2e1f", "sentry-hook-resource": "comment", "sentry-hook-signature": SIGNATURE },
+    headers: {
+      "request-id": "c2f1d8e4a3b24f0c9e7d6b5a4c3d2e1f",
+      "sentry-hook-resource": "comment",
+      "sentry-hook-signature": SIGNATURE,
+    },
   });
 }
 
@@ -32,7 +36,11 @@ describe("receiveWebhook", () => {
     // What drizzle throws for a refused INSERT: every parameter in the message.
     const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
     const failing = async (): Promise<ReceiveResult> => {
-      throw new DrizzleQueryError("insert into webhook_deliveries values ($1, $2, $3)", [BODY, { "sentry-hook-signature": SIGNATURE }], cause);
+      throw new DrizzleQueryError(
+        "insert into webhook_deliveries values ($1, $2, $3)",
+        [BODY, { "sentry-hook-signature": SIGNATURE }],
+        cause,
+      );
     };
     const response = await receiveWebhook(request(), failing, announce);
     expect(response.status).toBe(500);
@@ -41,15 +49,36 @@ describe("receiveWebhook", () => {
     expect(error).toHaveBeenCalledTimes(1);
     expect(error.mock.calls[0]).toHaveLength(1);
     const line = String(error.mock.calls[0]![0]);
-    expect(line).toMatch(/^\[suture\] \/api\/sentry\/webhooks: delivery c2f1d8e4a3b24f0c9e7d6b5a4c3d2e1f \(comment\) not stored: Error 22021: invalid byte sequence/);
-    for (const secret of [SIGNATURE, "jane@example.com", "sk_live_123", "params", "\u0000"]) expect(line).not.toContain(secret);
+    expect(line).toMatch(
+      /^\[suture\] \/api\/sentry\/webhooks: delivery c2f1d8e4a3b24f0c9e7d6b5a4c3d2e1f \(comment\) not stored: Error 22021: invalid byte sequence/,
+    );
+    for (const secret of [SIGNATURE, "jane@example.com", "sk_live_123", "params", "\u0000"])
+      expect(line).not.toContain(secret);
   });
 
   it.each([
-    [{ status: "stored", deliveryId: "d-1", ignored: false }, 202, { received: true, deliveryId: "d-1", ignored: false }, null, ["d-1"]],
-    [{ status: "stored", deliveryId: "d-2", ignored: true }, 202, { received: true, deliveryId: "d-2", ignored: true }, null, []],
+    [
+      { status: "stored", deliveryId: "d-1", ignored: false },
+      202,
+      { received: true, deliveryId: "d-1", ignored: false },
+      null,
+      ["d-1"],
+    ],
+    [
+      { status: "stored", deliveryId: "d-2", ignored: true },
+      202,
+      { received: true, deliveryId: "d-2", ignored: true },
+      null,
+      [],
+    ],
     [{ status: "duplicate", deliveryId: "d-3" }, 200, { received: true, duplicate: true, deliveryId: "d-3" }, null, []],
-    [{ status: "rejected", code: 400, error: '"action" must be printable' }, 400, { error: '"action" must be printable' }, null, []],
+    [
+      { status: "rejected", code: 400, error: '"action" must be printable' },
+      400,
+      { error: '"action" must be printable' },
+      null,
+      [],
+    ],
     [{ status: "unavailable", error: "database unavailable" }, 503, { error: "database unavailable" }, "30", []],
   ] as const)("answers %o with its status code", async (result, status, json, retryAfter, announcements) => {
     const response = await receiveWebhook(request(), async () => result as ReceiveResult, announce);

@@ -7,7 +7,15 @@ describe("safeNext", () => {
   });
 
   it("refuses anything that could leave the site", () => {
-    for (const next of ["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", null, undefined]) {
+    for (const next of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeNext(next)).toBe("/");
     }
   });

@@ -1,7 +1,13 @@
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getSessionUser, listMyWorkspaces, loadWorkspaceScope, type SignedInUser, type WorkspaceScope } from "@suture/core";
+import {
+  getSessionUser,
+  listMyWorkspaces,
+  loadWorkspaceScope,
+  type SignedInUser,
+  type WorkspaceScope,
+} from "@suture/core";
 import { signInUrl } from "@/lib/safe-next";
 
 export { safeNext } from "@/lib/safe-next";

@@ -101,7 +101,9 @@ const stored = await sql<{ id: string; status: string; observed: boolean }[]>`
   from webhook_deliveries d`;
 const byId = new Map(stored.map((row) => [row.id, row]));
 const lost = [...accepted].filter((id) => !byId.has(id)).length;
-const unprocessed = [...accepted].filter((id) => byId.get(id)?.status !== "processed" || !byId.get(id)?.observed).length;
+const unprocessed = [...accepted].filter(
+  (id) => byId.get(id)?.status !== "processed" || !byId.get(id)?.observed,
+).length;
 await sql.end();
 await server.stop();
 
@@ -127,7 +129,10 @@ const checks = [
   [`p99 < ${target.p99Ms} ms at ${RATE}/s`, steady.latency.p99 < target.p99Ms],
   [`sustained ${RATE}/s`, steady.requests.average >= RATE * 0.95],
   ["zero errors", errors(steady) + errors(maxWebhook) === 0],
-  ["zero lost: every accepted delivery stored, processed, observed", accepted.size > 0 && lost === 0 && unprocessed === 0],
+  [
+    "zero lost: every accepted delivery stored, processed, observed",
+    accepted.size > 0 && lost === 0 && unprocessed === 0,
+  ],
   [`throughput ≥ ${target.ratio * 100}% of health`, ratio >= target.ratio],
 ] as const;
 for (const [name, ok] of checks) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);

@@ -25,8 +25,19 @@ const core = await import("@suture/core");
 const db = await import("@suture/db");
 const root = db.repoRoot();
 await db.ensureWorkspace(await core.getDb(), "default", "Default");
-await core.connectRepository({ workspace: "default", repository: "acme/shop", cloneUrl: sample.cloneUrl, testCommand: SAMPLE_APP.testCommand, codeMappings: [{ stackRoot: "/app/", sourceRoot: "" }] });
-await core.setWorkspacePolicy("default", { mode: "auto", maxActiveRuns: RUNS + 1, maxDispatchesPerHour: RUNS + 1, maxDispatchesPerDay: RUNS + 1 });
+await core.connectRepository({
+  workspace: "default",
+  repository: "acme/shop",
+  cloneUrl: sample.cloneUrl,
+  testCommand: SAMPLE_APP.testCommand,
+  codeMappings: [{ stackRoot: "/app/", sourceRoot: "" }],
+});
+await core.setWorkspacePolicy("default", {
+  mode: "auto",
+  maxActiveRuns: RUNS + 1,
+  maxDispatchesPerHour: RUNS + 1,
+  maxDispatchesPerDay: RUNS + 1,
+});
 await core.closeDb();
 
 execFileSync("pnpm", ["build"], { cwd: root, stdio: "ignore" });
@@ -47,11 +58,18 @@ try {
     const { issue, error } = sampleAppDeliveries(SAMPLE_APP, String(7300000000 + i), shortId, SECRET);
     let accepted = 0;
     for (const d of [issue, error]) {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/sentry/webhooks`, { method: "POST", headers: d.headers, body: d.body });
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/sentry/webhooks`, {
+        method: "POST",
+        headers: d.headers,
+        body: d.body,
+      });
       if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
       accepted ||= performance.now();
     }
-    const opened = await waitFor(() => [...github.pulls.values()].some((p) => p.head.ref === `fix/sentry-${shortId}`), 30_000);
+    const opened = await waitFor(
+      () => [...github.pulls.values()].some((p) => p.head.ref === `fix/sentry-${shortId}`),
+      30_000,
+    );
     latencies.push(opened - accepted);
     process.stdout.write(`run ${i}: ${Math.round(opened - accepted)} ms\n`);
   }
@@ -71,10 +89,14 @@ rmSync(dataDir, { recursive: true, force: true });
 if (latencies.length === RUNS) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const median = (sorted[RUNS / 2 - 1]! + sorted[RUNS / 2]!) / 2;
-  console.log(`\nwebhook accepted → draft PR opened, ${RUNS} runs: median ${Math.round(median)} ms, min ${Math.round(sorted[0]!)} ms, max ${Math.round(sorted.at(-1)!)} ms`);
+  console.log(
+    `\nwebhook accepted → draft PR opened, ${RUNS} runs: median ${Math.round(median)} ms, min ${Math.round(sorted[0]!)} ms, max ${Math.round(sorted.at(-1)!)} ms`,
+  );
   console.log(`target: median ≤ ${TARGET_MEDIAN_MS} ms — ${median <= TARGET_MEDIAN_MS ? "met" : "NOT met"}`);
   const dispatch = [...dispatchMs].sort((a, b) => a - b);
-  console.log(`of which dispatch (started → PR opened, from the runs' timelines): median ${Math.round(dispatch[Math.floor(dispatch.length / 2)] ?? 0)} ms, max ${Math.round(dispatch.at(-1) ?? 0)} ms`);
+  console.log(
+    `of which dispatch (started → PR opened, from the runs' timelines): median ${Math.round(dispatch[Math.floor(dispatch.length / 2)] ?? 0)} ms, max ${Math.round(dispatch.at(-1) ?? 0)} ms`,
+  );
 }
 
 /** Per run, the time from the `started` to the `pr_opened` entry of its timeline. */
@@ -97,11 +119,15 @@ async function printRuns(): Promise<void> {
   const runs = await db.listFixRuns(handle);
   if (runs.length === 0) {
     const deliveries = await db.listRecentDeliveries(handle, 10);
-    console.error(`no fix runs; latest deliveries:\n${deliveries.map((d) => `  ${d.resource}.${d.action} ${d.status} ${d.error ?? ""}`).join("\n")}`);
+    console.error(
+      `no fix runs; latest deliveries:\n${deliveries.map((d) => `  ${d.resource}.${d.action} ${d.status} ${d.error ?? ""}`).join("\n")}`,
+    );
   }
   for (const run of runs) {
     const events = await db.listFixRunEvents(handle, run.id);
-    console.error(`run ${run.id}: ${run.status} ${run.reason ?? ""}\n${events.map((e) => `  ${e.kind}: ${e.message.slice(0, 200)}`).join("\n")}`);
+    console.error(
+      `run ${run.id}: ${run.status} ${run.reason ?? ""}\n${events.map((e) => `  ${e.kind}: ${e.message.slice(0, 200)}`).join("\n")}`,
+    );
   }
   await core.closeDb();
 }

@@ -21,7 +21,8 @@ export async function fix(argv: string[]): Promise<number> {
   const actor = cliActor();
   const by = actor.label;
   try {
-    const result = verb === "approve" ? await approveFixRun(runId, actor) : await rejectFixRun(runId, actor, values.reason);
+    const result =
+      verb === "approve" ? await approveFixRun(runId, actor) : await rejectFixRun(runId, actor, values.reason);
     if ("error" in result) {
       console.error(`suture fix ${verb}: ${result.error}`);
       return 1;

@@ -11,15 +11,33 @@ Sets how a workspace's fix runs start: by a person (manual, the default) or by p
 within the thresholds and budgets). Prints the resulting policy. Opens the database directly:
 on the embedded PGlite database, stop the server first.`;
 
-const list = (text: string | undefined) => text?.split(",").map((s) => s.trim()).filter(Boolean);
-const bool = (text: string | undefined) => (text === undefined ? undefined : text === "true" ? true : text === "false" ? false : text);
+const list = (text: string | undefined) =>
+  text
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+const bool = (text: string | undefined) =>
+  text === undefined ? undefined : text === "true" ? true : text === "false" ? false : text;
 
 export async function policy(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: Object.fromEntries(
-      ["mode", "levels", "min-events", "min-users", "environments", "max-active", "per-hour", "per-day", "max-files", "max-lines", "require-test", "via-seer"].map((name) => [name, { type: "string" as const }]),
+      [
+        "mode",
+        "levels",
+        "min-events",
+        "min-users",
+        "environments",
+        "max-active",
+        "per-hour",
+        "per-day",
+        "max-files",
+        "max-lines",
+        "require-test",
+        "via-seer",
+      ].map((name) => [name, { type: "string" as const }]),
     ),
   });
   const [workspace] = positionals;
@@ -44,7 +62,10 @@ export async function policy(argv: string[]): Promise<number> {
       return 1;
     }
     const { workspaceId: _, updatedAt: __, pathDenylist, ...shown } = result.policy;
-    await recordAudit({ workspace, action: "policy.changed", targetType: "policy", targetId: workspace, data: shown }, cliActor());
+    await recordAudit(
+      { workspace, action: "policy.changed", targetType: "policy", targetId: workspace, data: shown },
+      cliActor(),
+    );
     console.log(JSON.stringify({ ...shown, pathDenylist: pathDenylist.join(" ") }, null, 2));
     return 0;
   } finally {

@@ -14,7 +14,12 @@ export async function repo(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { "clone-url": { type: "string" }, branch: { type: "string" }, test: { type: "string" }, map: { type: "string", multiple: true } },
+    options: {
+      "clone-url": { type: "string" },
+      branch: { type: "string" },
+      test: { type: "string" },
+      map: { type: "string", multiple: true },
+    },
   });
   const [verb, workspace, repository] = positionals;
   if (verb !== "add" || !workspace || !repository) throw new UsageError("say add, a workspace slug and owner/name");
@@ -33,7 +38,13 @@ export async function repo(argv: string[]): Promise<number> {
     }
     const name = `${result.repository.owner}/${result.repository.name}`;
     await recordAudit(
-      { workspace, action: "repository.connected", targetType: "repository", targetId: name, data: { testCommand: result.repository.testCommand } },
+      {
+        workspace,
+        action: "repository.connected",
+        targetType: "repository",
+        targetId: name,
+        data: { testCommand: result.repository.testCommand },
+      },
       cliActor(),
     );
     console.log(`connected ${name} to ${workspace}`);

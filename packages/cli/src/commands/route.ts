@@ -23,7 +23,13 @@ export async function route(argv: string[]): Promise<number> {
       return 1;
     }
     await recordAudit(
-      { workspace: workspaceSlug, action: "installation.mapped", targetType: "sentry_installation", targetId: installationUuid, data: { replayed: result.requeued } },
+      {
+        workspace: workspaceSlug,
+        action: "installation.mapped",
+        targetType: "sentry_installation",
+        targetId: installationUuid,
+        data: { replayed: result.requeued },
+      },
       cliActor(),
     );
     console.log(`routed ${installationUuid} → ${workspaceSlug}; ${result.requeued} unrouted deliveries queued again`);

@@ -28,7 +28,9 @@ export async function send(argv: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError("name a fixture or a file, or pass --all");
   const secret = resolveSecret(values.secret);
   if (!secret) {
-    throw new UsageError("no client secret: pass --secret, set SENTRY_CLIENT_SECRET, or start the server once so it makes one");
+    throw new UsageError(
+      "no client secret: pass --secret, set SENTRY_CLIENT_SECRET, or start the server once so it makes one",
+    );
   }
   const url = values.url ?? env.SUTURE_URL ?? `http://127.0.0.1:${env.PORT}/api/sentry/webhooks`;
 

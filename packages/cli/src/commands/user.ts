@@ -40,7 +40,9 @@ export async function user(argv: string[]): Promise<number> {
       console.error(`suture user create: ${result.error}`);
       return 1;
     }
-    const where = result.memberships.map((m) => `${m.slug} (${m.previousRole && m.previousRole !== m.role ? `${m.previousRole} → ` : ""}${m.role})`).join(", ");
+    const where = result.memberships
+      .map((m) => `${m.slug} (${m.previousRole && m.previousRole !== m.role ? `${m.previousRole} → ` : ""}${m.role})`)
+      .join(", ");
     console.log(
       result.status === "created"
         ? `created ${result.user.email}, ${where}`

@@ -15,5 +15,11 @@ export async function listMyWorkspaces(user: SignedInUser): Promise<Membership[]
 export async function loadWorkspaceScope(user: SignedInUser, slug: string): Promise<WorkspaceScope | null> {
   const membership = await getMembership(await getDb(), { userId: user.id, slug });
   if (!membership) return null;
-  return { workspaceId: membership.workspaceId, slug: membership.slug, name: membership.name, role: membership.role, user };
+  return {
+    workspaceId: membership.workspaceId,
+    slug: membership.slug,
+    name: membership.name,
+    role: membership.role,
+    user,
+  };
 }

@@ -49,19 +49,25 @@ export async function setupTokenValid(token: string): Promise<boolean> {
 export type SetupResult = AddUserResult | { status: "invalid_token"; error: string };
 
 /** Creates the first admin (of every workspace) with the setup token, which then stops working. */
-export async function completeSetup(input: { token: string; email: string; password: string; name?: string }): Promise<SetupResult> {
+export async function completeSetup(input: {
+  token: string;
+  email: string;
+  password: string;
+  name?: string;
+}): Promise<SetupResult> {
   const current = store.__sutureSetupToken;
   if (!current || !sameToken(current, input.token) || (await countUsers(await getDb())) > 0) {
     return { status: "invalid_token", error: "this setup link is not valid any more: sign in instead" };
   }
   // Taken before the first await that could interleave with a second request: one of two wins.
   store.__sutureSetupToken = null;
-  const result = await addUser({ email: input.email, password: input.password, name: input.name, role: "admin" }, { userId: null, label: "setup link" }).catch(
-    (error: unknown) => {
-      store.__sutureSetupToken = current;
-      throw error;
-    },
-  );
+  const result = await addUser(
+    { email: input.email, password: input.password, name: input.name, role: "admin" },
+    { userId: null, label: "setup link" },
+  ).catch((error: unknown) => {
+    store.__sutureSetupToken = current;
+    throw error;
+  });
   if (result.status !== "created") {
     store.__sutureSetupToken = current;
     return result;

@@ -20,8 +20,16 @@ import { type Actor, ROLES, type Role } from "./roles.ts";
 export const MIN_PASSWORD_LENGTH = 10;
 
 export const newUserInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "enter a valid email address" })),
-  password: z.string().min(MIN_PASSWORD_LENGTH, { error: `the password needs at least ${MIN_PASSWORD_LENGTH} characters` }).max(128).optional(),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "enter a valid email address" })),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, { error: `the password needs at least ${MIN_PASSWORD_LENGTH} characters` })
+    .max(128)
+    .optional(),
   name: z.string().trim().max(100).optional(),
   role: z.enum(ROLES, { error: "the role is admin, approver or viewer" }),
   /** One workspace; without it, every workspace (or `default`, made when there is none). */
@@ -29,7 +37,11 @@ export const newUserInput = z.object({
 });
 
 export type AddUserResult =
-  | { status: "created" | "existing"; user: User; memberships: { slug: string; role: Role; previousRole: Role | null }[] }
+  | {
+      status: "created" | "existing";
+      user: User;
+      memberships: { slug: string; role: Role; previousRole: Role | null }[];
+    }
   | { status: "invalid"; error: string }
   | { status: "no_workspace"; error: string };
 
@@ -78,7 +90,11 @@ export async function setMemberRole(
   actor: Actor,
 ): Promise<{ previousRole: Role | null }> {
   return db.transaction(async (tx) => {
-    const change = await upsertMember(tx, { workspaceId: params.workspaceId, userId: params.user.id, role: params.role });
+    const change = await upsertMember(tx, {
+      workspaceId: params.workspaceId,
+      userId: params.user.id,
+      role: params.role,
+    });
     if (change.previousRole !== params.role) {
       await insertAuditEvent(tx, {
         workspaceId: params.workspaceId,

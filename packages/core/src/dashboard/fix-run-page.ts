@@ -1,4 +1,11 @@
-import { type FixRun, type FixRunEvent, getWorkspaceFixRun, listFixRunEvents, type Repository, type SentryIssue } from "@suture/db";
+import {
+  type FixRun,
+  type FixRunEvent,
+  getWorkspaceFixRun,
+  listFixRunEvents,
+  type Repository,
+  type SentryIssue,
+} from "@suture/db";
 import { z } from "zod";
 import { can, type WorkspaceScope } from "../auth/roles.ts";
 import { getDb } from "../database.ts";
@@ -27,7 +34,9 @@ export async function getFixRunPage(scope: WorkspaceScope, fixRunId: string): Pr
     status: "found",
     run,
     issue: found.issue,
-    repository: found.repository ? { owner: found.repository.owner, name: found.repository.name, defaultBranch: found.repository.defaultBranch } : null,
+    repository: found.repository
+      ? { owner: found.repository.owner, name: found.repository.name, defaultBranch: found.repository.defaultBranch }
+      : null,
     events: await listFixRunEvents(db, fixRunId),
     diff,
     canDecide: can(scope.role, "decide") && run.status === "awaiting_approval",

@@ -13,17 +13,32 @@ describe("agentSummary", () => {
       "Root cause: maybe the cache?\nmore digging\nRoot cause: the guest cart has no items array.\nFix: default it.",
       "Root cause: the guest cart has no items array.\nFix: default it.",
     ],
-    ["a bold label", "work\n**Root cause:** null price.\n**Fix:** guard it.", "**Root cause:** null price.\n**Fix:** guard it."],
+    [
+      "a bold label",
+      "work\n**Root cause:** null price.\n**Fix:** guard it.",
+      "**Root cause:** null price.\n**Fix:** guard it.",
+    ],
     ["a bulleted, lower-case label", "- root cause: stale id\n- fix: reload", "- root cause: stale id\n- fix: reload"],
-    ["the last paragraph when there is no label", "Looked around.\n\nChanged cart.js to default items.\nTests pass.\n\n", "Changed cart.js to default items.\nTests pass."],
-    ["colour codes removed", "\u001b[32mRoot cause:\u001b[0m bad \u001b]8;;https://x\u0007link\u001b]8;;\u0007", "Root cause: bad link"],
+    [
+      "the last paragraph when there is no label",
+      "Looked around.\n\nChanged cart.js to default items.\nTests pass.\n\n",
+      "Changed cart.js to default items.\nTests pass.",
+    ],
+    [
+      "colour codes removed",
+      "\u001b[32mRoot cause:\u001b[0m bad \u001b]8;;https://x\u0007link\u001b]8;;\u0007",
+      "Root cause: bad link",
+    ],
     ["CRLF line ends", "a\r\n\r\nRoot cause: x\r\nFix: y", "Root cause: x\nFix: y"],
     ["not a label mid-line", "The root cause: unclear.\n\nFinal words.", "Final words."],
   ])("returns %s", (_label, output, expected) => {
     expect(agentSummary(output)).toBe(expected);
   });
 
-  it.each([["empty output", ""], ["only blank lines and colour codes", "\n \n\u001b[0m\n"]])("returns null for %s", (_label, output) => {
+  it.each([
+    ["empty output", ""],
+    ["only blank lines and colour codes", "\n \n\u001b[0m\n"],
+  ])("returns null for %s", (_label, output) => {
     expect(agentSummary(output)).toBeNull();
   });
 

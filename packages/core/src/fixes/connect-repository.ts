@@ -13,7 +13,8 @@ export const repositoryInput = z.object({
   codeMappings: z.array(z.object({ stackRoot: z.string(), sourceRoot: z.string() })).default([]),
 });
 
-export type ConnectRepositoryResult = { status: "connected"; repository: Repository } | { status: "invalid"; error: string };
+export type ConnectRepositoryResult =
+  { status: "connected"; repository: Repository } | { status: "invalid"; error: string };
 
 /** Connects a GitHub repository to a workspace, so its issues can get fix runs. */
 export async function connectRepository(input: z.input<typeof repositoryInput>): Promise<ConnectRepositoryResult> {

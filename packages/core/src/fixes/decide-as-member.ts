@@ -14,8 +14,12 @@ export type MemberDecisionResult = DecisionResult | { status: "forbidden"; error
  * Approve & dispatch, or reject, as a member of the run's workspace: approvers and admins only,
  * runs of this workspace only (another's is not found), recorded as the signed-in user.
  */
-export async function decideFixRunAsMember(scope: WorkspaceScope, input: z.infer<typeof decisionInput>): Promise<MemberDecisionResult> {
-  if (!can(scope.role, "decide")) return { status: "forbidden", error: "your role in this workspace cannot approve or reject fix runs" };
+export async function decideFixRunAsMember(
+  scope: WorkspaceScope,
+  input: z.infer<typeof decisionInput>,
+): Promise<MemberDecisionResult> {
+  if (!can(scope.role, "decide"))
+    return { status: "forbidden", error: "your role in this workspace cannot approve or reject fix runs" };
   const actor = actorOf(scope);
   return input.decision === "approve"
     ? approveFixRun(input.runId, actor, { workspaceId: scope.workspaceId })

@@ -1,4 +1,12 @@
-import { appendFixRunEvent, type Db, type FixRun, getFixRun, getWorkspacePolicy, insertAuditEvent, transitionFixRun } from "@suture/db";
+import {
+  appendFixRunEvent,
+  type Db,
+  type FixRun,
+  getFixRun,
+  getWorkspacePolicy,
+  insertAuditEvent,
+  transitionFixRun,
+} from "@suture/db";
 import type { Actor } from "../auth/roles.ts";
 import { getDb } from "../database.ts";
 import { inngest } from "../inngest/client.ts";
@@ -21,7 +29,11 @@ export interface DecisionScope {
  * the other is told the run's current state. The winner announces `fix/approved`; the audit log
  * records who, in the same transaction.
  */
-export async function approveFixRun(fixRunId: string, actor: Actor | string, scope: DecisionScope = {}): Promise<DecisionResult> {
+export async function approveFixRun(
+  fixRunId: string,
+  actor: Actor | string,
+  scope: DecisionScope = {},
+): Promise<DecisionResult> {
   const { userId, label: by } = asActor(actor);
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<DecisionResult> => {
@@ -44,7 +56,12 @@ export async function approveFixRun(fixRunId: string, actor: Actor | string, sco
 }
 
 /** A person rejects a run; its issue gets no new run until it regresses. */
-export async function rejectFixRun(fixRunId: string, actor: Actor | string, reason?: string, scope: DecisionScope = {}): Promise<DecisionResult> {
+export async function rejectFixRun(
+  fixRunId: string,
+  actor: Actor | string,
+  reason?: string,
+  scope: DecisionScope = {},
+): Promise<DecisionResult> {
   const { userId, label: by } = asActor(actor);
   const db = await getDb();
   return db.transaction(async (tx): Promise<DecisionResult> => {
@@ -57,7 +74,10 @@ export async function rejectFixRun(fixRunId: string, actor: Actor | string, reas
       reason: reason ?? null,
     });
     if (!rejected) return conflict(tx, fixRunId, "rejected");
-    await appendFixRunEvent(tx, fixRunId, { kind: "rejected", message: `Rejected by ${by}${reason ? `: ${reason}` : ""}` });
+    await appendFixRunEvent(tx, fixRunId, {
+      kind: "rejected",
+      message: `Rejected by ${by}${reason ? `: ${reason}` : ""}`,
+    });
     await audit(tx, rejected, { userId, label: by }, "fix_run.rejected", reason ? { reason } : {});
     return { status: "rejected", fixRun: rejected };
   });
@@ -72,7 +92,13 @@ async function getScopedRun(tx: Db, fixRunId: string, scope: DecisionScope): Pro
   return run && (!scope.workspaceId || run.workspaceId === scope.workspaceId) ? run : undefined;
 }
 
-async function audit(tx: Db, run: FixRun, actor: Actor, action: string, data: Record<string, unknown> = {}): Promise<void> {
+async function audit(
+  tx: Db,
+  run: FixRun,
+  actor: Actor,
+  action: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
   await insertAuditEvent(tx, {
     workspaceId: run.workspaceId,
     actorUserId: actor.userId,
@@ -95,10 +121,16 @@ async function conflict(tx: Db, fixRunId: string, wanted: string): Promise<Decis
 }
 
 /** The approval is committed either way; a lost announcement leaves the run `approved`, visible. */
-export async function announceApproval(run: Pick<FixRun, "id" | "workspaceId" | "repositoryId">, by: string): Promise<void> {
+export async function announceApproval(
+  run: Pick<FixRun, "id" | "workspaceId" | "repositoryId">,
+  by: string,
+): Promise<void> {
   try {
     await inngest.send(
-      fixApproved.create({ fixRunId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, approvedBy: by }, { id: `fix-approved-${run.id}` }),
+      fixApproved.create(
+        { fixRunId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, approvedBy: by },
+        { id: `fix-approved-${run.id}` },
+      ),
     );
   } catch (error) {
     console.warn(`[suture] could not announce approval of fix run ${run.id}: ${(error as Error).message}`);

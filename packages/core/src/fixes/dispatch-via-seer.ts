@@ -28,31 +28,37 @@ export type SeerDispatchResult =
  */
 export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchResult> {
   const db = await getDb();
-  const claim = await db.transaction(async (tx): Promise<SeerDispatchResult | { status: "claimed"; run: FixRun; issue: SentryIssue }> => {
-    const run = await getFixRun(tx, fixRunId);
-    if (!run) return { status: "skipped", reason: `no fix run ${fixRunId}` };
-    if (run.status === "running" && run.seerRunId) return { status: "started", fixRun: run, seerRunId: run.seerRunId };
-    if (run.origin !== "suture") return { status: "skipped", reason: "Seer runs are dispatched by Seer" };
-    if (!(await getWorkspacePolicy(tx, run.workspaceId)).dispatchViaSeer) {
-      return { status: "skipped", reason: "the workspace's policy does not dispatch via Seer" };
-    }
-    // `running` without a Seer run id: a previous attempt died before Seer answered — unless the
-    // agent path claimed it (it records `started` with the claim; this path records nothing).
-    if (run.status === "running" && (await latestFixRunEvent(tx, fixRunId, "started"))) {
-      return { status: "skipped", reason: "the run is being fixed by Suture's agent" };
-    }
-    const claimed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "running", { startedAt: run.startedAt ?? new Date() });
-    if (!claimed) return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}` };
-    const issue = await getSentryIssue(tx, run.sentryIssueId);
-    if (!issue) return { status: "failed", error: `fix run ${fixRunId} has no Sentry issue` };
-    return { status: "claimed", run: claimed, issue };
-  });
+  const claim = await db.transaction(
+    async (tx): Promise<SeerDispatchResult | { status: "claimed"; run: FixRun; issue: SentryIssue }> => {
+      const run = await getFixRun(tx, fixRunId);
+      if (!run) return { status: "skipped", reason: `no fix run ${fixRunId}` };
+      if (run.status === "running" && run.seerRunId)
+        return { status: "started", fixRun: run, seerRunId: run.seerRunId };
+      if (run.origin !== "suture") return { status: "skipped", reason: "Seer runs are dispatched by Seer" };
+      if (!(await getWorkspacePolicy(tx, run.workspaceId)).dispatchViaSeer) {
+        return { status: "skipped", reason: "the workspace's policy does not dispatch via Seer" };
+      }
+      // `running` without a Seer run id: a previous attempt died before Seer answered — unless the
+      // agent path claimed it (it records `started` with the claim; this path records nothing).
+      if (run.status === "running" && (await latestFixRunEvent(tx, fixRunId, "started"))) {
+        return { status: "skipped", reason: "the run is being fixed by Suture's agent" };
+      }
+      const claimed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "running", {
+        startedAt: run.startedAt ?? new Date(),
+      });
+      if (!claimed) return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}` };
+      const issue = await getSentryIssue(tx, run.sentryIssueId);
+      if (!issue) return { status: "failed", error: `fix run ${fixRunId} has no Sentry issue` };
+      return { status: "claimed", run: claimed, issue };
+    },
+  );
   // A claimed run that cannot go on must not stay `running`: it would hold its issue forever.
   if (claim.status === "failed") return fail(fixRunId, claim.error);
   if (claim.status !== "claimed") return claim;
 
   const api = sentryApi();
-  if (!api) return fail(fixRunId, `Cannot dispatch via Seer: ${sentryApiMissing() ?? "the Sentry API is not configured"}`);
+  if (!api)
+    return fail(fixRunId, `Cannot dispatch via Seer: ${sentryApiMissing() ?? "the Sentry API is not configured"}`);
   const started = await api.startAutofix(claim.issue.sentryIssueId);
   if (started.status === "failed") return fail(fixRunId, `Seer did not start: ${started.error}`);
 
@@ -66,11 +72,26 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
     const early = await findSeerRun(tx, claim.run.workspaceId, started.runId);
     const learned = early && early.id !== fixRunId ? early : null;
     if (learned) await adoptSeerRun(tx, learned.id, fixRunId);
-    const updated = await transitionFixRun(tx, fixRunId, ["running"], learned?.status === "pr_open" ? "pr_open" : "running", {
-      seerRunId: started.runId,
-      ...(learned ? { summary: learned.summary, seerDetails: learned.seerDetails, prUrl: learned.prUrl, prNumber: learned.prNumber, diff: learned.diff } : {}),
-    });
-    if (!updated) return { status: "failed", error: `fix run ${fixRunId} changed while Seer started (run ${started.runId})` };
+    const updated = await transitionFixRun(
+      tx,
+      fixRunId,
+      ["running"],
+      learned?.status === "pr_open" ? "pr_open" : "running",
+      {
+        seerRunId: started.runId,
+        ...(learned
+          ? {
+              summary: learned.summary,
+              seerDetails: learned.seerDetails,
+              prUrl: learned.prUrl,
+              prNumber: learned.prNumber,
+              diff: learned.diff,
+            }
+          : {}),
+      },
+    );
+    if (!updated)
+      return { status: "failed", error: `fix run ${fixRunId} changed while Seer started (run ${started.runId})` };
     return { status: "started", fixRun: updated, seerRunId: started.runId };
   });
 }

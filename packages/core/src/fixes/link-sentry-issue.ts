@@ -30,9 +30,18 @@ export async function linkSentryIssue(
     if (installation) {
       const repository = run.repositoryId ? await getRepository(db, run.repositoryId) : undefined;
       const project = repository ? `${repository.owner}/${repository.name}` : (repoFromPrUrl(prUrl) ?? "pull request");
-      const linked = await api.linkPullRequest(installation.uuid, { issueId: issue.sentryIssueId, webUrl: prUrl, project, identifier: String(prNumber) });
+      const linked = await api.linkPullRequest(installation.uuid, {
+        issueId: issue.sentryIssueId,
+        webUrl: prUrl,
+        project,
+        identifier: String(prNumber),
+      });
       if (linked.status === "ok") {
-        await appendFixRunEvent(db, run.id, { kind: "sentry_linked", message: `Linked ${project}#${prNumber} to the Sentry issue`, data: { prUrl } });
+        await appendFixRunEvent(db, run.id, {
+          kind: "sentry_linked",
+          message: `Linked ${project}#${prNumber} to the Sentry issue`,
+          data: { prUrl },
+        });
         return { status: "linked", externalIssueId: linked.externalIssueId };
       }
       linkError = linked.error;
@@ -40,10 +49,18 @@ export async function linkSentryIssue(
     const commented = await api.comment(issue.sentryIssueId, `Suture opened a fix for this issue: ${prUrl}`);
     if (commented.status === "failed") {
       const error = linkError ? `${linkError}; ${commented.error}` : commented.error;
-      await appendFixRunEvent(db, run.id, { kind: "sentry_link_failed", message: `Could not link the PR on Sentry: ${error}`, data: { prUrl } });
+      await appendFixRunEvent(db, run.id, {
+        kind: "sentry_link_failed",
+        message: `Could not link the PR on Sentry: ${error}`,
+        data: { prUrl },
+      });
       return { status: "failed", error };
     }
-    await appendFixRunEvent(db, run.id, { kind: "sentry_commented", message: "Commented the PR on the Sentry issue", data: { prUrl, linkError: linkError ?? null } });
+    await appendFixRunEvent(db, run.id, {
+      kind: "sentry_commented",
+      message: "Commented the PR on the Sentry issue",
+      data: { prUrl, linkError: linkError ?? null },
+    });
     return { status: "commented", commentId: commented.commentId, ...(linkError ? { linkError } : {}) };
   } catch (error) {
     return { status: "failed", error: (error as Error).message };

@@ -29,25 +29,88 @@ function frame(absPath: string | null, filename: string | null = null): EventCon
 }
 
 const cases: [string, EventContextFrame, CodeMapping[], string | null, "mapping" | "suffix" | null][] = [
-  ["node path through /app/ → repo root", frame("/app/src/cart.js"), [{ stackRoot: "/app/", sourceRoot: "" }], "src/cart.js", "mapping"],
+  [
+    "node path through /app/ → repo root",
+    frame("/app/src/cart.js"),
+    [{ stackRoot: "/app/", sourceRoot: "" }],
+    "src/cart.js",
+    "mapping",
+  ],
   ["node path by suffix without mappings", frame("/app/src/cart.js"), [], "src/cart.js", "suffix"],
-  ["webpack URL through its own mapping", frame("webpack:///./src/cart.js"), [{ stackRoot: "webpack:///./", sourceRoot: "" }], "src/cart.js", "mapping"],
+  [
+    "webpack URL through its own mapping",
+    frame("webpack:///./src/cart.js"),
+    [{ stackRoot: "webpack:///./", sourceRoot: "" }],
+    "src/cart.js",
+    "mapping",
+  ],
   ["webpack URL with a host by suffix", frame("webpack://shop/./src/cart.js?3f2a"), [], "src/cart.js", "suffix"],
-  ["app:/// URL through a cleaned mapping", frame("app:///static/js/app.js"), [{ stackRoot: "/static/", sourceRoot: "web/static/" }], "web/static/js/app.js", "mapping"],
-  ["https URL with a query by suffix", frame("https://cdn.shop.test/static/js/app.js?v=12#x"), [], "web/static/js/app.js", "suffix"],
-  ["~/ URL through a mapping", frame("~/js/app.js"), [{ stackRoot: "/js/", sourceRoot: "web/static/js" }], "web/static/js/app.js", "mapping"],
+  [
+    "app:/// URL through a cleaned mapping",
+    frame("app:///static/js/app.js"),
+    [{ stackRoot: "/static/", sourceRoot: "web/static/" }],
+    "web/static/js/app.js",
+    "mapping",
+  ],
+  [
+    "https URL with a query by suffix",
+    frame("https://cdn.shop.test/static/js/app.js?v=12#x"),
+    [],
+    "web/static/js/app.js",
+    "suffix",
+  ],
+  [
+    "~/ URL through a mapping",
+    frame("~/js/app.js"),
+    [{ stackRoot: "/js/", sourceRoot: "web/static/js" }],
+    "web/static/js/app.js",
+    "mapping",
+  ],
   ["python absolute path by suffix", frame("/usr/src/app/shop/cart.py", "shop/cart.py"), [], "shop/cart.py", "suffix"],
   ["python filename when abs_path is missing", frame(null, "shop/cart.py"), [], "shop/cart.py", "suffix"],
   ["python site-packages is third party", frame("/usr/lib/python3.11/site-packages/shop/cart.py"), [], null, null],
   ["node_modules never lands on our index.js", frame("/app/node_modules/express/index.js"), [], null, null],
   ["ambiguous suffix: three repo files end in index.js", frame("/srv/index.js"), [], null, null],
-  ["a longer unique suffix beats an ambiguous basename", frame("/build/src/checkout/index.js"), [], "src/checkout/index.js", "suffix"],
-  ["`..` in a frame path is resolved first", frame("/app/checkout/../orders/index.js"), [], "src/orders/index.js", "suffix"],
+  [
+    "a longer unique suffix beats an ambiguous basename",
+    frame("/build/src/checkout/index.js"),
+    [],
+    "src/checkout/index.js",
+    "suffix",
+  ],
+  [
+    "`..` in a frame path is resolved first",
+    frame("/app/checkout/../orders/index.js"),
+    [],
+    "src/orders/index.js",
+    "suffix",
+  ],
   ["no match", frame("/app/src/missing.js"), [], null, null],
   ["no path at all", frame(null, null), [], null, null],
-  ["longest stack root wins", frame("/app/lib/utils.ts"), [{ stackRoot: "/app/", sourceRoot: "src/" }, { stackRoot: "/app/lib/", sourceRoot: "lib/" }], "lib/utils.ts", "mapping"],
-  ["a mapping whose result is not in the repo falls back to suffix", frame("/app/src/cart.js"), [{ stackRoot: "/app/", sourceRoot: "pkg/" }], "src/cart.js", "suffix"],
-  ["a mapping may not climb out of the repo", frame("/app/../../etc/passwd"), [{ stackRoot: "/app/", sourceRoot: "" }], null, null],
+  [
+    "longest stack root wins",
+    frame("/app/lib/utils.ts"),
+    [
+      { stackRoot: "/app/", sourceRoot: "src/" },
+      { stackRoot: "/app/lib/", sourceRoot: "lib/" },
+    ],
+    "lib/utils.ts",
+    "mapping",
+  ],
+  [
+    "a mapping whose result is not in the repo falls back to suffix",
+    frame("/app/src/cart.js"),
+    [{ stackRoot: "/app/", sourceRoot: "pkg/" }],
+    "src/cart.js",
+    "suffix",
+  ],
+  [
+    "a mapping may not climb out of the repo",
+    frame("/app/../../etc/passwd"),
+    [{ stackRoot: "/app/", sourceRoot: "" }],
+    null,
+    null,
+  ],
   ["windows path by suffix", frame("C:\\build\\shop\\cart.py"), [], "shop/cart.py", "suffix"],
 ];
 
@@ -58,7 +121,11 @@ describe("mapFrames", () => {
   });
 
   it("returns null when a suffix matches several files", () => {
-    const [mapped] = mapFrames([frame("/deploy/checkout/index.js")], [], ["a/checkout/index.js", "b/checkout/index.js"]);
+    const [mapped] = mapFrames(
+      [frame("/deploy/checkout/index.js")],
+      [],
+      ["a/checkout/index.js", "b/checkout/index.js"],
+    );
     expect(mapped).toMatchObject({ path: null, via: null });
   });
 

@@ -15,7 +15,11 @@ export type MappedFrame = EventContextFrame & {
  * segments that matches exactly one repository file. Frames of installed third-party code
  * are never suffix-matched: `node_modules/express/index.js` must not land on our `index.js`.
  */
-export function mapFrames(frames: EventContextFrame[], mappings: CodeMapping[], repoFiles: readonly string[]): MappedFrame[] {
+export function mapFrames(
+  frames: EventContextFrame[],
+  mappings: CodeMapping[],
+  repoFiles: readonly string[],
+): MappedFrame[] {
   const files = new Set(repoFiles.map((file) => normalize(file)).filter((file): file is string => file !== null));
   const byName = new Map<string, string[]>();
   for (const file of files) {

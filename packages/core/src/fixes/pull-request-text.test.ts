@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { duration, fencedBlock, inlineCode, type PullRequestInput, pullRequestText, TITLE_LIMIT } from "./pull-request-text.ts";
+import {
+  duration,
+  fencedBlock,
+  inlineCode,
+  type PullRequestInput,
+  pullRequestText,
+  TITLE_LIMIT,
+} from "./pull-request-text.ts";
 
 function input(overrides: Partial<PullRequestInput> = {}): PullRequestInput {
   return {
@@ -16,7 +23,13 @@ function input(overrides: Partial<PullRequestInput> = {}): PullRequestInput {
       { name: "diff size", ok: true, detail: "2 files, 14 lines" },
       { name: "regression test", ok: false, detail: "no test file changed" },
     ],
-    tests: { command: "pnpm test", ok: true, exitCode: 0, durationMs: 12_345, outputTail: "\u001b[32m✓ cart.test.js (3)\u001b[0m\nTests 3 passed" },
+    tests: {
+      command: "pnpm test",
+      ok: true,
+      exitCode: 0,
+      durationMs: 12_345,
+      outputTail: "\u001b[32m✓ cart.test.js (3)\u001b[0m\nTests 3 passed",
+    },
     diff: { files: 2, added: 12, removed: 2, paths: ["src/cart.js", "src/cart.test.js"] },
     runUrl: "https://suture.test/runs/9",
     ...overrides,
@@ -25,7 +38,9 @@ function input(overrides: Partial<PullRequestInput> = {}): PullRequestInput {
 
 describe("pullRequestText", () => {
   it("writes a conventional title with the short id", () => {
-    expect(pullRequestText(input()).title).toBe("fix: TypeError: Cannot read properties of undefined (reading… (SHOP-1A)");
+    expect(pullRequestText(input()).title).toBe(
+      "fix: TypeError: Cannot read properties of undefined (reading… (SHOP-1A)",
+    );
     expect(pullRequestText(input()).title.length).toBeLessThanOrEqual(TITLE_LIMIT);
   });
 
@@ -42,7 +57,9 @@ describe("pullRequestText", () => {
     expect(body).toContain("Fixes Sentry issue [SHOP-1A](https://acme.sentry.io/issues/42/): TypeError");
     expect(body).not.toContain("referrer");
     expect(body).toContain("**Impact:** 1,234 events · 56 users · last seen 2026-01-02T03:04:05.000Z");
-    expect(body).toContain("## Root cause\n\nRoot cause: guest carts have no `items` array.\nFix: default it to an empty array.");
+    expect(body).toContain(
+      "## Root cause\n\nRoot cause: guest carts have no `items` array.\nFix: default it to an empty array.",
+    );
     expect(body).toContain("2 files, +12 −2\n\n- `src/cart.js`\n- `src/cart.test.js`");
     expect(body).toContain("- ✓ diff size: 2 files, 14 lines\n- ✗ regression test: no test file changed");
     expect(body).toContain("`pnpm test` passed in 12.3 s\n\n```\n✓ cart.test.js (3)\nTests 3 passed\n```");
@@ -52,7 +69,9 @@ describe("pullRequestText", () => {
 
   it("reports failing tests with their exit code and only the last lines", () => {
     const outputTail = Array.from({ length: 100 }, (_, i) => `line ${i}`).join("\n");
-    const { body } = pullRequestText(input({ tests: { command: "make test", ok: false, exitCode: 2, durationMs: 125_000, outputTail } }));
+    const { body } = pullRequestText(
+      input({ tests: { command: "make test", ok: false, exitCode: 2, durationMs: 125_000, outputTail } }),
+    );
     expect(body).toContain("`make test` failed (exit 2) in 2 min 5 s");
     expect(body).toContain("line 99");
     expect(body).not.toContain("line 59\n");
@@ -61,7 +80,13 @@ describe("pullRequestText", () => {
 
   it("says when there is no test command, summary, link or run", () => {
     const { body, commitMessage } = pullRequestText(
-      input({ tests: null, summary: "  ", runUrl: null, checks: [], issue: { shortId: "SHOP-1A", title: null, webUrl: "javascript:alert(1)" } }),
+      input({
+        tests: null,
+        summary: "  ",
+        runUrl: null,
+        checks: [],
+        issue: { shortId: "SHOP-1A", title: null, webUrl: "javascript:alert(1)" },
+      }),
     );
     expect(body).toContain("No test command is configured");
     expect(body).toContain("_The agent did not describe the root cause._");
@@ -76,7 +101,9 @@ describe("pullRequestText", () => {
   it("scrubs and defuses what Sentry and the agent wrote", () => {
     const summary = "Root cause: user:991 (jane@shop.test) hit it; cc @octocat. Fixes #12 and closes acme/shop#3.";
     const outputTail = "POST https://api.test/x?token=abc failed for 10.1.2.3 ```";
-    const { body } = pullRequestText(input({ summary, tests: { ...input().tests!, ok: false, exitCode: 1, outputTail } }));
+    const { body } = pullRequestText(
+      input({ summary, tests: { ...input().tests!, ok: false, exitCode: 1, outputTail } }),
+    );
     expect(body).not.toMatch(/jane@|user:991|10\.1\.2\.3|token=abc/);
     expect(body).toContain("user:[user] ([email])");
     expect(body).not.toMatch(/(^|\s)@octocat/);

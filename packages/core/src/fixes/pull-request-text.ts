@@ -38,7 +38,9 @@ export function pullRequestText(input: PullRequestInput): { title: string; body:
     impact(input.issue),
     `## Root cause\n\n${summary ?? "_The agent did not describe the root cause._"}`,
     whatChanged(input.diff),
-    input.checks.length > 0 ? `## Checks\n\n${input.checks.map((c) => `- ${c.ok ? "✓" : "✗"} ${c.name}: ${inert(oneLine(scrubText(c.detail)))}`).join("\n")}` : "",
+    input.checks.length > 0
+      ? `## Checks\n\n${input.checks.map((c) => `- ${c.ok ? "✓" : "✗"} ${c.name}: ${inert(oneLine(scrubText(c.detail)))}`).join("\n")}`
+      : "",
     testsSection(input.tests),
     "---",
     "**This draft was written by a coding agent and requires human review before merging.**",
@@ -83,7 +85,11 @@ function whatChanged(diff: PullRequestInput["diff"]): string {
 function testsSection(tests: PullRequestInput["tests"]): string {
   if (!tests) return "## Tests\n\nNo test command is configured for this repository.";
   const result = tests.ok ? "passed" : `failed${tests.exitCode !== null ? ` (exit ${tests.exitCode})` : ""}`;
-  const lines = scrubText(stripAnsi(tests.outputTail)).replace(/\r\n?/g, "\n").trimEnd().split("\n").slice(-OUTPUT_LINES);
+  const lines = scrubText(stripAnsi(tests.outputTail))
+    .replace(/\r\n?/g, "\n")
+    .trimEnd()
+    .split("\n")
+    .slice(-OUTPUT_LINES);
   const tail = lines.join("\n").slice(-OUTPUT_LIMIT);
   const output = tail.trim() === "" ? "" : `\n\n${fencedBlock(tail)}`;
   return `## Tests\n\n${inlineCode(scrubText(tests.command))} ${result} in ${duration(tests.durationMs)}${output}`;

@@ -19,10 +19,13 @@ export async function resolveFixedIssue(fixRunId: string): Promise<ResolveResult
   const db = await getDb();
   const run = await getFixRun(db, fixRunId);
   if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
-  if (run.status !== "merged") return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}, not merged` };
+  if (run.status !== "merged")
+    return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}, not merged` };
   const resolved = await latestFixRunEvent(db, fixRunId, "sentry_resolved");
-  if (typeof resolved?.data.sentryIssueId === "string") return { status: "resolved", sentryIssueId: resolved.data.sentryIssueId };
-  const record = (kind: string, message: string, data: Record<string, unknown> = {}) => appendFixRunEvent(db, fixRunId, { kind, message, data });
+  if (typeof resolved?.data.sentryIssueId === "string")
+    return { status: "resolved", sentryIssueId: resolved.data.sentryIssueId };
+  const record = (kind: string, message: string, data: Record<string, unknown> = {}) =>
+    appendFixRunEvent(db, fixRunId, { kind, message, data });
 
   const missing = env.SUTURE_RESOLVE_ON_MERGE !== true ? "SUTURE_RESOLVE_ON_MERGE is not set" : sentryApiMissing();
   const api = sentryApi();
@@ -36,10 +39,14 @@ export async function resolveFixedIssue(fixRunId: string): Promise<ResolveResult
 
   const result = await api.resolveIssue(issue.sentryIssueId, { inNextRelease: true });
   if (result.status === "failed") {
-    await record("sentry_resolve_failed", `Could not resolve Sentry issue ${issue.shortId ?? issue.sentryIssueId}: ${result.error}`, {
-      error: result.error,
-      httpStatus: result.httpStatus ?? null,
-    });
+    await record(
+      "sentry_resolve_failed",
+      `Could not resolve Sentry issue ${issue.shortId ?? issue.sentryIssueId}: ${result.error}`,
+      {
+        error: result.error,
+        httpStatus: result.httpStatus ?? null,
+      },
+    );
     return { status: "failed", error: result.error };
   }
   await record("sentry_resolved", `Resolved Sentry issue ${issue.shortId ?? issue.sentryIssueId} in the next release`, {

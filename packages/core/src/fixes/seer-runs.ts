@@ -50,8 +50,11 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
       sentryIssueId: observation.sentryIssueId!,
       status: stage ?? "root_cause",
     });
-    if (!created && (await hasSeerStep(tx, run.id, observation.sourceId))) return skip(`${observation.sourceType} is already recorded`);
-    const firstPr = Array.isArray(meta.pullRequests) ? (meta.pullRequests[0] as { url?: unknown; number?: unknown } | undefined) : undefined;
+    if (!created && (await hasSeerStep(tx, run.id, observation.sourceId)))
+      return skip(`${observation.sourceType} is already recorded`);
+    const firstPr = Array.isArray(meta.pullRequests)
+      ? (meta.pullRequests[0] as { url?: unknown; number?: unknown } | undefined)
+      : undefined;
     const repositoryId = run.repositoryId ?? (await connectedRepositoryOf(tx, observation.workspaceId, firstPr?.url));
     const updated = await transitionFixRun(tx, run.id, [run.status], nextSeerStatus(run, stage), {
       repositoryId,
@@ -81,7 +84,11 @@ async function connectedRepositoryOf(tx: Db, workspaceId: string, prUrl: unknown
 }
 
 /** Later steps add to what earlier ones said; an empty report never erases a known one. */
-function mergeDetails(existing: Record<string, unknown> | null, meta: Record<string, unknown>, action: string): Record<string, unknown> {
+function mergeDetails(
+  existing: Record<string, unknown> | null,
+  meta: Record<string, unknown>,
+  action: string,
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...existing };
   for (const key of DETAIL_KEYS) {
     const value = meta[key];
@@ -94,9 +101,11 @@ function mergeDetails(existing: Record<string, unknown> | null, meta: Record<str
 
 /** The changes' patches as one diff. Observations keep only change stats today, so usually null. */
 function patchesOf(changes: unknown): string | null {
-  const diffs = (Array.isArray(changes) ? changes : []).flatMap((change: { diff?: unknown; patch?: unknown } | null) => {
-    const diff = change?.diff ?? change?.patch;
-    return typeof diff === "string" && diff.trim() !== "" ? [diff] : [];
-  });
+  const diffs = (Array.isArray(changes) ? changes : []).flatMap(
+    (change: { diff?: unknown; patch?: unknown } | null) => {
+      const diff = change?.diff ?? change?.patch;
+      return typeof diff === "string" && diff.trim() !== "" ? [diff] : [];
+    },
+  );
   return diffs.length > 0 ? diffs.join("\n") : null;
 }

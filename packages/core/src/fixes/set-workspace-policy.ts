@@ -28,7 +28,10 @@ export type SetPolicyResult = { status: "updated"; policy: WorkspacePolicy } | {
 export async function setWorkspacePolicy(slug: string, input: z.input<typeof policyInput>): Promise<SetPolicyResult> {
   const parsed = policyInput.safeParse(input);
   if (!parsed.success) {
-    return { status: "invalid", error: parsed.error.issues.map((i) => `${i.path.join(".") || "policy"}: ${i.message}`).join("; ") };
+    return {
+      status: "invalid",
+      error: parsed.error.issues.map((i) => `${i.path.join(".") || "policy"}: ${i.message}`).join("; "),
+    };
   }
   const db = await getDb();
   const workspace = await getWorkspaceBySlug(db, slug);

@@ -12,10 +12,21 @@ const base: SlackMessageInput = {
 describe("slackMessage", () => {
   it("links the pull request and shows the title, summary and run", () => {
     const message = slackMessage(base);
-    expect(message.text).toBe("Draft fix for SHOP-1A: TypeError: items is undefined — https://github.com/acme/shop/pull/7");
+    expect(message.text).toBe(
+      "Draft fix for SHOP-1A: TypeError: items is undefined — https://github.com/acme/shop/pull/7",
+    );
     expect(message.blocks).toEqual([
-      { type: "section", text: { type: "mrkdwn", text: "*<https://github.com/acme/shop/pull/7|Draft fix for SHOP-1A>*\nTypeError: items is undefined" } },
-      { type: "section", text: { type: "mrkdwn", text: "Root cause: guest carts have no items.\nFix: default to []." } },
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: "*<https://github.com/acme/shop/pull/7|Draft fix for SHOP-1A>*\nTypeError: items is undefined",
+        },
+      },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: "Root cause: guest carts have no items.\nFix: default to []." },
+      },
       {
         type: "context",
         elements: [

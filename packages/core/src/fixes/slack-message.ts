@@ -28,7 +28,10 @@ export function slackMessage(input: SlackMessageInput): { text: string; blocks: 
   return {
     text: `${headline} — ${pr}`,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*<${pr}|Draft fix for ${shortId}>*${title ? `\n${title}` : ""}` } },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: `*<${pr}|Draft fix for ${shortId}>*${title ? `\n${title}` : ""}` },
+      },
       ...(summary ? [{ type: "section", text: { type: "mrkdwn", text: summary } }] : []),
       { type: "context", elements: context.map((text) => ({ type: "mrkdwn", text })) },
     ],
@@ -51,5 +54,10 @@ function oneLine(text: string): string {
 
 /** Capped after escaping, so the limit holds, without leaving half an entity like `&am`. */
 function capEscaped(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1).replace(/&[a-z]{0,3}$/, "").trimEnd()}…`;
+  return text.length <= limit
+    ? text
+    : `${text
+        .slice(0, limit - 1)
+        .replace(/&[a-z]{0,3}$/, "")
+        .trimEnd()}…`;
 }

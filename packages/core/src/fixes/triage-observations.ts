@@ -34,13 +34,22 @@ export async function triageObservations(observationIds: readonly string[]): Pro
   const perIssue = new Map<string, Observation>();
   for (const observation of observations) {
     if (!TRIGGERS.has(observation.sourceType) || !observation.sentryIssueId) {
-      outcomes.push({ observationId: observation.id, status: "skipped", reason: `${observation.sourceType} does not open fix runs` });
+      outcomes.push({
+        observationId: observation.id,
+        status: "skipped",
+        reason: `${observation.sourceType} does not open fix runs`,
+      });
       continue;
     }
     const seen = perIssue.get(observation.sentryIssueId);
     // A regression outranks other triggers in the same batch: it reopens a rejected issue.
     if (!seen || observation.sourceType === "issue.unresolved") perIssue.set(observation.sentryIssueId, observation);
-    if (seen) outcomes.push({ observationId: (seen.sourceType === "issue.unresolved" ? observation : seen).id, status: "skipped", reason: "same issue as another observation in this batch" });
+    if (seen)
+      outcomes.push({
+        observationId: (seen.sourceType === "issue.unresolved" ? observation : seen).id,
+        status: "skipped",
+        reason: "same issue as another observation in this batch",
+      });
   }
   for (const observation of perIssue.values()) outcomes.push(await triageOne(db, observation));
   return outcomes;
@@ -85,6 +94,11 @@ async function triageOne(db: Db, observation: Observation): Promise<TriageOutcom
       approvedAt: new Date(),
     });
     await appendFixRunEvent(tx, run.id, { kind: "approved", message: "Approved by the workspace's auto policy" });
-    return { observationId: observation.id, status: "opened", fixRun: approved ?? run, autoApproved: Boolean(approved) };
+    return {
+      observationId: observation.id,
+      status: "opened",
+      fixRun: approved ?? run,
+      autoApproved: Boolean(approved),
+    };
   });
 }

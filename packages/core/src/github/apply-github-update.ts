@@ -1,4 +1,13 @@
-import { appendFixRunEvent, type Db, type FixRun, findFixRunsForPullRequest, lockFixRun, reopenFixRun, transitionFixRun, updateFixRun } from "@suture/db";
+import {
+  appendFixRunEvent,
+  type Db,
+  type FixRun,
+  findFixRunsForPullRequest,
+  lockFixRun,
+  reopenFixRun,
+  transitionFixRun,
+  updateFixRun,
+} from "@suture/db";
 import type { GithubUpdate } from "@suture/github";
 import { getDb } from "../database.ts";
 import { inngest } from "../inngest/client.ts";
@@ -20,12 +29,22 @@ export type ApplyResult = { status: "applied"; runs: AppliedRun[] } | { status: 
  * and checks state, and the status changes merge, close and reopen imply. Each run changes in
  * its own transaction under its row lock; `fix/merged` goes out once the merge is committed.
  */
-export async function applyGithubUpdate(update: GithubUpdate, options: { authoritative?: boolean } = {}): Promise<ApplyResult> {
+export async function applyGithubUpdate(
+  update: GithubUpdate,
+  options: { authoritative?: boolean } = {},
+): Promise<ApplyResult> {
   const db = await getDb();
   const runs = await findFixRunsForPullRequest(db, update);
   if (runs.length === 0) {
-    const names = [update.prNumber !== null ? `PR #${update.prNumber}` : null, update.branch && `branch ${update.branch}`, update.headSha && `commit ${update.headSha.slice(0, 7)}`];
-    return { status: "no_run", reason: `no fix run matches ${update.owner}/${update.repo} ${names.filter(Boolean).join(", ") || "(nothing to match on)"}` };
+    const names = [
+      update.prNumber !== null ? `PR #${update.prNumber}` : null,
+      update.branch && `branch ${update.branch}`,
+      update.headSha && `commit ${update.headSha.slice(0, 7)}`,
+    ];
+    return {
+      status: "no_run",
+      reason: `no fix run matches ${update.owner}/${update.repo} ${names.filter(Boolean).join(", ") || "(nothing to match on)"}`,
+    };
   }
   const applied: AppliedRun[] = [];
   for (const { id } of runs) {
@@ -36,7 +55,12 @@ export async function applyGithubUpdate(update: GithubUpdate, options: { authori
   return { status: "applied", runs: applied };
 }
 
-async function applyToRun(tx: Db, id: string, update: GithubUpdate, authoritative: boolean): Promise<AppliedRun | undefined> {
+async function applyToRun(
+  tx: Db,
+  id: string,
+  update: GithubUpdate,
+  authoritative: boolean,
+): Promise<AppliedRun | undefined> {
   const run = await lockFixRun(tx, id);
   if (!run) return undefined;
   const plan = planGithubUpdate(run, update, authoritative);
@@ -49,7 +73,10 @@ async function applyToRun(tx: Db, id: string, update: GithubUpdate, authoritativ
     events.unshift(TRANSITION_EVENTS[plan.transition!](pr));
   } else {
     if (plan.transition === "reopen") {
-      events.unshift({ kind: "pr_reopened", message: `${pr} was reopened, but the issue has another active fix run, so this one stays closed` });
+      events.unshift({
+        kind: "pr_reopened",
+        message: `${pr} was reopened, but the issue has another active fix run, so this one stays closed`,
+      });
     }
     if (Object.keys(plan.fields).length > 0) current = (await updateFixRun(tx, id, plan.fields)) ?? run;
   }
@@ -60,7 +87,10 @@ async function applyToRun(tx: Db, id: string, update: GithubUpdate, authoritativ
 
 const TRANSITION_EVENTS = {
   merged: (pr: string) => ({ kind: "pr_merged", message: `${pr} was merged` }),
-  closed: (pr: string) => ({ kind: "pr_closed", message: `${pr} was closed without merging; the issue can get a new fix run` }),
+  closed: (pr: string) => ({
+    kind: "pr_closed",
+    message: `${pr} was closed without merging; the issue can get a new fix run`,
+  }),
   reopen: (pr: string) => ({ kind: "pr_reopened", message: `${pr} was reopened` }),
 };
 
@@ -68,7 +98,11 @@ const TRANSITION_EVENTS = {
 async function transition(tx: Db, run: FixRun, plan: UpdatePlan): Promise<FixRun | undefined> {
   switch (plan.transition) {
     case "merged":
-      return transitionFixRun(tx, run.id, ["pr_open"], "merged", { ...plan.fields, reason: "its pull request was merged", finishedAt: new Date() });
+      return transitionFixRun(tx, run.id, ["pr_open"], "merged", {
+        ...plan.fields,
+        reason: "its pull request was merged",
+        finishedAt: new Date(),
+      });
     case "closed":
       return transitionFixRun(tx, run.id, ["pr_open"], "closed", {
         ...plan.fields,
@@ -85,7 +119,9 @@ async function transition(tx: Db, run: FixRun, plan: UpdatePlan): Promise<FixRun
 /** The merge is committed either way; a lost announcement is logged, like an approval's. */
 async function announceMerge(run: AppliedRun): Promise<void> {
   try {
-    await inngest.send(fixMerged.create({ fixRunId: run.fixRunId, workspaceId: run.workspaceId }, { id: `fix-merged-${run.fixRunId}` }));
+    await inngest.send(
+      fixMerged.create({ fixRunId: run.fixRunId, workspaceId: run.workspaceId }, { id: `fix-merged-${run.fixRunId}` }),
+    );
   } catch (error) {
     console.warn(`[suture] could not announce the merge of fix run ${run.fixRunId}: ${(error as Error).message}`);
   }

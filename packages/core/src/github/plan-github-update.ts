@@ -27,7 +27,11 @@ const CHECKS_WORDS = { pending: "are running", success: "passed", failure: "fail
  * (the reconcile poll reads the whole PR), a lone comment does not hide an approval, a
  * passing suite does not hide a failing one, and checks of an older commit are dropped.
  */
-export function planGithubUpdate(run: Pick<FixRun, "status" | keyof RunFields>, update: GithubUpdate, authoritative = false): UpdatePlan {
+export function planGithubUpdate(
+  run: Pick<FixRun, "status" | keyof RunFields>,
+  update: GithubUpdate,
+  authoritative = false,
+): UpdatePlan {
   const fields: RunFields = {};
   const events: TimelineEntry[] = [];
   const pr = `pull request #${run.prNumber ?? update.prNumber ?? "?"}`;
@@ -39,7 +43,10 @@ export function planGithubUpdate(run: Pick<FixRun, "status" | keyof RunFields>, 
     if (update.headSha && update.headSha !== run.headSha) {
       fields.headSha = update.headSha;
       if (run.headSha) {
-        events.push({ kind: "pr_pushed", message: `New commits were pushed to ${pr} (now at ${short(update.headSha)})` });
+        events.push({
+          kind: "pr_pushed",
+          message: `New commits were pushed to ${pr} (now at ${short(update.headSha)})`,
+        });
         if (run.checksState !== null) fields.checksState = null;
       }
     }
@@ -59,7 +66,9 @@ export function planGithubUpdate(run: Pick<FixRun, "status" | keyof RunFields>, 
 
   if (update.reviewState && update.reviewState !== run.reviewState) {
     const hidesDecision =
-      !authoritative && update.reviewState === "commented" && (run.reviewState === "approved" || run.reviewState === "changes_requested");
+      !authoritative &&
+      update.reviewState === "commented" &&
+      (run.reviewState === "approved" || run.reviewState === "changes_requested");
     if (!hidesDecision) {
       fields.reviewState = update.reviewState;
       events.push({ kind: "review", message: `A reviewer ${REVIEW_WORDS[update.reviewState]} ${pr}` });
@@ -75,7 +84,10 @@ export function planGithubUpdate(run: Pick<FixRun, "status" | keyof RunFields>, 
       if (!head && update.headSha) fields.headSha = update.headSha;
       fields.checksState = update.checksState;
       const at = update.headSha ?? head;
-      events.push({ kind: "pr_checks", message: `Checks ${CHECKS_WORDS[update.checksState]} on ${pr}${at ? ` (${short(at)})` : ""}` });
+      events.push({
+        kind: "pr_checks",
+        message: `Checks ${CHECKS_WORDS[update.checksState]} on ${pr}${at ? ` (${short(at)})` : ""}`,
+      });
     }
   }
   return { fields, transition, events };

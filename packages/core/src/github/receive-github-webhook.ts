@@ -2,7 +2,15 @@ import { insertDelivery } from "@suture/db";
 import { verifyGithubSignature } from "@suture/github";
 import { withDatabase } from "../database.ts";
 import { env } from "../env.ts";
-import { isPlainName, MAX_BODY_BYTES, parseBody, pickHeaders, type ReceiveResult, reject, unavailable } from "../ingest/receive-result.ts";
+import {
+  isPlainName,
+  MAX_BODY_BYTES,
+  parseBody,
+  pickHeaders,
+  type ReceiveResult,
+  reject,
+  unavailable,
+} from "../ingest/receive-result.ts";
 
 /** Events whose deliveries are processed; anything else (ping included) is stored as ignored. */
 const FOLLOWED_EVENTS = new Set(["pull_request", "pull_request_review", "check_suite", "check_run", "status"]);
@@ -32,7 +40,8 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
   if (!isPlainName(event)) return reject(400, "X-GitHub-Event must be 1-64 printable ASCII characters without spaces");
   const guid = headers.get("x-github-delivery")?.trim();
   if (!guid) return reject(400, "missing X-GitHub-Delivery header");
-  if (!isPlainName(guid)) return reject(400, "X-GitHub-Delivery must be 1-64 printable ASCII characters without spaces");
+  if (!isPlainName(guid))
+    return reject(400, "X-GitHub-Delivery must be 1-64 printable ASCII characters without spaces");
   const signature = headers.get("x-hub-signature-256");
   if (!signature) return reject(401, "missing X-Hub-Signature-256 header");
   const secret = env.GITHUB_WEBHOOK_SECRET;
@@ -49,7 +58,8 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
   const action = (json as { action?: unknown }).action;
   if (action !== undefined && typeof action !== "string") return reject(400, "action is not a string");
   // Stored in a text column, which refuses U+0000: GitHub's actions are plain words.
-  if (action !== undefined && !isPlainName(action)) return reject(400, "action must be 1-64 printable ASCII characters without spaces");
+  if (action !== undefined && !isPlainName(action))
+    return reject(400, "action must be 1-64 printable ASCII characters without spaces");
 
   const followed = FOLLOWED_EVENTS.has(event);
   const values = {
@@ -61,7 +71,11 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
     headers: pickHeaders(headers, KEPT_HEADERS),
     rawBody: text,
     status: followed ? ("pending" as const) : ("ignored" as const),
-    error: followed ? null : event === "ping" ? "ping: GitHub checking the webhook" : `unfollowed GitHub event ${event}`,
+    error: followed
+      ? null
+      : event === "ping"
+        ? "ping: GitHub checking the webhook"
+        : `unfollowed GitHub event ${event}`,
   };
   const result = await withDatabase((db) => insertDelivery(db, values));
   if (!result.ok) return unavailable();

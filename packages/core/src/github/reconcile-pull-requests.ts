@@ -41,7 +41,8 @@ export async function reconcilePullRequests(client: Octokit | null = githubClien
         },
         { authoritative: true },
       );
-      if (applied.status === "applied") changed.push(...applied.runs.filter((r) => r.changes.length > 0).map((r) => r.fixRunId));
+      if (applied.status === "applied")
+        changed.push(...applied.runs.filter((r) => r.changes.length > 0).map((r) => r.fixRunId));
     } catch (error) {
       failed.push({ fixRunId: run.id, error: describeGithubError(error).error });
     }

@@ -31,7 +31,9 @@ async function flush(): Promise<void> {
     // The delivery id is the event id: Inngest drops a second announcement of the same delivery.
     await inngest.send(batch.map(({ deliveryId }) => deliveryReceived.create({ deliveryId }, { id: deliveryId })));
   } catch (error) {
-    console.warn(`[suture] could not announce ${batch.length} deliveries; the sweeper will: ${(error as Error).message}`);
+    console.warn(
+      `[suture] could not announce ${batch.length} deliveries; the sweeper will: ${(error as Error).message}`,
+    );
   } finally {
     for (const { done } of batch) done();
   }

@@ -27,7 +27,11 @@ type Settled = { status: "failed" | "ignored" | "unrouted"; reason: string };
  * the batch size. Only `pending` rows are touched and observations are unique per delivery, so
  * running a batch twice, or two overlapping batches, makes each observation once.
  */
-export async function processBatch(db: Db, candidates: readonly Delivery[], autoRoute: boolean): Promise<ProcessOutcome[]> {
+export async function processBatch(
+  db: Db,
+  candidates: readonly Delivery[],
+  autoRoute: boolean,
+): Promise<ProcessOutcome[]> {
   // Parse and normalize before the transaction, yielding now and then: this runs on the
   // thread that answers Sentry, and holds no database connection the acks need. What a
   // delivery means is made storable here, once, before any of it reaches a query (the routing
@@ -42,7 +46,11 @@ export async function processBatch(db: Db, candidates: readonly Delivery[], auto
     const deliveries = candidates.filter((d) => locked.has(d.id));
     const outcomes: ProcessOutcome[] = candidates
       .filter((d) => !locked.has(d.id))
-      .map((d) => ({ deliveryId: d.id, status: "skipped", reason: "not pending (already processed, or being processed)" }));
+      .map((d) => ({
+        deliveryId: d.id,
+        status: "skipped",
+        reason: "not pending (already processed, or being processed)",
+      }));
 
     const routes = new Map<string, Promise<WorkspaceRoute>>();
     const route = (installationUuid: string | null, project: { slug: string | null; id: string | null }) => {
@@ -107,11 +115,17 @@ export async function processBatch(db: Db, candidates: readonly Delivery[], auto
     }
 
     const issueIds = new Map(
-      (await upsertSentryIssues(tx, [...issues.values()])).map((row) => [`${row.workspaceId}|${row.sentryIssueId}`, row.id]),
+      (await upsertSentryIssues(tx, [...issues.values()])).map((row) => [
+        `${row.workspaceId}|${row.sentryIssueId}`,
+        row.id,
+      ]),
     );
     const inserted = await insertObservations(
       tx,
-      pending.map(({ observation, issueKey }) => ({ ...observation, sentryIssueId: issueKey ? issueIds.get(issueKey) : null })),
+      pending.map(({ observation, issueKey }) => ({
+        ...observation,
+        sentryIssueId: issueKey ? issueIds.get(issueKey) : null,
+      })),
     );
     const observationOf = new Map(inserted.map((row) => [row.deliveryId, row.id]));
 
@@ -123,7 +137,12 @@ export async function processBatch(db: Db, candidates: readonly Delivery[], auto
       outcomes.push({ deliveryId, status, reason });
     }
     for (const [deliveryId, workspaceId] of processed) {
-      outcomes.push({ deliveryId, status: "processed", observationId: observationOf.get(deliveryId) ?? null, workspaceId });
+      outcomes.push({
+        deliveryId,
+        status: "processed",
+        observationId: observationOf.get(deliveryId) ?? null,
+        workspaceId,
+      });
     }
     return outcomes;
   });

@@ -1,4 +1,11 @@
-import { claimPendingDeliveries, type Db, type Delivery, describeError, isDatabaseUnavailable, markDelivery } from "@suture/db";
+import {
+  claimPendingDeliveries,
+  type Db,
+  type Delivery,
+  describeError,
+  isDatabaseUnavailable,
+  markDelivery,
+} from "@suture/db";
 import { autoRoute } from "../config.ts";
 import { getDb } from "../database.ts";
 import { type ProcessOutcome, processBatch } from "./process-batch.ts";
@@ -35,10 +42,17 @@ export async function processDeliveries(deliveryIds: readonly string[]): Promise
   const claimedIds = new Set(claimed.map((d) => d.id));
   const outcomes: ProcessOutcome[] = ids
     .filter((id) => !claimedIds.has(id))
-    .map((deliveryId) => ({ deliveryId, status: "skipped", reason: "not pending (already processed, being processed, or out of attempts)" }));
+    .map((deliveryId) => ({
+      deliveryId,
+      status: "skipped",
+      reason: "not pending (already processed, being processed, or out of attempts)",
+    }));
   const skipped = outcomes.length;
 
-  const queue: Delivery[][] = [claimed.filter((d) => d.attempts <= 1), ...claimed.filter((d) => d.attempts > 1).map((d) => [d])];
+  const queue: Delivery[][] = [
+    claimed.filter((d) => d.attempts <= 1),
+    ...claimed.filter((d) => d.attempts > 1).map((d) => [d]),
+  ];
   let unreachable: { error: unknown } | null = null;
   let failuresInARow = 0;
   for (let group = queue.shift(); group; group = queue.shift()) {

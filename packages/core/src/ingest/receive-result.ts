@@ -42,7 +42,9 @@ export function pickHeaders(headers: Headers, names: readonly string[]): Record<
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** A verified body as text and JSON, or the 400 that says why it is neither. */
-export function parseBody(rawBody: Uint8Array): { ok: true; text: string; json: unknown } | { ok: false; result: ReceiveResult } {
+export function parseBody(
+  rawBody: Uint8Array,
+): { ok: true; text: string; json: unknown } | { ok: false; result: ReceiveResult } {
   let text: string;
   try {
     text = utf8.decode(rawBody);
@@ -66,7 +68,8 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;
@@ -91,7 +94,8 @@ const HEADER_LABELS = {
  * user data.
  */
 export function describeReceiveFailure(headers: Headers, error: unknown): string {
-  const header = (names: readonly string[]): string => logSafe(names.map((n) => headers.get(n)).find((v) => v) ?? "-", 64);
+  const header = (names: readonly string[]): string =>
+    logSafe(names.map((n) => headers.get(n)).find((v) => v) ?? "-", 64);
   return `delivery ${header(HEADER_LABELS.id)} (${header(HEADER_LABELS.resource)}) not stored: ${failureReason(error)}`;
 }
 
@@ -107,7 +111,9 @@ export function failureReason(error: unknown): string {
   }
   if (!(innermost instanceof Error)) return logSafe(`non-error thrown (${typeof innermost})`, 160);
   const code = (innermost as { code?: unknown }).code;
-  const message = innermost.message.startsWith("Failed query:") ? "query failed" : (innermost.message.split("\n")[0] ?? "");
+  const message = innermost.message.startsWith("Failed query:")
+    ? "query failed"
+    : (innermost.message.split("\n")[0] ?? "");
   const where = /\n\s+at (.*)/.exec(innermost.stack ?? "")?.[1];
   const reason = `${logSafe(innermost.name, 40)}${typeof code === "string" || typeof code === "number" ? ` ${code}` : ""}: ${logSafe(message, 160)}`;
   return where ? `${reason} (at ${logSafe(where, 200)})` : reason;

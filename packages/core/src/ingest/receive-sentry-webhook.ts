@@ -3,8 +3,15 @@ import { dedupKey, isKnownEvent, parseEnvelope, verifySignature } from "@suture/
 import { clientSecrets } from "../config.ts";
 import { withDatabase } from "../database.ts";
 import { installationSecrets } from "./installation-secrets.ts";
-import { isPlainName, MAX_BODY_BYTES, parseBody, pickHeaders, type ReceiveResult, reject, unavailable } from "./receive-result.ts";
-
+import {
+  isPlainName,
+  MAX_BODY_BYTES,
+  parseBody,
+  pickHeaders,
+  type ReceiveResult,
+  reject,
+  unavailable,
+} from "./receive-result.ts";
 
 const KEPT_HEADERS = [
   "content-type",
@@ -15,7 +22,6 @@ const KEPT_HEADERS = [
   "sentry-app-signature",
   "user-agent",
 ];
-
 
 /**
  * Verifies and stores one Sentry delivery. Only verify + store happen here, so the answer
@@ -34,7 +40,8 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
   }
   const resource = headers.get("sentry-hook-resource")?.trim();
   if (!resource) return reject(400, "missing Sentry-Hook-Resource header");
-  if (!isPlainName(resource)) return reject(400, "Sentry-Hook-Resource must be 1-64 printable ASCII characters without spaces");
+  if (!isPlainName(resource))
+    return reject(400, "Sentry-Hook-Resource must be 1-64 printable ASCII characters without spaces");
   const signature = headers.get("sentry-hook-signature") ?? headers.get("sentry-app-signature");
   if (!signature) return reject(401, "missing Sentry-Hook-Signature header");
 

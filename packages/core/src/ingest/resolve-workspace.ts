@@ -1,16 +1,9 @@
-import {
-  type Db,
-  ensureWorkspace,
-  findProjectWorkspace,
-  getInstallation,
-  routeInstallation,
-} from "@suture/db";
+import { type Db, ensureWorkspace, findProjectWorkspace, getInstallation, routeInstallation } from "@suture/db";
 
 export const DEFAULT_WORKSPACE_SLUG = "default";
 
 export type WorkspaceRoute =
-  | { workspaceId: string; via: "project" | "installation" | "auto" }
-  | { workspaceId: null; via: "unrouted" };
+  { workspaceId: string; via: "project" | "installation" | "auto" } | { workspaceId: null; via: "unrouted" };
 
 /**
  * Which workspace a delivery belongs to: a per-project override, else the installation's

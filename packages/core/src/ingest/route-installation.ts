@@ -1,10 +1,15 @@
-import { ensureWorkspace, getWorkspaceBySlug, listUnroutedDeliveries, requeueDeliveries, routeInstallation } from "@suture/db";
+import {
+  ensureWorkspace,
+  getWorkspaceBySlug,
+  listUnroutedDeliveries,
+  requeueDeliveries,
+  routeInstallation,
+} from "@suture/db";
 import { getDb } from "../database.ts";
 import { announceDelivery } from "./announce-delivery.ts";
 
 export type RouteInstallationResult =
-  | { status: "routed"; workspaceId: string; requeued: number }
-  | { status: "no_workspace"; error: string };
+  { status: "routed"; workspaceId: string; requeued: number } | { status: "no_workspace"; error: string };
 
 /**
  * A person maps a Sentry installation to a workspace; its parked `unrouted` deliveries go back

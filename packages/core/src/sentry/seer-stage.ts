@@ -2,7 +2,14 @@ import type { FixRun } from "@suture/db";
 
 // Seer's steps in the order a run goes through them. Deliveries can arrive out of order (and
 // internal integrations get no retries, so a late one is all there is): a run only moves forward.
-const RANK: Partial<Record<FixRun["status"], number>> = { approved: -1, running: -1, root_cause: 0, solution: 1, coding: 2, pr_open: 3 };
+const RANK: Partial<Record<FixRun["status"], number>> = {
+  approved: -1,
+  running: -1,
+  root_cause: 0,
+  solution: 1,
+  coding: 2,
+  pr_open: 3,
+};
 export type SeerStage = "root_cause" | "solution" | "coding" | "pr_open";
 
 /** The stage a `seer.<action>` reports; null for actions that say nothing about progress (iterations). */

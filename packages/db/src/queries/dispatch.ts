@@ -1,6 +1,16 @@
 import { and, desc, eq, ilike, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { type FixRunStatus, deployments, fixRunEvents, fixRuns, observations, repositories, sentryIssues, webhookDeliveries, workspaces } from "../schema/index.ts";
+import {
+  type FixRunStatus,
+  deployments,
+  fixRunEvents,
+  fixRuns,
+  observations,
+  repositories,
+  sentryIssues,
+  webhookDeliveries,
+  workspaces,
+} from "../schema/index.ts";
 import type { FixRun, FixRunEvent, Repository } from "./fixes.ts";
 
 /** Observations whose delivery carries a whole event (stack trace, breadcrumbs, tags). */
@@ -26,7 +36,9 @@ export async function releaseCommit(db: Db, workspaceId: string, release: string
   const [row] = await db
     .select({ commitSha: deployments.commitSha })
     .from(deployments)
-    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.release, release), isNotNull(deployments.commitSha)))
+    .where(
+      and(eq(deployments.workspaceId, workspaceId), eq(deployments.release, release), isNotNull(deployments.commitSha)),
+    )
     .orderBy(desc(deployments.deployedAt))
     .limit(1);
   return row?.commitSha ?? undefined;
@@ -49,7 +61,12 @@ export async function latestFixRunEvent(db: Db, fixRunId: string, kind: string):
 }
 
 /** Suture runs in `statuses` approved before `before`: dispatches that may have been lost. */
-export async function listStaleDispatches(db: Db, statuses: readonly FixRunStatus[], before: Date, limit = 100): Promise<FixRun[]> {
+export async function listStaleDispatches(
+  db: Db,
+  statuses: readonly FixRunStatus[],
+  before: Date,
+  limit = 100,
+): Promise<FixRun[]> {
   return db
     .select()
     .from(fixRuns)
@@ -60,7 +77,17 @@ export async function listStaleDispatches(db: Db, statuses: readonly FixRunStatu
 
 export type FixRunSummary = Pick<
   FixRun,
-  "id" | "status" | "origin" | "reason" | "branch" | "prNumber" | "prUrl" | "prState" | "checksState" | "reviewState" | "updatedAt"
+  | "id"
+  | "status"
+  | "origin"
+  | "reason"
+  | "branch"
+  | "prNumber"
+  | "prUrl"
+  | "prState"
+  | "checksState"
+  | "reviewState"
+  | "updatedAt"
 > & { shortId: string | null; title: string | null; workspaceSlug: string };
 
 /** The newest runs with their issue, for the first page. */
@@ -100,11 +127,18 @@ export async function listRunningSince(db: Db, before: Date, limit = 100): Promi
 }
 
 /** A workspace's connected repository by its GitHub name (GitHub names are case-insensitive). */
-export async function findRepositoryByName(db: Db, workspaceId: string, owner: string, name: string): Promise<Repository | undefined> {
+export async function findRepositoryByName(
+  db: Db,
+  workspaceId: string,
+  owner: string,
+  name: string,
+): Promise<Repository | undefined> {
   const [row] = await db
     .select()
     .from(repositories)
-    .where(and(eq(repositories.workspaceId, workspaceId), ilike(repositories.owner, owner), ilike(repositories.name, name)))
+    .where(
+      and(eq(repositories.workspaceId, workspaceId), ilike(repositories.owner, owner), ilike(repositories.name, name)),
+    )
     .limit(1);
   return row;
 }

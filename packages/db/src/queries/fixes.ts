@@ -1,12 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import {
-  type FixRunStatus,
-  fixRunEvents,
-  fixRuns,
-  repositories,
-  workspacePolicies,
-} from "../schema/index.ts";
+import { type FixRunStatus, fixRunEvents, fixRuns, repositories, workspacePolicies } from "../schema/index.ts";
 
 export type Repository = typeof repositories.$inferSelect;
 export type NewRepository = typeof repositories.$inferInsert;
@@ -47,11 +41,7 @@ export async function findWorkspaceRepository(db: Db, workspaceId: string): Prom
 export async function getWorkspacePolicy(db: Db, workspaceId: string): Promise<WorkspacePolicy> {
   const [row] = await db.select().from(workspacePolicies).where(eq(workspacePolicies.workspaceId, workspaceId));
   if (row) return row;
-  const [created] = await db
-    .insert(workspacePolicies)
-    .values({ workspaceId })
-    .onConflictDoNothing()
-    .returning();
+  const [created] = await db.insert(workspacePolicies).values({ workspaceId }).onConflictDoNothing().returning();
   return created ?? (await getWorkspacePolicy(db, workspaceId));
 }
 

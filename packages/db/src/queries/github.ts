@@ -27,7 +27,8 @@ export async function findFixRunsForPullRequest(db: Db, ref: PullRequestRef): Pr
     sql`lower(${repositories.owner}) = lower(${ref.owner})`,
     sql`lower(${repositories.name}) = lower(${ref.repo})`,
   );
-  const samePullRequest = ref.prNumber !== null ? or(isNull(fixRuns.prNumber), eq(fixRuns.prNumber, ref.prNumber)) : undefined;
+  const samePullRequest =
+    ref.prNumber !== null ? or(isNull(fixRuns.prNumber), eq(fixRuns.prNumber, ref.prNumber)) : undefined;
   const fallbacks = [
     ref.branch ? eq(fixRuns.branch, ref.branch) : undefined,
     ref.headSha ? eq(fixRuns.headSha, ref.headSha) : undefined,
@@ -94,7 +95,10 @@ export async function reopenFixRun(
         eq(fixRuns.status, "closed"),
         sql`not exists (select 1 from ${fixRuns} as other where other.sentry_issue_id = ${fixRuns.sentryIssueId}
           and other.id <> ${fixRuns.id} and other.origin = 'suture'
-          and other.status in (${sql.join(ACTIVE_FIX_RUN_STATUSES.map((s) => sql`${s}`), sql`, `)}))`,
+          and other.status in (${sql.join(
+            ACTIVE_FIX_RUN_STATUSES.map((s) => sql`${s}`),
+            sql`, `,
+          )}))`,
       ),
     )
     .returning();

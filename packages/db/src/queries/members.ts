@@ -105,7 +105,13 @@ export interface MemberSummary {
 
 export async function listWorkspaceMembers(db: Db, params: { workspaceId: string }): Promise<MemberSummary[]> {
   return db
-    .select({ userId: users.id, email: users.email, name: users.name, role: workspaceMembers.role, since: workspaceMembers.createdAt })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: workspaceMembers.role,
+      since: workspaceMembers.createdAt,
+    })
     .from(workspaceMembers)
     .innerJoin(users, eq(users.id, workspaceMembers.userId))
     .where(eq(workspaceMembers.workspaceId, params.workspaceId))

@@ -51,7 +51,11 @@ export async function upsertSentryIssues(
         updatedAt: sql`now()`,
       },
     })
-    .returning({ id: sentryIssues.id, workspaceId: sentryIssues.workspaceId, sentryIssueId: sentryIssues.sentryIssueId });
+    .returning({
+      id: sentryIssues.id,
+      workspaceId: sentryIssues.workspaceId,
+      sentryIssueId: sentryIssues.sentryIssueId,
+    });
 }
 
 /** Folds two reports of the same issue the way the upsert would: newest wins, nulls never erase. */
@@ -74,7 +78,11 @@ function max(a: number | null | undefined, b: number | null | undefined): number
   return Math.max(a, b);
 }
 
-function pick(a: Date | null | undefined, b: Date | null | undefined, better: (x: Date, y: Date) => boolean): Date | null {
+function pick(
+  a: Date | null | undefined,
+  b: Date | null | undefined,
+  better: (x: Date, y: Date) => boolean,
+): Date | null {
   if (!a) return b ?? null;
   if (!b) return a;
   return better(a, b) ? a : b;
@@ -138,5 +146,8 @@ export async function getSentryIssue(db: Db, id: string): Promise<SentryIssue | 
 
 export async function getObservations(db: Db, ids: readonly string[]): Promise<Observation[]> {
   if (ids.length === 0) return [];
-  return db.select().from(observations).where(inArray(observations.id, [...ids]));
+  return db
+    .select()
+    .from(observations)
+    .where(inArray(observations.id, [...ids]));
 }

@@ -27,7 +27,10 @@ export async function lockSeerRun(
 }
 
 export async function findSeerRun(db: Db, workspaceId: string, seerRunId: string): Promise<FixRun | undefined> {
-  const [row] = await db.select().from(fixRuns).where(and(eq(fixRuns.workspaceId, workspaceId), eq(fixRuns.seerRunId, seerRunId)));
+  const [row] = await db
+    .select()
+    .from(fixRuns)
+    .where(and(eq(fixRuns.workspaceId, workspaceId), eq(fixRuns.seerRunId, seerRunId)));
   return row;
 }
 
@@ -46,7 +49,10 @@ export async function hasSeerStep(db: Db, fixRunId: string, sourceId: string): P
  * start request's answer): its timeline moves over after the target's, then it is deleted.
  */
 export async function adoptSeerRun(tx: Db, fromRunId: string, intoRunId: string): Promise<void> {
-  const [last] = await tx.select({ seq: max(fixRunEvents.seq) }).from(fixRunEvents).where(eq(fixRunEvents.fixRunId, intoRunId));
+  const [last] = await tx
+    .select({ seq: max(fixRunEvents.seq) })
+    .from(fixRunEvents)
+    .where(eq(fixRunEvents.fixRunId, intoRunId));
   await tx
     .update(fixRunEvents)
     .set({ fixRunId: intoRunId, seq: sql`${fixRunEvents.seq} + ${last?.seq ?? 0}` })
@@ -64,4 +70,3 @@ export async function workspaceInstallation(db: Db, workspaceId: string): Promis
     .limit(1);
   return row;
 }
-

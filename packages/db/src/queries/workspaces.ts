@@ -45,12 +45,7 @@ export async function upsertInstallation(
 }
 
 /** Maps an installation to a workspace; `autoRouted` records that no person chose it. */
-export async function routeInstallation(
-  db: Db,
-  uuid: string,
-  workspaceId: string,
-  autoRouted: boolean,
-): Promise<void> {
+export async function routeInstallation(db: Db, uuid: string, workspaceId: string, autoRouted: boolean): Promise<void> {
   await db
     .insert(sentryInstallations)
     .values({ uuid, workspaceId, autoRouted })
@@ -95,7 +90,12 @@ export async function findProjectWorkspace(
 
 export async function addProjectOverride(
   db: Db,
-  values: { installationUuid?: string | null; projectSlug?: string | null; projectId?: string | null; workspaceId: string },
+  values: {
+    installationUuid?: string | null;
+    projectSlug?: string | null;
+    projectId?: string | null;
+    workspaceId: string;
+  },
 ): Promise<void> {
   await db.insert(sentryProjects).values(values);
 }

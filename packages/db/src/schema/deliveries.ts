@@ -9,7 +9,9 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: uuid().primaryKey().defaultRandom(),
-    source: text({ enum: ["sentry", "github"] }).notNull().default("sentry"),
+    source: text({ enum: ["sentry", "github"] })
+      .notNull()
+      .default("sentry"),
     resource: text().notNull(),
     action: text().notNull(),
     requestId: text(),

@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { observations, sentryIssues } from "./observations.ts";
 import { workspaces } from "./workspaces.ts";
@@ -64,18 +54,29 @@ export const workspacePolicies = pgTable("workspace_policies", {
   workspaceId: uuid()
     .primaryKey()
     .references(() => workspaces.id, { onDelete: "cascade" }),
-  mode: text({ enum: ["manual", "auto"] }).notNull().default("manual"),
-  autoLevels: text().array().notNull().default(sql`ARRAY['error','fatal']::text[]`),
+  mode: text({ enum: ["manual", "auto"] })
+    .notNull()
+    .default("manual"),
+  autoLevels: text()
+    .array()
+    .notNull()
+    .default(sql`ARRAY['error','fatal']::text[]`),
   autoMinEvents: integer().notNull().default(1),
   autoMinUsers: integer().notNull().default(0),
   /** Empty = any environment. */
-  autoEnvironments: text().array().notNull().default(sql`ARRAY[]::text[]`),
+  autoEnvironments: text()
+    .array()
+    .notNull()
+    .default(sql`ARRAY[]::text[]`),
   maxActiveRuns: integer().notNull().default(3),
   maxDispatchesPerHour: integer().notNull().default(10),
   maxDispatchesPerDay: integer().notNull().default(50),
   maxDiffFiles: integer().notNull().default(10),
   maxDiffLines: integer().notNull().default(400),
-  pathDenylist: text().array().notNull().default(sql`ARRAY[${sql.raw(DEFAULT_PATH_DENYLIST.map((p) => `'${p}'`).join(","))}]::text[]`),
+  pathDenylist: text()
+    .array()
+    .notNull()
+    .default(sql`ARRAY[${sql.raw(DEFAULT_PATH_DENYLIST.map((p) => `'${p}'`).join(","))}]::text[]`),
   requireRegressionTest: boolean().notNull().default(true),
   dispatchViaSeer: boolean().notNull().default(false),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -118,7 +119,9 @@ export const fixRuns = pgTable(
       .notNull()
       .references(() => sentryIssues.id, { onDelete: "cascade" }),
     repositoryId: uuid().references(() => repositories.id, { onDelete: "set null" }),
-    origin: text({ enum: ["suture", "seer"] }).notNull().default("suture"),
+    origin: text({ enum: ["suture", "seer"] })
+      .notNull()
+      .default("suture"),
     status: text({ enum: FIX_RUN_STATUSES }).notNull(),
     /** The observation that made triage open the run. */
     triggerObservationId: uuid().references(() => observations.id, { onDelete: "set null" }),

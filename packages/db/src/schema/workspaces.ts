@@ -17,7 +17,9 @@ export const sentryInstallations = pgTable("sentry_installations", {
   autoRouted: boolean().notNull().default(false),
   /** Per-installation client secret for multi-org installs; the env secrets are tried too. */
   clientSecret: text(),
-  status: text({ enum: ["active", "deleted"] }).notNull().default("active"),
+  status: text({ enum: ["active", "deleted"] })
+    .notNull()
+    .default("active"),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

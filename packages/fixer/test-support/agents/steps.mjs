@@ -3,15 +3,21 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const SECRETS = new Set([
-  "GITHUB_TOKEN", "GH_TOKEN", "SENTRY_AUTH_TOKEN", "DATABASE_URL", "SLACK_WEBHOOK_URL",
-  "GITHUB_WEBHOOK_SECRET", "SENTRY_CLIENT_SECRET",
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "SENTRY_AUTH_TOKEN",
+  "DATABASE_URL",
+  "SLACK_WEBHOOK_URL",
+  "GITHUB_WEBHOOK_SECRET",
+  "SENTRY_CLIENT_SECRET",
 ]);
 const BUGGY_LINE = "    total += item.product.price * item.quantity;\n";
 
 /** Exit 3 naming (never printing) any secret the sandbox should have kept away. */
 export function refuseSecrets() {
   const found = Object.keys(process.env).filter(
-    (name) => SECRETS.has(name) || (name.startsWith("SUTURE_") && name !== "SUTURE_PROMPT_FILE") || name.startsWith("INNGEST_"),
+    (name) =>
+      SECRETS.has(name) || (name.startsWith("SUTURE_") && name !== "SUTURE_PROMPT_FILE") || name.startsWith("INNGEST_"),
   );
   if (found.length === 0) return;
   process.stderr.write(`secret in environment: ${found.sort().join(", ")}\n`);

@@ -8,5 +8,8 @@ requirePromptMention("src/cart.js");
 patchCart(GOOD_FIX);
 addRegressionTest();
 mkdirSync(".github/workflows", { recursive: true });
-writeFileSync(".github/workflows/deploy.yml", "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo deploying\n");
+writeFileSync(
+  ".github/workflows/deploy.yml",
+  "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo deploying\n",
+);
 process.stdout.write(SUMMARY);

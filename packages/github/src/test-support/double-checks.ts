@@ -29,7 +29,9 @@ export function reviewJson(review: DoubleReview, index: number, headSha: string)
     body: "",
     state: review.state,
     commit_id: headSha,
-    ...(review.state === "PENDING" ? {} : { submitted_at: review.submittedAt ?? new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString() }),
+    ...(review.state === "PENDING"
+      ? {}
+      : { submitted_at: review.submittedAt ?? new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString() }),
   };
 }
 
@@ -60,6 +62,12 @@ export function combinedStatusJson(sha: string, checks: DoubleChecks): Record<st
     state,
     sha,
     total_count: statuses.length,
-    statuses: statuses.map((s, i) => ({ id: 9_000 + i, context: s.context, state: s.state, description: null, target_url: null })),
+    statuses: statuses.map((s, i) => ({
+      id: 9_000 + i,
+      context: s.context,
+      state: s.state,
+      description: null,
+      target_url: null,
+    })),
   };
 }

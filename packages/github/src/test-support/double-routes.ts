@@ -1,4 +1,10 @@
-import { type DoubleChecks, type DoubleReview, checkRunsJson, combinedStatusJson, reviewJson } from "./double-checks.ts";
+import {
+  type DoubleChecks,
+  type DoubleReview,
+  checkRunsJson,
+  combinedStatusJson,
+  reviewJson,
+} from "./double-checks.ts";
 import { type Pull, labelJson, makePull, pullKey, validationFailed } from "./double-state.ts";
 
 export type Reply = { status: number; body: unknown };
@@ -16,20 +22,48 @@ export interface RouteContext {
 }
 
 const REPO = "/repos/(?<owner>[^/]+)/(?<repo>[^/]+)";
-const routes: [string, RegExp, (c: RouteContext, p: Record<string, string>) => Reply | undefined | Promise<Reply | undefined>][] = [
+const routes: [
+  string,
+  RegExp,
+  (c: RouteContext, p: Record<string, string>) => Reply | undefined | Promise<Reply | undefined>,
+][] = [
   ["POST", new RegExp(`^${REPO}/pulls$`), createPull],
   ["GET", new RegExp(`^${REPO}/pulls$`), listPulls],
   ["GET", new RegExp(`^${REPO}/pulls/(?<number>\\d+)$`), (c, p) => withPull(c, p, (pull) => ok(pull))],
-  ["GET", new RegExp(`^${REPO}/pulls/(?<number>\\d+)/reviews$`), (c, p) =>
-    withPull(c, p, (pull) => ok((c.reviews.get(pullKey(p.owner!, p.repo!, pull.number)) ?? []).map((r, i) => reviewJson(r, i, pull.head.sha))))],
+  [
+    "GET",
+    new RegExp(`^${REPO}/pulls/(?<number>\\d+)/reviews$`),
+    (c, p) =>
+      withPull(c, p, (pull) =>
+        ok(
+          (c.reviews.get(pullKey(p.owner!, p.repo!, pull.number)) ?? []).map((r, i) => reviewJson(r, i, pull.head.sha)),
+        ),
+      ),
+  ],
   ["POST", new RegExp(`^${REPO}/issues/(?<number>\\d+)/labels$`), addLabels],
-  ["GET", new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/check-runs$`), (c, p) => ok(checkRunsJson(p.ref!, c.checks.get(p.ref!) ?? {}))],
-  ["GET", new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/status$`), (c, p) => ok(combinedStatusJson(p.ref!, c.checks.get(p.ref!) ?? {}))],
+  [
+    "GET",
+    new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/check-runs$`),
+    (c, p) => ok(checkRunsJson(p.ref!, c.checks.get(p.ref!) ?? {})),
+  ],
+  [
+    "GET",
+    new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/status$`),
+    (c, p) => ok(combinedStatusJson(p.ref!, c.checks.get(p.ref!) ?? {})),
+  ],
   // A GitHub App trades its JWT for an installation token here.
-  ["POST", /^\/app\/installations\/(?<id>\d+)\/access_tokens$/, () => ({
-    status: 201,
-    body: { token: "ghs_double_installation_token", expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {} },
-  })],
+  [
+    "POST",
+    /^\/app\/installations\/(?<id>\d+)\/access_tokens$/,
+    () => ({
+      status: 201,
+      body: {
+        token: "ghs_double_installation_token",
+        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        permissions: {},
+      },
+    }),
+  ],
 ];
 
 /** Answers one authenticated request, or undefined for a path GitHub would not know. */
@@ -46,8 +80,11 @@ async function createPull(c: RouteContext, p: Record<string, string>): Promise<R
   const owner = p.owner!;
   const repo = p.repo!;
   const input = (c.body ?? {}) as { title?: unknown; head?: unknown; base?: unknown; body?: unknown; draft?: unknown };
-  const missing = ["title", "head", "base"].filter((f) => typeof input[f as keyof typeof input] !== "string" || !input[f as keyof typeof input]);
-  if (missing.length > 0) return validationFailed(missing.map((field) => ({ resource: "PullRequest", field, code: "missing_field" })));
+  const missing = ["title", "head", "base"].filter(
+    (f) => typeof input[f as keyof typeof input] !== "string" || !input[f as keyof typeof input],
+  );
+  if (missing.length > 0)
+    return validationFailed(missing.map((field) => ({ resource: "PullRequest", field, code: "missing_field" })));
   // "owner:branch" names a branch of that owner's fork; the double only knows one owner per repo.
   const head = (input.head as string).replace(/^[^:]+:/, "");
   const base = input.base as string;
@@ -57,12 +94,16 @@ async function createPull(c: RouteContext, p: Record<string, string>): Promise<R
   const baseSha = await c.resolveBranch(owner, repo, base);
   if (!baseSha) return validationFailed([{ resource: "PullRequest", field: "base", code: "invalid" }]);
   if (baseSha === headSha) {
-    return validationFailed([{ resource: "PullRequest", code: "custom", message: `No commits between ${base} and ${head}` }]);
+    return validationFailed([
+      { resource: "PullRequest", code: "custom", message: `No commits between ${base} and ${head}` },
+    ]);
   }
   const prefix = `${owner}/${repo}#`;
   const mine = [...c.pulls.entries()].filter(([key]) => key.startsWith(prefix)).map(([, pull]) => pull);
   if (mine.some((pull) => pull.head.ref === head && pull.state === "open")) {
-    return validationFailed([{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${owner}:${head}.` }]);
+    return validationFailed([
+      { resource: "PullRequest", code: "custom", message: `A pull request already exists for ${owner}:${head}.` },
+    ]);
   }
   const number = Math.max(0, ...mine.map((x) => x.number)) + 1;
   const pull: Pull = {
@@ -82,13 +123,15 @@ async function createPull(c: RouteContext, p: Record<string, string>): Promise<R
 function listPulls(c: RouteContext, p: Record<string, string>): Reply | undefined {
   const query = new URL(c.path, "http://double").searchParams;
   const state = query.get("state") ?? "open";
-  if (!["open", "closed", "all"].includes(state)) return validationFailed([{ resource: "PullRequest", field: "state", code: "invalid" }]);
+  if (!["open", "closed", "all"].includes(state))
+    return validationFailed([{ resource: "PullRequest", field: "state", code: "invalid" }]);
   // Owners compare case-insensitively, branch names exactly.
   const [, headOwner, headRef] = /^([^:]+):(.+)$/.exec(query.get("head") ?? "") ?? [];
   const perPage = Math.min(100, Math.max(1, Number(query.get("per_page")) || 30));
   const page = Math.max(1, Number(query.get("page")) || 1);
   const prefix = `${p.owner!}/${p.repo!}#`;
-  const onHead = (pull: Pull) => !headRef || (pull.head.repo.owner.login.toLowerCase() === headOwner!.toLowerCase() && pull.head.ref === headRef);
+  const onHead = (pull: Pull) =>
+    !headRef || (pull.head.repo.owner.login.toLowerCase() === headOwner!.toLowerCase() && pull.head.ref === headRef);
   const matching = [...c.pulls.entries()]
     .filter(([key]) => key.startsWith(prefix))
     .map(([, pull]) => pull)
@@ -104,7 +147,8 @@ function addLabels(c: RouteContext, p: Record<string, string>): Reply | undefine
       return validationFailed([{ resource: "Label", field: "labels", code: "invalid" }]);
     }
     // GitHub refuses label names over 50 characters.
-    if (labels.some((l: string) => l.length === 0 || l.length > 50)) return validationFailed([{ resource: "Label", field: "name", code: "invalid" }]);
+    if (labels.some((l: string) => l.length === 0 || l.length > 50))
+      return validationFailed([{ resource: "Label", field: "name", code: "invalid" }]);
     const names = new Set(pull.labels.map((l) => l.name));
     pull.labels = [...pull.labels, ...labels.filter((l: string) => !names.has(l)).map(labelJson)];
     return ok(pull.labels);

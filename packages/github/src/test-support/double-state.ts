@@ -16,7 +16,10 @@ export interface Pull {
   base: { label: string; ref: string; repo: RepoJson };
 }
 
-export type PullPatch = Partial<Omit<Pull, "head" | "base">> & { head?: Partial<Pull["head"]>; base?: Partial<Pull["base"]> };
+export type PullPatch = Partial<Omit<Pull, "head" | "base">> & {
+  head?: Partial<Pull["head"]>;
+  base?: Partial<Pull["base"]>;
+};
 
 export interface DoubleLabel {
   id: number;
@@ -37,14 +40,24 @@ export const pullKey = (owner: string, repo: string, number: number): string => 
 const DOCS = "https://docs.github.com/rest";
 
 export const notFound = { status: 404, body: { message: "Not Found", documentation_url: DOCS, status: "404" } };
-export const badCredentials = { status: 401, body: { message: "Bad credentials", documentation_url: DOCS, status: "401" } };
+export const badCredentials = {
+  status: 401,
+  body: { message: "Bad credentials", documentation_url: DOCS, status: "401" },
+};
 
 export function validationFailed(errors: Record<string, string>[]): { status: number; body: unknown } {
   return { status: 422, body: { message: "Validation Failed", errors, documentation_url: DOCS, status: "422" } };
 }
 
 /** A new pull request the way GitHub would return it after creating it. */
-export function makePull(apiUrl: string, owner: string, repo: string, number: number, head: { ref: string; sha: string }, base: string): Pull {
+export function makePull(
+  apiUrl: string,
+  owner: string,
+  repo: string,
+  number: number,
+  head: { ref: string; sha: string },
+  base: string,
+): Pull {
   const repository: RepoJson = { name: repo, full_name: `${owner}/${repo}`, owner: { login: owner } };
   return {
     url: `${apiUrl}/repos/${owner}/${repo}/pulls/${number}`,
@@ -66,7 +79,12 @@ export function makePull(apiUrl: string, owner: string, repo: string, number: nu
 
 /** A patch applied as GitHub would: a merged PR is closed and has a merge time. */
 export function patchPull(pull: Pull, patch: PullPatch): Pull {
-  const next: Pull = { ...pull, ...patch, head: { ...pull.head, ...patch.head }, base: { ...pull.base, ...patch.base } };
+  const next: Pull = {
+    ...pull,
+    ...patch,
+    head: { ...pull.head, ...patch.head },
+    base: { ...pull.base, ...patch.base },
+  };
   if (patch.head?.ref && !patch.head.label) next.head.label = `${next.head.repo.owner.login}:${patch.head.ref}`;
   if (next.merged) {
     next.state = "closed";

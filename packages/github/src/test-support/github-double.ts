@@ -3,15 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import type { DoubleChecks, DoubleReview } from "./double-checks.ts";
-import {
-  type Pull,
-  type PullPatch,
-  badCredentials,
-  makePull,
-  notFound,
-  patchPull,
-  pullKey,
-} from "./double-state.ts";
+import { type Pull, type PullPatch, badCredentials, makePull, notFound, patchPull, pullKey } from "./double-state.ts";
 import { type Reply, route } from "./double-routes.ts";
 
 const run = promisify(execFile);
@@ -59,7 +51,14 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
     const gitDir = repositories[`${owner}/${repo}`];
     if (!gitDir) return undefined;
     try {
-      const { stdout } = await run("git", ["--git-dir", gitDir, "rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`]);
+      const { stdout } = await run("git", [
+        "--git-dir",
+        gitDir,
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        `refs/heads/${branch}^{commit}`,
+      ]);
       return stdout.trim() || null;
     } catch {
       return null;
@@ -69,7 +68,10 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
   const server = createServer((req, res) => {
     void handle(req).then(
       (reply) => {
-        res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8", "x-github-request-id": `DOUBLE:${requests.length}` });
+        res.writeHead(reply.status, {
+          "content-type": "application/json; charset=utf-8",
+          "x-github-request-id": `DOUBLE:${requests.length}`,
+        });
         res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
       },
       (error: unknown) => {
@@ -94,7 +96,9 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
     }
     requests.push({ method: req.method ?? "GET", path, body, authorization });
     if (!authorization || !/^(token|bearer) \S+$/i.test(authorization)) return badCredentials;
-    return (await route({ method: req.method ?? "GET", path, body, url, pulls, reviews, checks, resolveBranch })) ?? notFound;
+    return (
+      (await route({ method: req.method ?? "GET", path, body, url, pulls, reviews, checks, resolveBranch })) ?? notFound
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -109,7 +113,8 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
     pulls,
     setPull(owner, repo, number, patch = {}) {
       const key = pullKey(owner, repo, number);
-      const current = pulls.get(key) ?? makePull(url, owner, repo, number, { ref: `branch-${number}`, sha: "0".repeat(40) }, "main");
+      const current =
+        pulls.get(key) ?? makePull(url, owner, repo, number, { ref: `branch-${number}`, sha: "0".repeat(40) }, "main");
       const next = patchPull(current, patch);
       pulls.set(key, next);
       return next;

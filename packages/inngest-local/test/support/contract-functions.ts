@@ -13,30 +13,47 @@ export interface Probe {
 }
 
 export function newProbe(): Probe {
-  return { secondReceived: [], flakyAttempts: [], nonRetriableCalls: 0, failureHandled: [], parallel: [], serial: [], cronRuns: 0 };
+  return {
+    secondReceived: [],
+    flakyAttempts: [],
+    nonRetriableCalls: 0,
+    failureHandled: [],
+    parallel: [],
+    serial: [],
+    cronRuns: 0,
+  };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's generic client type is not worth spelling out here
 export function contractFunctions(inngest: Inngest<any>, probe: Probe) {
-  const threeSteps = inngest.createFunction({ id: "three-steps", triggers: { event: "test/three.steps" } }, async ({ event, step }) => {
-    const a = await step.run("a", () => (event.data as { n: number }).n + 1);
-    const b = await step.run("b", () => a * 10);
-    await step.sendEvent("emit", { name: "test/second", data: { b } });
-    return { a, b };
-  });
+  const threeSteps = inngest.createFunction(
+    { id: "three-steps", triggers: { event: "test/three.steps" } },
+    async ({ event, step }) => {
+      const a = await step.run("a", () => (event.data as { n: number }).n + 1);
+      const b = await step.run("b", () => a * 10);
+      await step.sendEvent("emit", { name: "test/second", data: { b } });
+      return { a, b };
+    },
+  );
 
-  const second = inngest.createFunction({ id: "second", triggers: { event: "test/second" } }, async ({ event, step }) => {
-    await step.run("record", () => probe.secondReceived.push(event.data));
-    return "second-done";
-  });
+  const second = inngest.createFunction(
+    { id: "second", triggers: { event: "test/second" } },
+    async ({ event, step }) => {
+      await step.run("record", () => probe.secondReceived.push(event.data));
+      return "second-done";
+    },
+  );
 
-  const flaky = inngest.createFunction({ id: "flaky", retries: 3, triggers: { event: "test/flaky" } }, async ({ step, attempt }) => {
-    return step.run("sometimes", () => {
-      probe.flakyAttempts.push(attempt);
-      if (attempt < 2) throw new Error(`boom on attempt ${attempt}`);
-      return `ok after ${attempt}`;
-    });
-  });
+  const flaky = inngest.createFunction(
+    { id: "flaky", retries: 3, triggers: { event: "test/flaky" } },
+    async ({ step, attempt }) => {
+      return step.run("sometimes", () => {
+        probe.flakyAttempts.push(attempt);
+        if (attempt < 2) throw new Error(`boom on attempt ${attempt}`);
+        return `ok after ${attempt}`;
+      });
+    },
+  );
 
   const nonRetriable = inngest.createFunction(
     {
@@ -44,7 +61,10 @@ export function contractFunctions(inngest: Inngest<any>, probe: Probe) {
       retries: 3,
       triggers: { event: "test/non.retriable" },
       onFailure: async ({ error, event }) => {
-        probe.failureHandled.push({ message: error.message, functionId: (event.data as { function_id: unknown }).function_id });
+        probe.failureHandled.push({
+          message: error.message,
+          functionId: (event.data as { function_id: unknown }).function_id,
+        });
       },
     },
     async ({ step }) => {
@@ -55,18 +75,21 @@ export function contractFunctions(inngest: Inngest<any>, probe: Probe) {
     },
   );
 
-  const parallel = inngest.createFunction({ id: "parallel", triggers: { event: "test/parallel" } }, async ({ step }) => {
-    const work = (id: string) =>
-      step.run(id, async () => {
-        const start = Date.now();
-        await sleep(150);
-        probe.parallel.push({ id, start, end: Date.now() });
-        return id.toUpperCase();
-      });
-    const results = await Promise.all([work("p1"), work("p2"), work("p3")]);
-    const after = await step.run("after", () => results.join("+"));
-    return after;
-  });
+  const parallel = inngest.createFunction(
+    { id: "parallel", triggers: { event: "test/parallel" } },
+    async ({ step }) => {
+      const work = (id: string) =>
+        step.run(id, async () => {
+          const start = Date.now();
+          await sleep(150);
+          probe.parallel.push({ id, start, end: Date.now() });
+          return id.toUpperCase();
+        });
+      const results = await Promise.all([work("p1"), work("p2"), work("p3")]);
+      const after = await step.run("after", () => results.join("+"));
+      return after;
+    },
+  );
 
   const sleeper = inngest.createFunction({ id: "sleeper", triggers: { event: "test/sleep" } }, async ({ step }) => {
     const before = await step.run("before", () => Date.now());
@@ -115,7 +138,24 @@ export function contractFunctions(inngest: Inngest<any>, probe: Probe) {
     },
   );
 
-  const dedup = inngest.createFunction({ id: "dedup", triggers: { event: "test/dedup" } }, async ({ event }) => event.id);
+  const dedup = inngest.createFunction(
+    { id: "dedup", triggers: { event: "test/dedup" } },
+    async ({ event }) => event.id,
+  );
 
-  return [threeSteps, second, flaky, nonRetriable, parallel, sleeper, waiter, child, invoker, cron, batch, serial, dedup];
+  return [
+    threeSteps,
+    second,
+    flaky,
+    nonRetriable,
+    parallel,
+    sleeper,
+    waiter,
+    child,
+    invoker,
+    cron,
+    batch,
+    serial,
+    dedup,
+  ];
 }

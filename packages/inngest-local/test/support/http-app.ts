@@ -8,7 +8,12 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Prom
  * (which needs the app's URL) and the SDK client (which needs the executor's URL) can
  * be created in either order.
  */
-export async function startHttpApp(): Promise<{ url: string; setHandler(h: Handler): void; close(): Promise<void>; server: Server }> {
+export async function startHttpApp(): Promise<{
+  url: string;
+  setHandler(h: Handler): void;
+  close(): Promise<void>;
+  server: Server;
+}> {
   let handler: Handler | undefined;
   const server = createServer((req, res) => {
     if (!handler) {

@@ -25,12 +25,19 @@ describe("createSentryApi against the Sentry double", () => {
         webUrl: `${double.url}/organizations/acme/issues/100/events/9999aaaaca8b46d797c23c6077c6ff01/`,
       },
     });
-    expect(double.requests.at(-1)).toEqual({ method: "GET", path: "/api/0/organizations/acme/issues/100/events/recommended/", body: null });
+    expect(double.requests.at(-1)).toEqual({
+      method: "GET",
+      path: "/api/0/organizations/acme/issues/100/events/recommended/",
+      body: null,
+    });
   });
 
   it("serves an event set for an issue", async () => {
     double.setEvent("300", { eventID: "abc", title: "Custom", entries: [] });
-    expect(await apiFor(double).recommendedEvent("300")).toMatchObject({ status: "ok", context: { eventId: "abc", title: "Custom" } });
+    expect(await apiFor(double).recommendedEvent("300")).toMatchObject({
+      status: "ok",
+      context: { eventId: "abc", title: "Custom" },
+    });
   });
 
   it("falls back to the latest event where recommended does not exist", async () => {
@@ -52,24 +59,64 @@ describe("createSentryApi against the Sentry double", () => {
     expect(result).toEqual({
       status: "failed",
       httpStatus: 404,
-      error: "Sentry GET /api/0/organizations/acme/issues/999/events/latest/: HTTP 404: The requested resource does not exist",
+      error:
+        "Sentry GET /api/0/organizations/acme/issues/999/events/latest/: HTTP 404: The requested resource does not exist",
     });
   });
 
   it.each([
-    ["resolve in the next release", (api: ReturnType<typeof apiFor>) => api.resolveIssue("100", { inNextRelease: true }),
-      { method: "PUT", path: "/api/0/organizations/acme/issues/100/", body: { status: "resolved", statusDetails: { inNextRelease: true } } }, { status: "ok" }],
-    ["resolve now", (api: ReturnType<typeof apiFor>) => api.resolveIssue("100", { inNextRelease: false }),
-      { method: "PUT", path: "/api/0/organizations/acme/issues/100/", body: { status: "resolved" } }, { status: "ok" }],
-    ["link a pull request", (api: ReturnType<typeof apiFor>) => api.linkPullRequest("inst-1", { issueId: "100", webUrl: "https://github.com/acme/api/pull/7", project: "acme/api", identifier: "7" }),
-      { method: "POST", path: "/api/0/sentry-app-installations/inst-1/external-issues/", body: { issueId: 100, webUrl: "https://github.com/acme/api/pull/7", project: "acme/api", identifier: "7" } },
-      { status: "ok", externalIssueId: "1" }],
-    ["comment", (api: ReturnType<typeof apiFor>) => api.comment("200", "Fix: https://github.com/acme/api/pull/7"),
-      { method: "POST", path: "/api/0/organizations/acme/issues/200/comments/", body: { text: "Fix: https://github.com/acme/api/pull/7" } },
-      { status: "ok", commentId: expect.any(String) }],
-    ["start Autofix with an instruction", (api: ReturnType<typeof apiFor>) => api.startAutofix("100", { instruction: "add a test" }),
-      { method: "POST", path: "/api/0/organizations/acme/issues/100/autofix/", body: { stopping_point: "open_pr", instruction: "add a test" } },
-      { status: "ok", runId: "12345" }],
+    [
+      "resolve in the next release",
+      (api: ReturnType<typeof apiFor>) => api.resolveIssue("100", { inNextRelease: true }),
+      {
+        method: "PUT",
+        path: "/api/0/organizations/acme/issues/100/",
+        body: { status: "resolved", statusDetails: { inNextRelease: true } },
+      },
+      { status: "ok" },
+    ],
+    [
+      "resolve now",
+      (api: ReturnType<typeof apiFor>) => api.resolveIssue("100", { inNextRelease: false }),
+      { method: "PUT", path: "/api/0/organizations/acme/issues/100/", body: { status: "resolved" } },
+      { status: "ok" },
+    ],
+    [
+      "link a pull request",
+      (api: ReturnType<typeof apiFor>) =>
+        api.linkPullRequest("inst-1", {
+          issueId: "100",
+          webUrl: "https://github.com/acme/api/pull/7",
+          project: "acme/api",
+          identifier: "7",
+        }),
+      {
+        method: "POST",
+        path: "/api/0/sentry-app-installations/inst-1/external-issues/",
+        body: { issueId: 100, webUrl: "https://github.com/acme/api/pull/7", project: "acme/api", identifier: "7" },
+      },
+      { status: "ok", externalIssueId: "1" },
+    ],
+    [
+      "comment",
+      (api: ReturnType<typeof apiFor>) => api.comment("200", "Fix: https://github.com/acme/api/pull/7"),
+      {
+        method: "POST",
+        path: "/api/0/organizations/acme/issues/200/comments/",
+        body: { text: "Fix: https://github.com/acme/api/pull/7" },
+      },
+      { status: "ok", commentId: expect.any(String) },
+    ],
+    [
+      "start Autofix with an instruction",
+      (api: ReturnType<typeof apiFor>) => api.startAutofix("100", { instruction: "add a test" }),
+      {
+        method: "POST",
+        path: "/api/0/organizations/acme/issues/100/autofix/",
+        body: { stopping_point: "open_pr", instruction: "add a test" },
+      },
+      { status: "ok", runId: "12345" },
+    ],
   ])("%s", async (_name, call, request, expected) => {
     const result = await call(apiFor(double));
     expect(result).toEqual(expected);
@@ -78,8 +125,14 @@ describe("createSentryApi against the Sentry double", () => {
 
   it("refuses bad ids without calling Sentry", async () => {
     const before = double.requests.length;
-    expect(await apiFor(double).resolveIssue("../../projects", { inNextRelease: true })).toMatchObject({ status: "failed", error: expect.stringMatching(/must be digits/) });
-    expect(await apiFor(double).comment("100", "  ")).toMatchObject({ status: "failed", error: "comment text is empty" });
+    expect(await apiFor(double).resolveIssue("../../projects", { inNextRelease: true })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/must be digits/),
+    });
+    expect(await apiFor(double).comment("100", "  ")).toMatchObject({
+      status: "failed",
+      error: "comment text is empty",
+    });
     expect(double.requests.length).toBe(before);
   });
 });
@@ -89,14 +142,21 @@ describe("failures never throw and never show the token", () => {
 
   it("401 with a wrong token", async () => {
     const result = await apiFor(double, { token }).resolveIssue("100", { inNextRelease: true });
-    expect(result).toEqual({ status: "failed", httpStatus: 401, error: "Sentry PUT /api/0/organizations/acme/issues/100/: HTTP 401: Invalid token" });
+    expect(result).toEqual({
+      status: "failed",
+      httpStatus: 401,
+      error: "Sentry PUT /api/0/organizations/acme/issues/100/: HTTP 401: Invalid token",
+    });
   });
 
   it("a server that does not answer in time", async () => {
     const slow = await startSentryDouble({ delayMs: 2_000 });
     try {
       const result = await apiFor(slow, { token, timeoutMs: 100 }).startAutofix("100");
-      expect(result).toEqual({ status: "failed", error: "Sentry POST /api/0/organizations/acme/issues/100/autofix/: no answer within 0.1 s" });
+      expect(result).toEqual({
+        status: "failed",
+        error: "Sentry POST /api/0/organizations/acme/issues/100/autofix/: no answer within 0.1 s",
+      });
     } finally {
       await slow.close();
     }
@@ -106,7 +166,10 @@ describe("failures never throw and never show the token", () => {
     const port = await closedPort();
     const api = createSentryApi({ baseUrl: `http://127.0.0.1:${port}`, token, org: "acme" });
     const result = await api.recommendedEvent("100");
-    expect(result).toMatchObject({ status: "failed", error: expect.stringMatching(/^Sentry GET .*recommended\/: fetch failed \(ECONNREFUSED\)$/) });
+    expect(result).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/^Sentry GET .*recommended\/: fetch failed \(ECONNREFUSED\)$/),
+    });
     expect(JSON.stringify(result)).not.toContain(token);
   });
 
@@ -114,9 +177,17 @@ describe("failures never throw and never show the token", () => {
     const echo = createServer((req, res) => res.writeHead(500).end(`bad auth header ${req.headers.authorization}`));
     await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
     try {
-      const api = createSentryApi({ baseUrl: `http://127.0.0.1:${(echo.address() as AddressInfo).port}`, token, org: "acme" });
+      const api = createSentryApi({
+        baseUrl: `http://127.0.0.1:${(echo.address() as AddressInfo).port}`,
+        token,
+        org: "acme",
+      });
       const result = await api.comment("100", "hi");
-      expect(result).toMatchObject({ status: "failed", httpStatus: 500, error: expect.stringContaining("bad auth header Bearer [token]") });
+      expect(result).toMatchObject({
+        status: "failed",
+        httpStatus: 500,
+        error: expect.stringContaining("bad auth header Bearer [token]"),
+      });
       expect(JSON.stringify(result)).not.toContain(token);
     } finally {
       echo.close();

@@ -14,10 +14,15 @@ export interface PullRequestLink {
 
 export interface SentryApi {
   /** The event Sentry recommends for the issue (falls back to the latest where `recommended` is unknown). */
-  recommendedEvent(issueId: string): Promise<SentryApiResult<{ context: EventContext; source: "recommended" | "latest" }>>;
+  recommendedEvent(
+    issueId: string,
+  ): Promise<SentryApiResult<{ context: EventContext; source: "recommended" | "latest" }>>;
   resolveIssue(issueId: string, options: { inNextRelease: boolean }): Promise<SentryApiResult>;
   /** Links a pull request to the issue as the integration's external issue. */
-  linkPullRequest(installationUuid: string, link: PullRequestLink): Promise<SentryApiResult<{ externalIssueId: string | null }>>;
+  linkPullRequest(
+    installationUuid: string,
+    link: PullRequestLink,
+  ): Promise<SentryApiResult<{ externalIssueId: string | null }>>;
   comment(issueId: string, text: string): Promise<SentryApiResult<{ commentId: string | null }>>;
   /** Starts a Seer Autofix run that goes as far as opening a pull request. */
   startAutofix(issueId: string, options?: { instruction?: string }): Promise<SentryApiResult<{ runId: string }>>;
@@ -25,7 +30,8 @@ export interface SentryApi {
 
 /** A client for the few Sentry REST endpoints Suture uses. Never throws on HTTP or network errors. */
 export function createSentryApi(options: SentryApiOptions): SentryApi {
-  if (!/^https?:\/\//.test(options.baseUrl)) throw new TypeError(`Sentry base URL must be http(s), got "${options.baseUrl}"`);
+  if (!/^https?:\/\//.test(options.baseUrl))
+    throw new TypeError(`Sentry base URL must be http(s), got "${options.baseUrl}"`);
   const org = options.org;
   const call = (method: string, path: string, body?: unknown) => sentryRequest(options, method, path, body);
   const issuePath = (issueId: string) => apiPath`/api/0/organizations/${org}/issues/${issueId}/`;
@@ -43,13 +49,17 @@ export function createSentryApi(options: SentryApiOptions): SentryApi {
       }
       if (response.status === "failed") return response;
       const context = eventContextFromApi(response.json);
-      const webUrl = context.eventId ? webPath(options, `/organizations/${org}/issues/${issueId}/events/${context.eventId}/`) : null;
+      const webUrl = context.eventId
+        ? webPath(options, `/organizations/${org}/issues/${issueId}/events/${context.eventId}/`)
+        : null;
       return { status: "ok", source, context: { ...context, webUrl } };
     },
 
     async resolveIssue(issueId, { inNextRelease }) {
       if (!isId(issueId)) return invalid(`Sentry issue id must be digits, got "${issueId}"`);
-      const body = inNextRelease ? { status: "resolved", statusDetails: { inNextRelease: true } } : { status: "resolved" };
+      const body = inNextRelease
+        ? { status: "resolved", statusDetails: { inNextRelease: true } }
+        : { status: "resolved" };
       const response = await call("PUT", issuePath(issueId), body);
       return response.status === "ok" ? { status: "ok" } : response;
     },
@@ -58,12 +68,16 @@ export function createSentryApi(options: SentryApiOptions): SentryApi {
       if (!isId(link.issueId)) return invalid(`Sentry issue id must be digits, got "${link.issueId}"`);
       if (!installationUuid) return invalid("installation uuid is empty");
       const numericId = Number(link.issueId);
-      const response = await call("POST", apiPath`/api/0/sentry-app-installations/${installationUuid}/external-issues/`, {
-        issueId: Number.isSafeInteger(numericId) ? numericId : link.issueId,
-        webUrl: link.webUrl,
-        project: link.project,
-        identifier: link.identifier,
-      });
+      const response = await call(
+        "POST",
+        apiPath`/api/0/sentry-app-installations/${installationUuid}/external-issues/`,
+        {
+          issueId: Number.isSafeInteger(numericId) ? numericId : link.issueId,
+          webUrl: link.webUrl,
+          project: link.project,
+          identifier: link.identifier,
+        },
+      );
       return response.status === "ok" ? { status: "ok", externalIssueId: idOf(response.json, "id") } : response;
     },
 
@@ -82,7 +96,9 @@ export function createSentryApi(options: SentryApiOptions): SentryApi {
       });
       if (response.status === "failed") return response;
       const runId = idOf(response.json, "run_id");
-      return runId ? { status: "ok", runId } : { status: "failed", error: "Sentry started Autofix but returned no run_id", httpStatus: response.httpStatus };
+      return runId
+        ? { status: "ok", runId }
+        : { status: "failed", error: "Sentry started Autofix but returned no run_id", httpStatus: response.httpStatus };
     },
   };
 }

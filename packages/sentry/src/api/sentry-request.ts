@@ -21,7 +21,12 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  * One authenticated call. HTTP and network errors come back as `failed` with a message a
  * person can act on; the token is scrubbed from it, since messages end up in timelines and logs.
  */
-export async function sentryRequest(options: SentryApiOptions, method: string, path: string, body?: unknown): Promise<SentryResponse> {
+export async function sentryRequest(
+  options: SentryApiOptions,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<SentryResponse> {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const url = `${options.baseUrl.replace(/\/+$/, "")}${path}`;

@@ -9,7 +9,8 @@ const kind = (input: unknown): string => (input === null ? "null" : Array.isArra
 /** A required id: non-empty string or integer, as a string. */
 export const id = z
   .union([z.string().min(1), z.number().int()], {
-    error: (iss) => (iss.input === undefined ? "is required" : `must be a string or integer id, got ${kind(iss.input)}`),
+    error: (iss) =>
+      iss.input === undefined ? "is required" : `must be a string or integer id, got ${kind(iss.input)}`,
   })
   .transform(String);
 
@@ -27,17 +28,23 @@ export const count = z
   .unknown()
   .optional()
   .transform((value): number | null => {
-  const parsed = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
-  return Number.isFinite(parsed) ? parsed : null;
-});
+    const parsed =
+      typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+    return Number.isFinite(parsed) ? parsed : null;
+  });
 
 /** A free-form object Sentry may leave out or set to null. */
-export const record = z.record(z.string(), z.unknown()).nullish().transform((value) => value ?? null);
+export const record = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .transform((value) => value ?? null);
 
 /** A list of objects Sentry may leave out; elements of the wrong type are dropped. */
 export const objects = z
   .array(z.unknown())
   .nullish()
   .transform((value) =>
-    (value ?? []).filter((item): item is Record<string, unknown> => item !== null && typeof item === "object" && !Array.isArray(item)),
+    (value ?? []).filter(
+      (item): item is Record<string, unknown> => item !== null && typeof item === "object" && !Array.isArray(item),
+    ),
   );

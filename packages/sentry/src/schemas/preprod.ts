@@ -2,7 +2,14 @@ import { z } from "zod";
 import { count, objects, optionalId, text } from "./common.ts";
 
 const appInfoSchema = z
-  .looseObject({ appId: text, name: text, version: text, buildNumber: z.unknown().optional(), dateAdded: text, dateBuilt: text })
+  .looseObject({
+    appId: text,
+    name: text,
+    version: text,
+    buildNumber: z.unknown().optional(),
+    dateAdded: text,
+    dateBuilt: text,
+  })
   .nullish();
 
 /**

@@ -67,6 +67,7 @@ export type SeerData = z.infer<typeof seerDataSchema>;
 export const seerRequiredByAction: Record<string, (data: SeerData) => string | null> = {
   root_cause_completed: (data) => (data.root_cause ? null : "data.root_cause: is required"),
   solution_completed: (data) => (data.solution ? null : "data.solution: is required"),
-  coding_completed: (data) => (data.changes || data.code_changes ? null : 'data: one of "changes" or "code_changes" is required'),
+  coding_completed: (data) =>
+    data.changes || data.code_changes ? null : 'data: one of "changes" or "code_changes" is required',
   pr_created: (data) => (data.pull_requests ? null : "data.pull_requests: is required"),
 };

@@ -14,8 +14,8 @@ export default async function HomePage() {
       <section className="mt-8 rounded-xl border border-slate-200 bg-white p-6">
         <h1 className="text-lg font-semibold">No workspace yet</h1>
         <p className="mt-2 text-sm text-slate-600">
-          You are signed in as <strong>{user.email}</strong>, but you are not a member of any workspace. Ask an admin of a
-          workspace to add you on its Members page, or from a shell on the server:
+          You are signed in as <strong>{user.email}</strong>, but you are not a member of any workspace. Ask an admin of
+          a workspace to add you on its Members page, or from a shell on the server:
         </p>
         <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-slate-100">
           pnpm suture user create --email {user.email} --role viewer --workspace SLUG

@@ -29,8 +29,12 @@ export type DispatchStoppedResult = { status: "failed"; fixRunId: string } | { s
  * the approval did, and that run is still in a dispatch state (approved or running). The
  * reason is worded here; the error's text goes to the timeline only, shortened.
  */
-export async function failStoppedDispatch(failure: DispatchFailure, dispatchFunctionId: string): Promise<DispatchStoppedResult> {
-  if (failure.functionId !== dispatchFunctionId) return { status: "ignored", reason: "the failure is not about the dispatch" };
+export async function failStoppedDispatch(
+  failure: DispatchFailure,
+  dispatchFunctionId: string,
+): Promise<DispatchStoppedResult> {
+  if (failure.functionId !== dispatchFunctionId)
+    return { status: "ignored", reason: "the failure is not about the dispatch" };
   const approved = approvedData.safeParse(failure.approved);
   if (!approved.success) return { status: "ignored", reason: "the failure does not name a fix run" };
   const { fixRunId, workspaceId } = approved.data;

@@ -12,7 +12,10 @@ export async function failFixRun(
 ): Promise<FixRun | undefined> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const failed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "failed", { reason, finishedAt: new Date() });
+    const failed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "failed", {
+      reason,
+      finishedAt: new Date(),
+    });
     if (failed) await appendFixRunEvent(tx, fixRunId, { kind: "failed", message: reason, data });
     return failed;
   });

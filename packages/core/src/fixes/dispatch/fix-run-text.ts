@@ -16,7 +16,8 @@ export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | unde
   ]);
   if (!issue) return undefined;
   const c = (checks?.data ?? {}) as CheckData;
-  const t = tests?.data as { command: string; ok: boolean; exitCode: number | null; durationMs: number; outputTail: string } | undefined;
+  const t = tests?.data as
+    { command: string; ok: boolean; exitCode: number | null; durationMs: number; outputTail: string } | undefined;
   return pullRequestText({
     issue: {
       shortId: issue.shortId ?? issue.sentryIssueId,
@@ -28,7 +29,9 @@ export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | unde
     },
     summary: run.summary,
     checks: passedChecks(c),
-    tests: t ? { command: t.command, ok: t.ok, exitCode: t.exitCode, durationMs: t.durationMs, outputTail: t.outputTail } : null,
+    tests: t
+      ? { command: t.command, ok: t.ok, exitCode: t.exitCode, durationMs: t.durationMs, outputTail: t.outputTail }
+      : null,
     diff: { files: c.paths?.length ?? 0, added: c.added ?? 0, removed: c.removed ?? 0, paths: c.paths ?? [] },
     runUrl: fixRunUrl(run.id),
   });
@@ -51,9 +54,19 @@ function passedChecks(c: CheckData): { name: string; ok: boolean; detail: string
   return [
     { name: "Diff is not empty", ok: true, detail: `${files} file${files === 1 ? "" : "s"}` },
     ...(c.protectedPatterns
-      ? [{ name: "No protected path", ok: true, detail: `none of the workspace's ${c.protectedPatterns} protected path patterns (CI, lockfiles, secrets) touched` }]
+      ? [
+          {
+            name: "No protected path",
+            ok: true,
+            detail: `none of the workspace's ${c.protectedPatterns} protected path patterns (CI, lockfiles, secrets) touched`,
+          },
+        ]
       : []),
-    { name: "Within size limits", ok: true, detail: `${files}${c.maxFiles ? `/${c.maxFiles}` : ""} files, ${lines}${c.maxLines ? `/${c.maxLines}` : ""} lines` },
+    {
+      name: "Within size limits",
+      ok: true,
+      detail: `${files}${c.maxFiles ? `/${c.maxFiles}` : ""} files, ${lines}${c.maxLines ? `/${c.maxLines}` : ""} lines`,
+    },
     ...(c.requireTest ? [{ name: "Regression test", ok: true, detail: "a test file was added or changed" }] : []),
   ];
 }

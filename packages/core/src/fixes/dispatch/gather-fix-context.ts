@@ -44,8 +44,14 @@ async function fromStoredEvent(sentryIssueUuid: string): Promise<FixContext | un
 
 async function fromSentryApi(sentryIssueId: string): Promise<FixContext> {
   const api = sentryApi();
-  if (!api) return { source: "none", context: null, note: "no error event was delivered and SENTRY_AUTH_TOKEN/SENTRY_ORG are not set" };
+  if (!api)
+    return {
+      source: "none",
+      context: null,
+      note: "no error event was delivered and SENTRY_AUTH_TOKEN/SENTRY_ORG are not set",
+    };
   const result = await api.recommendedEvent(sentryIssueId);
-  if (result.status !== "ok") return { source: "none", context: null, note: `the Sentry API answered: ${result.error}` };
+  if (result.status !== "ok")
+    return { source: "none", context: null, note: `the Sentry API answered: ${result.error}` };
   return { source: "sentry_api", context: result.context };
 }

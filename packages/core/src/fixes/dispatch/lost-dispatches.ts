@@ -17,6 +17,11 @@ export async function lostDispatches(olderThanSeconds: number, resumeRunning: bo
   const hour = Math.floor(Date.now() / 3_600_000);
   return runs.map((run) => ({
     id: `fix-approved-${run.id}-sweep-${hour}`,
-    data: { fixRunId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, approvedBy: run.approvedBy ?? "policy" },
+    data: {
+      fixRunId: run.id,
+      workspaceId: run.workspaceId,
+      repositoryId: run.repositoryId,
+      approvedBy: run.approvedBy ?? "policy",
+    },
   }));
 }

@@ -30,7 +30,13 @@ export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
   ]);
   let slack: NotifyResult["slack"] = slackSent?.data.sent ? "sent" : "not_configured";
   if (env.SLACK_WEBHOOK_URL && !slackSent?.data.sent) {
-    const payload = slackMessage({ shortId: issue.shortId ?? issue.sentryIssueId, title: issue.title, prUrl: run.prUrl, summary: run.summary, runUrl: fixRunUrl(fixRunId) });
+    const payload = slackMessage({
+      shortId: issue.shortId ?? issue.sentryIssueId,
+      title: issue.title,
+      prUrl: run.prUrl,
+      summary: run.summary,
+      runUrl: fixRunUrl(fixRunId),
+    });
     slack = await fetch(env.SLACK_WEBHOOK_URL, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -40,7 +46,11 @@ export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
       (res) => (res.ok ? "sent" : "failed"),
       () => "failed" as const,
     );
-    await appendFixRunEvent(db, fixRunId, { kind: "slack", message: slack === "sent" ? "Told Slack" : "Slack did not accept the message", data: { sent: slack === "sent" } });
+    await appendFixRunEvent(db, fixRunId, {
+      kind: "slack",
+      message: slack === "sent" ? "Told Slack" : "Slack did not accept the message",
+      data: { sent: slack === "sent" },
+    });
   }
   if (sentryTold.some(Boolean)) return { slack, sentry: "already_linked" };
   const linked = await linkSentryIssue(run, run.prUrl, run.prNumber);

@@ -42,8 +42,17 @@ export async function openFixPullRequest(fixRunId: string): Promise<OpenPullRequ
   if (opened.status === "failed") return fail(fixRunId, `GitHub refused the pull request: ${opened.error}`);
 
   await db.transaction(async (tx) => {
-    await transitionFixRun(tx, fixRunId, ["running"], "pr_open", { prNumber: opened.number, prUrl: opened.url, prState: "draft", finishedAt: new Date() });
-    await appendFixRunEvent(tx, fixRunId, { kind: "pr_opened", message: `Opened draft PR #${opened.number}`, data: { number: opened.number, url: opened.url, labelError: opened.labelError ?? null } });
+    await transitionFixRun(tx, fixRunId, ["running"], "pr_open", {
+      prNumber: opened.number,
+      prUrl: opened.url,
+      prState: "draft",
+      finishedAt: new Date(),
+    });
+    await appendFixRunEvent(tx, fixRunId, {
+      kind: "pr_opened",
+      message: `Opened draft PR #${opened.number}`,
+      data: { number: opened.number, url: opened.url, labelError: opened.labelError ?? null },
+    });
   });
   return { status: "opened", number: opened.number, url: opened.url };
 }

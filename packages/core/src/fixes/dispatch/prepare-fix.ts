@@ -1,5 +1,14 @@
 import { appendFixRunEvent, getRepository, getSentryIssue, getWorkspacePolicy, updateFixRun } from "@suture/db";
-import { checkDiff, cloneRepository, findPublishedBranch, listFiles, publishBranch, removeCheckout, runAgent, snapshotChanges } from "@suture/fixer";
+import {
+  checkDiff,
+  cloneRepository,
+  findPublishedBranch,
+  listFiles,
+  publishBranch,
+  removeCheckout,
+  runAgent,
+  snapshotChanges,
+} from "@suture/fixer";
 import { getDb } from "../../database.ts";
 import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
 import { agentSummary } from "../agent-summary.ts";
@@ -43,21 +52,38 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
   if (!issue || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");
   // Found out before the agent spends twenty minutes, not after.
   if (!githubClient()) return fail(fixRunId, NO_GITHUB_CREDENTIALS);
-  const note = (kind: string, message: string, data?: Record<string, unknown>) => appendFixRunEvent(db, fixRunId, { kind, message, data });
+  const note = (kind: string, message: string, data?: Record<string, unknown>) =>
+    appendFixRunEvent(db, fixRunId, { kind, message, data });
   const fix = await gatherFixContext(fixRunId);
 
   const token = await gitToken(repository.cloneUrl);
   const ref = await checkoutRef(run.workspaceId, fix.context?.release ?? null, repository.defaultBranch);
-  const checkout = await cloneRepository({ cloneUrl: repository.cloneUrl, ref, defaultBranch: repository.defaultBranch, token });
-  if (checkout.status === "failed") return fail(fixRunId, `could not check out ${repository.owner}/${repository.name}: ${checkout.error}`);
+  const checkout = await cloneRepository({
+    cloneUrl: repository.cloneUrl,
+    ref,
+    defaultBranch: repository.defaultBranch,
+    token,
+  });
+  if (checkout.status === "failed")
+    return fail(fixRunId, `could not check out ${repository.owner}/${repository.name}: ${checkout.error}`);
   try {
     // A retry after a push that was never recorded: adopt that branch instead of a second agent run.
     const branch = `fix/sentry-${issue.shortId ?? issue.sentryIssueId}`;
     const marker = `Suture-Run-Id: ${fixRunId}`;
-    const earlier = await findPublishedBranch({ dir: checkout.dir, branch, marker, remoteUrl: repository.cloneUrl, token });
+    const earlier = await findPublishedBranch({
+      dir: checkout.dir,
+      branch,
+      marker,
+      remoteUrl: repository.cloneUrl,
+      token,
+    });
     if (earlier) return recordPush(fixRunId, earlier, "Found the branch an earlier attempt pushed");
     await updateFixRun(db, fixRunId, { baseRef: checkout.ref, baseSha: checkout.sha });
-    await note("checkout", `Checked out ${checkout.ref} at ${checkout.sha.slice(0, 7)}${checkout.note ? ` (${checkout.note})` : ""}`, { ref: checkout.ref, sha: checkout.sha });
+    await note(
+      "checkout",
+      `Checked out ${checkout.ref} at ${checkout.sha.slice(0, 7)}${checkout.note ? ` (${checkout.note})` : ""}`,
+      { ref: checkout.ref, sha: checkout.sha },
+    );
 
     const frames = mapFrames(fix.context?.frames ?? [], repository.codeMappings, await listFiles(checkout.dir));
     const mapped = [...new Set(frames.flatMap((f) => (f.path ? [f.path] : [])))];
@@ -66,40 +92,92 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
       context: fix.context,
       frames,
       repository: { owner: repository.owner, name: repository.name, testCommand: repository.testCommand },
-      rules: { requireRegressionTest: policy.requireRegressionTest, maxDiffFiles: policy.maxDiffFiles, maxDiffLines: policy.maxDiffLines, pathDenylist: policy.pathDenylist },
+      rules: {
+        requireRegressionTest: policy.requireRegressionTest,
+        maxDiffFiles: policy.maxDiffFiles,
+        maxDiffLines: policy.maxDiffLines,
+        pathDenylist: policy.pathDenylist,
+      },
     });
-    await note("prompt", mapped.length ? `The stack trace points at ${mapped.join(", ")}` : "No stack frame could be mapped to a file in the repository", { paths: mapped, promptBytes: prompt.length });
+    await note(
+      "prompt",
+      mapped.length
+        ? `The stack trace points at ${mapped.join(", ")}`
+        : "No stack frame could be mapped to a file in the repository",
+      { paths: mapped, promptBytes: prompt.length },
+    );
 
     const log = createRunLog(fixRunId, "agent_output");
-    const result = await runAgent({ ...agent.preset, cwd: checkout.dir, prompt, timeoutMs: agent.timeoutMs, runAs: agent.runAs, onOutput: (chunk) => log.write(chunk) });
+    const result = await runAgent({
+      ...agent.preset,
+      cwd: checkout.dir,
+      prompt,
+      timeoutMs: agent.timeoutMs,
+      runAs: agent.runAs,
+      onOutput: (chunk) => log.write(chunk),
+    });
     await log.close();
     // Before any other git command reads the checkout the agent could have tampered with.
     const snapshot = await snapshotChanges(checkout.dir, checkout.sha);
     const summary = agentSummary(result.output);
     await updateFixRun(db, fixRunId, { summary, diff: snapshot.status === "ok" ? snapshot.diff || null : null });
     const seconds = Math.round(result.durationMs / 100) / 10;
-    await note("agent", result.timedOut ? `The agent was stopped after ${seconds}s (timeout)` : `The agent exited with code ${result.exitCode} after ${seconds}s`, {
-      exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs), truncated: result.truncated, error: result.error ?? null,
-    });
+    await note(
+      "agent",
+      result.timedOut
+        ? `The agent was stopped after ${seconds}s (timeout)`
+        : `The agent exited with code ${result.exitCode} after ${seconds}s`,
+      {
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        durationMs: Math.round(result.durationMs),
+        truncated: result.truncated,
+        error: result.error ?? null,
+      },
+    );
     if (result.error) return fail(fixRunId, result.error);
-    if (result.timedOut) return fail(fixRunId, `the agent did not finish within ${Math.round(agent.timeoutMs / 60_000)} minutes and was stopped`);
+    if (result.timedOut)
+      return fail(
+        fixRunId,
+        `the agent did not finish within ${Math.round(agent.timeoutMs / 60_000)} minutes and was stopped`,
+      );
     if (result.exitCode !== 0) return fail(fixRunId, `the agent exited with code ${result.exitCode ?? result.signal}`);
 
     if (snapshot.status === "failed") return fail(fixRunId, snapshot.error);
     const changes = snapshot.changes;
-    const verdict = checkDiff(changes, { maxFiles: policy.maxDiffFiles, maxLines: policy.maxDiffLines, pathDenylist: policy.pathDenylist, requireTest: policy.requireRegressionTest });
-    const paths = changes.map((c) => c.path);
-    await note("checks", verdict.ok ? `Diff checks passed: ${verdict.files} files, ${verdict.lines} lines` : `Diff refused: ${verdict.reason}`, {
-      ok: verdict.ok, reason: verdict.ok ? null : verdict.reason, paths,
-      added: changes.reduce((n, c) => n + c.added, 0), removed: changes.reduce((n, c) => n + c.removed, 0),
-      requireTest: policy.requireRegressionTest,
-      protectedPatterns: policy.pathDenylist.length,
+    const verdict = checkDiff(changes, {
       maxFiles: policy.maxDiffFiles,
       maxLines: policy.maxDiffLines,
+      pathDenylist: policy.pathDenylist,
+      requireTest: policy.requireRegressionTest,
     });
+    const paths = changes.map((c) => c.path);
+    await note(
+      "checks",
+      verdict.ok
+        ? `Diff checks passed: ${verdict.files} files, ${verdict.lines} lines`
+        : `Diff refused: ${verdict.reason}`,
+      {
+        ok: verdict.ok,
+        reason: verdict.ok ? null : verdict.reason,
+        paths,
+        added: changes.reduce((n, c) => n + c.added, 0),
+        removed: changes.reduce((n, c) => n + c.removed, 0),
+        requireTest: policy.requireRegressionTest,
+        protectedPatterns: policy.pathDenylist.length,
+        maxFiles: policy.maxDiffFiles,
+        maxLines: policy.maxDiffLines,
+      },
+    );
     if (!verdict.ok) return fail(fixRunId, verdict.reason);
 
-    const tests = await runRepositoryTests(fixRunId, repository.testCommand, checkout.dir, agent.testTimeoutMs, agent.runAs);
+    const tests = await runRepositoryTests(
+      fixRunId,
+      repository.testCommand,
+      checkout.dir,
+      agent.testTimeoutMs,
+      agent.runAs,
+    );
     if (tests && !tests.ok) return fail(fixRunId, tests.reason);
 
     // A run failed or expired while the agent worked is not published.
@@ -108,7 +186,16 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
     const text = await fixRunText(db, still.run);
     const message = `${text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`}\n${marker}`;
     // Exactly the checked tree: whatever the tests wrote afterwards is not in it.
-    const pushed = await publishBranch({ dir: checkout.dir, tree: snapshot.tree, baseSha: checkout.sha, branch, message, author: BOT_AUTHOR, token: await gitToken(repository.cloneUrl), remoteUrl: repository.cloneUrl });
+    const pushed = await publishBranch({
+      dir: checkout.dir,
+      tree: snapshot.tree,
+      baseSha: checkout.sha,
+      branch,
+      message,
+      author: BOT_AUTHOR,
+      token: await gitToken(repository.cloneUrl),
+      remoteUrl: repository.cloneUrl,
+    });
     if (pushed.status === "failed") return fail(fixRunId, `could not push ${branch}: ${pushed.error}`);
     return recordPush(fixRunId, pushed, "Pushed");
   } finally {
@@ -124,10 +211,18 @@ export async function prepareFixWithServerAgent(fixRunId: string): Promise<Prepa
   return claimed.ok ? fail(fixRunId, agent.error) : { status: "skipped", reason: claimed.reason };
 }
 
-async function recordPush(fixRunId: string, pushed: { branch: string; sha: string }, verb: string): Promise<PrepareResult> {
+async function recordPush(
+  fixRunId: string,
+  pushed: { branch: string; sha: string },
+  verb: string,
+): Promise<PrepareResult> {
   const db = await getDb();
   await updateFixRun(db, fixRunId, { branch: pushed.branch, headSha: pushed.sha });
-  await appendFixRunEvent(db, fixRunId, { kind: "pushed", message: `${verb} ${pushed.branch} (${pushed.sha.slice(0, 7)})`, data: pushed });
+  await appendFixRunEvent(db, fixRunId, {
+    kind: "pushed",
+    message: `${verb} ${pushed.branch} (${pushed.sha.slice(0, 7)})`,
+    data: pushed,
+  });
   return { status: "pushed", branch: pushed.branch, sha: pushed.sha };
 }
 

@@ -35,7 +35,10 @@ export async function runWithPushedBranch(db: Db, fixRunId: string): Promise<Gua
 }
 
 /** A Suture run whose open pull request Suture opened (not one Seer or a person linked). */
-export async function runWithSuturePullRequest(db: Db, fixRunId: string): Promise<Guarded<FixRun & { prNumber: number; prUrl: string }>> {
+export async function runWithSuturePullRequest(
+  db: Db,
+  fixRunId: string,
+): Promise<Guarded<FixRun & { prNumber: number; prUrl: string }>> {
   const run = await getFixRun(db, fixRunId);
   if (!run) return refuse(`no fix run ${fixRunId}`);
   if (run.origin !== "suture") return refuse("Seer runs are announced by Seer");

@@ -28,7 +28,9 @@ export function createRunLog(fixRunId: string, kind: string): RunLog {
       .then(async () => {
         await appendFixRunEvent(await getDb(), fixRunId, { kind, message });
       })
-      .catch((error: unknown) => console.warn(`[suture] could not log output of fix run ${fixRunId}: ${(error as Error).message}`));
+      .catch((error: unknown) =>
+        console.warn(`[suture] could not log output of fix run ${fixRunId}: ${(error as Error).message}`),
+      );
   };
   return {
     write(chunk) {

@@ -27,9 +27,22 @@ export async function runRepositoryTests(
   await appendFixRunEvent(await getDb(), fixRunId, {
     kind: "tests",
     message,
-    data: { command, ok, error: result.error ?? null, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs), outputTail: result.output.slice(-TAIL_CHARS) },
+    data: {
+      command,
+      ok,
+      error: result.error ?? null,
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+      durationMs: Math.round(result.durationMs),
+      outputTail: result.output.slice(-TAIL_CHARS),
+    },
   });
   if (ok) return { ok: true };
   if (result.error) return { ok: false, reason: `the repository's tests could not start: ${result.error}` };
-  return { ok: false, reason: result.timedOut ? `the repository's tests did not finish within ${Math.round(timeoutMs / 1000)}s` : `the repository's tests failed: ${message}` };
+  return {
+    ok: false,
+    reason: result.timedOut
+      ? `the repository's tests did not finish within ${Math.round(timeoutMs / 1000)}s`
+      : `the repository's tests failed: ${message}`,
+  };
 }

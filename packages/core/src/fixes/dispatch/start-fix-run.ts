@@ -2,8 +2,7 @@ import { appendFixRunEvent, getFixRun, getWorkspacePolicy, latestFixRunEvent, tr
 import { getDb } from "../../database.ts";
 
 export type StartResult =
-  | { status: "started"; viaSeer: boolean; resumed: boolean }
-  | { status: "skipped"; reason: string };
+  { status: "started"; viaSeer: boolean; resumed: boolean } | { status: "skipped"; reason: string };
 
 /**
  * Claims an approved run for dispatch. A run already `running` is resumed (a retry after a

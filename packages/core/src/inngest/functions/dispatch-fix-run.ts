@@ -22,7 +22,10 @@ export const dispatchFixRun = inngest.createFunction(
     triggers: [fixApproved],
     concurrency: { limit: 1, key: "event.data.repositoryId" },
     onFailure: async ({ event, error }) => {
-      await failStoppedDispatch({ functionId: event.data.function_id, approved: event.data.event.data, error: error.message }, `${inngest.id}-${FUNCTION_ID}`);
+      await failStoppedDispatch(
+        { functionId: event.data.function_id, approved: event.data.event.data, error: error.message },
+        `${inngest.id}-${FUNCTION_ID}`,
+      );
     },
   },
   async ({ event, step }) => {

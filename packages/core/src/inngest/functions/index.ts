@@ -9,4 +9,14 @@ import { sweepPendingDeliveries } from "./sweep-pending-deliveries.ts";
 import { triageObservation } from "./triage-observation.ts";
 
 /** Every function the app serves; `/api/inngest` serves exactly this list. */
-export const functions = [processSentryDelivery, linkRelease, sweepPendingDeliveries, triageObservation, dispatchFixRun, recordSeerRuns, resolveFixedIssue, processGithubDelivery, reconcilePullRequests];
+export const functions = [
+  processSentryDelivery,
+  linkRelease,
+  sweepPendingDeliveries,
+  triageObservation,
+  dispatchFixRun,
+  recordSeerRuns,
+  resolveFixedIssue,
+  processGithubDelivery,
+  reconcilePullRequests,
+];

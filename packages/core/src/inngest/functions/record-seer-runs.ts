@@ -12,6 +12,9 @@ export const recordSeerRuns = inngest.createFunction(
   },
   async ({ events, step }) => {
     const outcomes = await step.run("record", () => recordSeerRunSteps(events.map((e) => e.data.observationId)));
-    return { recorded: outcomes.filter((o) => o.status === "recorded").length, skipped: outcomes.filter((o) => o.status === "skipped").length };
+    return {
+      recorded: outcomes.filter((o) => o.status === "recorded").length,
+      skipped: outcomes.filter((o) => o.status === "skipped").length,
+    };
   },
 );

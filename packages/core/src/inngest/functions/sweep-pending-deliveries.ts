@@ -23,13 +23,20 @@ export const sweepPendingDeliveries = inngest.createFunction(
     triggers: [{ cron: "* * * * *" }, sweepRequested],
   },
   async ({ event, step }) => {
-    const requested = event.name === "suture/sweep.requested" ? (event.data as { olderThanSeconds: number; resumeRunning?: boolean }) : null;
+    const requested =
+      event.name === "suture/sweep.requested"
+        ? (event.data as { olderThanSeconds: number; resumeRunning?: boolean })
+        : null;
     const olderThan = requested?.olderThanSeconds ?? sweepAfterSeconds;
     const expired = await step.run("expire-stuck-runs", () => expireStuckRuns());
     const dispatches = await step.run("find-lost-dispatches", () =>
       lostDispatches(requested ? olderThan : LOST_DISPATCH_SECONDS, requested?.resumeRunning ?? false),
     );
-    if (dispatches.length > 0) await step.sendEvent("redispatch", dispatches.map((d) => fixApproved.create(d.data, { id: d.id })));
+    if (dispatches.length > 0)
+      await step.sendEvent(
+        "redispatch",
+        dispatches.map((d) => fixApproved.create(d.data, { id: d.id })),
+      );
     const stale = await step.run("find-stale", () => staleDeliveries(olderThan));
     const reannounced = stale.sentry.length + stale.github.length;
     const counts = { redispatched: dispatches.length, expired: expired.length, gaveUp: stale.gaveUp };

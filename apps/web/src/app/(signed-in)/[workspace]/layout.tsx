@@ -9,7 +9,13 @@ import { WorkspaceSwitcher } from "@/components/workspace-switcher";
 import { myWorkspaces, requireScope } from "@/server/session";
 
 /** A workspace's pages: its membership is loaded once per request; not a member → 404. */
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspace: string }>;
+}) {
   const scope = await requireScope((await params).workspace);
   const workspaces = await myWorkspaces();
   const base = `/${encodeURIComponent(scope.slug)}`;

@@ -11,9 +11,13 @@ const setupInput = z.object({
 });
 
 /** Creates the first admin with the one-time setup token; needs no session (the token is the proof). */
-export async function createFirstAdmin(input: unknown): Promise<{ status: "created" } | { status: "failed"; error: string }> {
+export async function createFirstAdmin(
+  input: unknown,
+): Promise<{ status: "created" } | { status: "failed"; error: string }> {
   const parsed = setupInput.safeParse(input);
   if (!parsed.success) return { status: "failed", error: "fill in every field" };
   const result = await completeSetup(parsed.data);
-  return result.status === "created" ? { status: "created" } : { status: "failed", error: "error" in result ? result.error : "the first admin already exists: sign in" };
+  return result.status === "created"
+    ? { status: "created" }
+    : { status: "failed", error: "error" in result ? result.error : "the first admin already exists: sign in" };
 }

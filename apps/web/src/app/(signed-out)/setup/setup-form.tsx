@@ -19,7 +19,12 @@ export function SetupForm({ token }: { token: string }) {
         if (password !== data.get("confirm")) return setError("The two passwords differ.");
         setBusy(true);
         setError(null);
-        const created = await createFirstAdmin({ token, email, password, name: String(data.get("name") || "") || undefined });
+        const created = await createFirstAdmin({
+          token,
+          email,
+          password,
+          name: String(data.get("name") || "") || undefined,
+        });
         if (created.status !== "created") {
           setError(created.error);
           setBusy(false);
@@ -40,7 +45,15 @@ export function SetupForm({ token }: { token: string }) {
       <div>
         <label className="block text-sm font-medium text-slate-700">
           Password
-          <input name="password" type="password" required minLength={10} autoComplete="new-password" aria-describedby="password-hint" className={FIELD} />
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={10}
+            autoComplete="new-password"
+            aria-describedby="password-hint"
+            className={FIELD}
+          />
         </label>
         <p id="password-hint" className="mt-1 text-xs text-slate-500">
           10 characters or more.

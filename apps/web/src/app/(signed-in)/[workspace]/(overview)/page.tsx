@@ -42,7 +42,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
 function Stat({ label, value }: { label: string; value: number }) {
   return (
     <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="text-xl font-semibold tabular-nums">{value}</dd>
     </div>
   );

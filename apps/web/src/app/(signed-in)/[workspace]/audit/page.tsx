@@ -31,12 +31,18 @@ export default async function AuditPage({ params }: { params: Promise<{ workspac
         id="audit-title"
         title="Events"
         columns={["When", "Who", "What", "Target"]}
-        empty={log.events.length === 0 ? <p className="px-4 py-6 text-sm text-slate-500">Nothing has been done here yet.</p> : undefined}
+        empty={
+          log.events.length === 0 ? (
+            <p className="px-4 py-6 text-sm text-slate-500">Nothing has been done here yet.</p>
+          ) : undefined
+        }
       >
         {log.events.map((event) => (
           <tr key={event.id} className="align-top">
             <td className="px-4 py-2.5 text-xs whitespace-nowrap text-slate-600">
-              <time dateTime={event.createdAt.toISOString()}>{event.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+              <time dateTime={event.createdAt.toISOString()}>
+                {event.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+              </time>
             </td>
             <td className="px-4 py-2.5 font-medium whitespace-nowrap">{event.actor}</td>
             <td className="min-w-56 px-4 py-2.5">
@@ -45,7 +51,10 @@ export default async function AuditPage({ params }: { params: Promise<{ workspac
             </td>
             <td className="w-full max-w-0 px-4 py-2.5">
               {event.targetType === "fix_run" ? (
-                <a href={`/${encodeURIComponent(scope.slug)}/runs/${event.targetId}`} className="font-mono text-xs text-indigo-700 hover:underline">
+                <a
+                  href={`/${encodeURIComponent(scope.slug)}/runs/${event.targetId}`}
+                  className="font-mono text-xs text-indigo-700 hover:underline"
+                >
                   {event.targetId}
                 </a>
               ) : (

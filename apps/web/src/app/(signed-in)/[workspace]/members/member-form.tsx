@@ -21,7 +21,10 @@ export function MemberForm({ workspace }: { workspace: string }) {
         startTransition(async () => {
           const result = await saveMemberAction({ ...data, workspace, password: data.password || undefined });
           if (result.status === "saved") {
-            setMessage({ ok: true, text: `${result.email} is ${result.role === "admin" ? "an" : "a"} ${result.role}${result.created ? " (new user)" : ""}.` });
+            setMessage({
+              ok: true,
+              text: `${result.email} is ${result.role === "admin" ? "an" : "a"} ${result.role}${result.created ? " (new user)" : ""}.`,
+            });
             form.reset();
             router.refresh();
           } else setMessage({ ok: false, text: result.error });
@@ -48,13 +51,27 @@ export function MemberForm({ workspace }: { workspace: string }) {
         <label htmlFor="member-password" className="text-sm font-medium text-slate-700">
           First password <span className="font-normal text-slate-500">(new users only)</span>
         </label>
-        <input id="member-password" name="password" type="password" autoComplete="new-password" minLength={10} className={`mt-1 ${FIELD}`} />
+        <input
+          id="member-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          className={`mt-1 ${FIELD}`}
+        />
       </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50"
+      >
         {pending ? "Saving…" : "Save"}
       </button>
       {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm sm:col-span-4 ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm sm:col-span-4 ${message.ok ? "text-emerald-700" : "text-red-700"}`}
+        >
           {message.text}
         </p>
       ) : null}

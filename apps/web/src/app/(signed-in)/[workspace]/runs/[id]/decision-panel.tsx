@@ -7,7 +7,17 @@ import { decideFixRun, type DecisionOutcome } from "./actions";
 type Step = { kind: "idle" } | { kind: "confirm"; decision: "approve" | "reject" };
 
 /** Approve & dispatch or Reject, each after a confirmation; then the page shows the run as it is now. */
-export function DecisionPanel({ workspace, runId, waiting, repository }: { workspace: string; runId: string; waiting: boolean; repository: string | null }) {
+export function DecisionPanel({
+  workspace,
+  runId,
+  waiting,
+  repository,
+}: {
+  workspace: string;
+  runId: string;
+  waiting: boolean;
+  repository: string | null;
+}) {
   const router = useRouter();
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [reason, setReason] = useState("");
@@ -16,7 +26,12 @@ export function DecisionPanel({ workspace, runId, waiting, repository }: { works
 
   const submit = (decision: "approve" | "reject") =>
     startTransition(async () => {
-      const result = await decideFixRun({ workspace, runId, decision, ...(decision === "reject" && reason ? { reason } : {}) });
+      const result = await decideFixRun({
+        workspace,
+        runId,
+        decision,
+        ...(decision === "reject" && reason ? { reason } : {}),
+      });
       setOutcome(result);
       setStep({ kind: "idle" });
       router.refresh();
@@ -52,8 +67,8 @@ export function DecisionPanel({ workspace, runId, waiting, repository }: { works
         <div role="group" aria-label="Confirm" className="mt-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
           {step.decision === "approve" ? (
             <p className="text-sm text-slate-700">
-              Dispatch the coding agent for this issue{repository ? ` in ${repository}` : ""}? It opens a draft pull request
-              that still needs review. You are recorded as the approver.
+              Dispatch the coding agent for this issue{repository ? ` in ${repository}` : ""}? It opens a draft pull
+              request that still needs review. You are recorded as the approver.
             </p>
           ) : (
             <label className="block text-sm text-slate-700">
@@ -88,7 +103,9 @@ export function DecisionPanel({ workspace, runId, waiting, repository }: { works
           </div>
         </div>
       ) : null}
-      {!waiting && !outcome ? <p className="mt-2 text-sm text-slate-600">This run is not waiting for a decision.</p> : null}
+      {!waiting && !outcome ? (
+        <p className="mt-2 text-sm text-slate-600">This run is not waiting for a decision.</p>
+      ) : null}
     </section>
   );
 }
@@ -111,14 +128,15 @@ function OutcomeMessage({ outcome }: { outcome: DecisionOutcome }) {
     case "conflict":
       return (
         <p role="alert" className={`${base} bg-amber-50 text-amber-900`}>
-          Someone decided first: this run is now <strong>{outcome.current.replaceAll("_", " ")}</strong>. Nothing was changed.
+          Someone decided first: this run is now <strong>{outcome.current.replaceAll("_", " ")}</strong>. Nothing was
+          changed.
         </p>
       );
     case "over_budget":
       return (
         <p role="alert" className={`${base} bg-amber-50 text-amber-900`}>
-          Not dispatched — the workspace is over its budget: {outcome.error.replace(/^budget: /, "")}. Try again when a running fix
-          finishes, or ask an admin to raise the limit.
+          Not dispatched — the workspace is over its budget: {outcome.error.replace(/^budget: /, "")}. Try again when a
+          running fix finishes, or ask an admin to raise the limit.
         </p>
       );
     default:

@@ -37,7 +37,12 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
             <LevelBadge level={issue.level} />
             {issue.culprit ? <span className="truncate font-mono text-xs">{issue.culprit}</span> : null}
             {issue.webUrl ? (
-              <a href={issue.webUrl} className="font-medium text-indigo-700 hover:underline" rel="noreferrer" target="_blank">
+              <a
+                href={issue.webUrl}
+                className="font-medium text-indigo-700 hover:underline"
+                rel="noreferrer"
+                target="_blank"
+              >
                 Open in Sentry
               </a>
             ) : null}
@@ -52,7 +57,12 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-6">
           {can(scope.role, "decide") ? (
-            <DecisionPanel workspace={scope.slug} runId={run.id} waiting={run.status === "awaiting_approval"} repository={repo} />
+            <DecisionPanel
+              workspace={scope.slug}
+              runId={run.id}
+              waiting={run.status === "awaiting_approval"}
+              repository={repo}
+            />
           ) : run.status === "awaiting_approval" ? (
             <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-600">
               Waiting for an approver. Your role in this workspace ({scope.role}) can read it, not decide it.
@@ -83,7 +93,9 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
           {page.diff ? (
             <details className="rounded-xl border border-slate-200 bg-white">
               <summary className="cursor-pointer px-4 py-3 text-sm font-semibold">The agent&apos;s change</summary>
-              <pre className="overflow-x-auto border-t border-slate-200 bg-slate-50 p-4 font-mono text-xs text-slate-800">{page.diff}</pre>
+              <pre className="overflow-x-auto border-t border-slate-200 bg-slate-50 p-4 font-mono text-xs text-slate-800">
+                {page.diff}
+              </pre>
             </details>
           ) : null}
         </div>
@@ -116,13 +128,27 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
             ) : null}
             {run.prUrl ? (
               <Detail label="Pull request">
-                <a href={run.prUrl} className="font-medium text-indigo-700 hover:underline" rel="noreferrer" target="_blank">
+                <a
+                  href={run.prUrl}
+                  className="font-medium text-indigo-700 hover:underline"
+                  rel="noreferrer"
+                  target="_blank"
+                >
                   {run.prNumber ? `#${run.prNumber}` : "Pull request"}
                 </a>
-                {[run.prState, run.checksState && `checks ${run.checksState}`, run.reviewState?.replaceAll("_", " ")].filter(Boolean).join(" · ") ? (
+                {[run.prState, run.checksState && `checks ${run.checksState}`, run.reviewState?.replaceAll("_", " ")]
+                  .filter(Boolean)
+                  .join(" · ") ? (
                   <span className="text-slate-500">
                     {" "}
-                    · {[run.prState, run.checksState && `checks ${run.checksState}`, run.reviewState?.replaceAll("_", " ")].filter(Boolean).join(" · ")}
+                    ·{" "}
+                    {[
+                      run.prState,
+                      run.checksState && `checks ${run.checksState}`,
+                      run.reviewState?.replaceAll("_", " "),
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </span>
                 ) : null}
               </Detail>
