@@ -15,8 +15,8 @@ import {
 import { getDbHandle } from "./database.ts";
 import { env } from "./env.ts";
 import { agentConfigurationError } from "./fixes/dispatch/agent-settings.ts";
-import { githubClient, NO_GITHUB_CREDENTIALS } from "./github/github-client.ts";
-import { DEFAULT_WORKSPACE_SLUG } from "./ingest/resolve-workspace.ts";
+import { githubClient, NO_GITHUB_CREDENTIALS } from "./clients/github-client.ts";
+import { DEFAULT_WORKSPACE_SLUG } from "./workspaces/route-workspace.ts";
 import { embeddedInngestKeys, inngestKeysFile } from "./inngest-keys.ts";
 
 export interface StartupReport {

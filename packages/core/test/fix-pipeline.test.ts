@@ -83,7 +83,7 @@ async function deliver(issueId: string, shortId: string): Promise<void> {
   for (const d of [issue, error]) {
     const stored = await core.receiveSentryWebhook(new TextEncoder().encode(d.body), new Headers(d.headers));
     if (stored.status !== "stored") throw new Error(JSON.stringify(stored));
-    await core.announceDelivery(stored.deliveryId);
+    await core.announceSentryDelivery(stored.deliveryId);
   }
   await exec.idle(20_000);
 }

@@ -337,7 +337,7 @@ describe("a forged fix/merged", () => {
         name: "resolve",
         data: { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}, not merged` },
       });
-      expect(await core.resolveFixedIssue(run.id)).toMatchObject({ status: "skipped" });
+      expect(await core.resolveMergedIssue(run.id)).toMatchObject({ status: "skipped" });
       expect(
         (await db.listFixRunEvents(await core.getDb(), run.id))
           .map((e) => e.kind)

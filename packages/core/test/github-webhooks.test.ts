@@ -138,7 +138,7 @@ describe("GitHub deliveries → fix runs", () => {
   });
 });
 
-describe("reconcilePullRequests", () => {
+describe("reconcileOpenPullRequests", () => {
   it("flips an open run to merged from what GitHub reports, and keeps going past a missing PR", async () => {
     const open = await openRun();
     const gone = await openRun();
@@ -149,7 +149,7 @@ describe("reconcilePullRequests", () => {
     github.setReviews(open.at.owner, open.at.repo, open.at.number, [{ state: "APPROVED" }]);
     github.setChecks(open.at.sha, { checkRuns: [{ name: "test", status: "completed", conclusion: "success" }] });
 
-    const first = await core.reconcilePullRequests();
+    const first = await core.reconcileOpenPullRequests();
     // Earlier tests left other runs open on PRs the double never heard of: each is reported, none stops the rest.
     expect(first).toMatchObject({
       status: "reconciled",
@@ -163,7 +163,7 @@ describe("reconcilePullRequests", () => {
     });
 
     github.setPull(open.at.owner, open.at.repo, open.at.number, { merged: true });
-    await core.reconcilePullRequests();
+    await core.reconcileOpenPullRequests();
     expect(await runNow(open.run.id)).toMatchObject({ status: "merged", prState: "merged" });
     expect(await timeline(open.run.id)).toEqual(["review", "pr_checks", "pr_merged"]);
     expect(sent.filter((e) => e.id === `fix-merged-${open.run.id}`)).toHaveLength(1);

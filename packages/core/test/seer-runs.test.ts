@@ -1,6 +1,6 @@
 import { startSentryDouble } from "@suture/sentry/test-support";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { nextSeerStatus, seerStage } from "../src/sentry/seer-stage.ts";
+import { nextSeerStatus, seerStage } from "../src/seer/seer-stage.ts";
 import { delivery } from "./fixtures.ts";
 
 // Core reads its settings once, at import: point it at the Sentry double first.
@@ -15,8 +15,8 @@ const {
   closeDb,
   receiveSentryWebhook,
   processDeliveries,
-  recordSeerRuns,
-  resolveFixedIssue,
+  recordSeerObservations,
+  resolveMergedIssue,
   linkSentryIssue,
   dispatchViaSeer,
   sentryApi,
@@ -73,11 +73,11 @@ describe("Seer stages", () => {
   });
 });
 
-describe("recordSeerRuns", () => {
+describe("recordSeerObservations", () => {
   it("follows one Seer run from root cause to pull request", async () => {
     const statuses: string[] = [];
     for (const action of STEPS) {
-      const outcomes = await recordSeerRuns([await seer(action, 5001)]);
+      const outcomes = await recordSeerObservations([await seer(action, 5001)]);
       expect(outcomes).toMatchObject([{ status: "recorded", created: action === "root_cause_started" }]);
       statuses.push((outcomes[0] as { runStatus: string }).runStatus);
     }
@@ -109,7 +109,7 @@ describe("recordSeerRuns", () => {
       await seer("coding_started", 5002),
     ];
     const outcomes = [];
-    for (const id of ids) outcomes.push(...(await recordSeerRuns([id])));
+    for (const id of ids) outcomes.push(...(await recordSeerObservations([id])));
     expect(outcomes.map((o) => (o as { runStatus: string }).runStatus)).toEqual(["pr_open", "pr_open", "pr_open"]);
     const { run } = await seerRun(5002);
     // The late root cause still fills in what it knows.
@@ -125,12 +125,12 @@ describe("recordSeerRuns", () => {
     for (const action of STEPS) ids.push(await seer(action, 5003));
     const shuffled = [...ids].reverse();
     const results = await Promise.all([
-      recordSeerRuns(shuffled),
-      recordSeerRuns(ids),
-      recordSeerRuns([...ids, ...ids]),
+      recordSeerObservations(shuffled),
+      recordSeerObservations(ids),
+      recordSeerObservations([...ids, ...ids]),
     ]);
     expect(results.flat().filter((o) => o.status === "recorded")).toHaveLength(STEPS.length);
-    expect(await recordSeerRuns(ids)).toSatisfy((again: { status: string }[]) =>
+    expect(await recordSeerObservations(ids)).toSatisfy((again: { status: string }[]) =>
       again.every((o) => o.status === "skipped"),
     );
     const { run, events } = await seerRun(5003);
@@ -149,11 +149,11 @@ describe("recordSeerRuns", () => {
     const d = delivery("seer.pr_created.json", body);
     const stored = await receiveSentryWebhook(d.body, d.headers);
     const [outcome] = await processDeliveries([(stored as { deliveryId: string }).deliveryId]);
-    await recordSeerRuns([(outcome as { observationId: string }).observationId]);
+    await recordSeerObservations([(outcome as { observationId: string }).observationId]);
     const { run } = await seerRun(777001);
     expect(run).toMatchObject({ status: "pr_open", prNumber: 4242, repositoryId: expect.any(String) });
 
-    const merged = await core.applyGithubUpdate({
+    const merged = await core.applyPullRequestUpdate({
       event: "pull_request",
       action: "closed",
       owner: "acme",
@@ -171,7 +171,7 @@ describe("recordSeerRuns", () => {
     const d = delivery("issue.created.json");
     const stored = await receiveSentryWebhook(d.body, d.headers);
     const [outcome] = await processDeliveries([(stored as { deliveryId: string }).deliveryId]);
-    expect(await recordSeerRuns([(outcome as { observationId: string }).observationId])).toEqual([]);
+    expect(await recordSeerObservations([(outcome as { observationId: string }).observationId])).toEqual([]);
   });
 });
 
@@ -184,7 +184,7 @@ describe("resolve on merge", () => {
 
   it("resolves the run's issue in the next release", async () => {
     const run = await merged(5001);
-    expect(await resolveFixedIssue(run.id)).toEqual({ status: "resolved", sentryIssueId: "1170820242" });
+    expect(await resolveMergedIssue(run.id)).toEqual({ status: "resolved", sentryIssueId: "1170820242" });
     expect(sentry.requests.at(-1)).toEqual({
       method: "PUT",
       path: "/api/0/organizations/acme/issues/1170820242/",
@@ -198,9 +198,9 @@ describe("resolve on merge", () => {
   });
 
   it("records Sentry's refusal on the run", async () => {
-    await recordSeerRuns([await seer("root_cause_started", 5004, "404404")]);
+    await recordSeerObservations([await seer("root_cause_started", 5004, "404404")]);
     const run = await merged(5004);
-    expect(await resolveFixedIssue(run.id)).toMatchObject({
+    expect(await resolveMergedIssue(run.id)).toMatchObject({
       status: "failed",
       error: expect.stringContaining("HTTP 404"),
     });
@@ -280,9 +280,9 @@ describe("dispatch via Seer", () => {
     expect(await dispatchViaSeer(run.id)).toMatchObject({ status: "started", seerRunId: "6001" });
     expect(sentry.requests.filter((r) => r.path.endsWith("/200/autofix/"))).toHaveLength(1);
 
-    const [rootCause] = await recordSeerRuns([await seer("root_cause_completed", 6001, "200")]);
+    const [rootCause] = await recordSeerObservations([await seer("root_cause_completed", 6001, "200")]);
     expect(rootCause).toMatchObject({ fixRunId: run.id, runStatus: "running", created: false });
-    const [pr] = await recordSeerRuns([await seer("pr_created", 6001, "200")]);
+    const [pr] = await recordSeerObservations([await seer("pr_created", 6001, "200")]);
     expect(pr).toMatchObject({ fixRunId: run.id, runStatus: "pr_open" });
     expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({
       origin: "suture",
@@ -292,7 +292,7 @@ describe("dispatch via Seer", () => {
   });
 
   it("takes over the run Seer's first webhook made before Autofix answered", async () => {
-    await recordSeerRuns([await seer("root_cause_started", 6002, "300")]);
+    await recordSeerObservations([await seer("root_cause_started", 6002, "300")]);
     const early = (await seerRun(6002)).run;
     expect(early.origin).toBe("seer");
     const run = await approvedRun("300");

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 vi.stubEnv("SENTRY_AUTH_TOKEN", "");
 vi.stubEnv("SENTRY_ORG", "");
 vi.stubEnv("SUTURE_RESOLVE_ON_MERGE", "");
-const { getDb, closeDb, sentryApi, resolveFixedIssue, linkSentryIssue, dispatchViaSeer } = await import("@suture/core");
+const { getDb, closeDb, sentryApi, resolveMergedIssue, linkSentryIssue, dispatchViaSeer } = await import("@suture/core");
 const db = await import("@suture/db");
 
 afterAll(() => closeDb());
@@ -23,7 +23,7 @@ describe("without Sentry API settings", () => {
 
   it("leaves the issue open on merge and says which setting is missing", async () => {
     const merged = await run("merged", "10");
-    expect(await resolveFixedIssue(merged.id)).toEqual({
+    expect(await resolveMergedIssue(merged.id)).toEqual({
       status: "skipped",
       reason: "SUTURE_RESOLVE_ON_MERGE is not set",
     });
@@ -31,7 +31,7 @@ describe("without Sentry API settings", () => {
     expect(events.map((e) => [e.kind, e.message])).toEqual([
       ["sentry_resolve_skipped", "Sentry issue left open: SUTURE_RESOLVE_ON_MERGE is not set"],
     ]);
-    expect(await resolveFixedIssue("00000000-0000-4000-8000-000000000000")).toMatchObject({ status: "not_found" });
+    expect(await resolveMergedIssue("00000000-0000-4000-8000-000000000000")).toMatchObject({ status: "not_found" });
   });
 
   it("skips the PR link", async () => {

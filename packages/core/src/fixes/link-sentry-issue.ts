@@ -1,6 +1,6 @@
 import { appendFixRunEvent, type FixRun, getSentryIssue, getRepository, workspaceInstallation } from "@suture/db";
 import { getDb } from "../database.ts";
-import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
+import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
 
 export type LinkResult =
   | { status: "linked"; externalIssueId: string | null }

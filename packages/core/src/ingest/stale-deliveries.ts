@@ -1,6 +1,6 @@
 import { failExhaustedDeliveries, listStalePendingDeliveries } from "@suture/db";
 import { getDb } from "../database.ts";
-import { MAX_DELIVERY_ATTEMPTS } from "./process-deliveries.ts";
+import { MAX_DELIVERY_ATTEMPTS } from "./sentry/process-deliveries.ts";
 
 const GAVE_UP = `gave up after ${MAX_DELIVERY_ATTEMPTS} attempts: processing never finished (a crash, a timeout, or the database failing each time)`;
 

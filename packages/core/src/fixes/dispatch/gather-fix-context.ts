@@ -1,7 +1,7 @@
 import { appendFixRunEvent, getFixRun, getSentryIssue, latestStoredEvent } from "@suture/db";
 import { type EventContext, eventContextFromEvent } from "@suture/sentry";
 import { getDb } from "../../database.ts";
-import { sentryApi } from "../../sentry/sentry-api.ts";
+import { sentryApi } from "../../clients/sentry-api.ts";
 
 export interface FixContext {
   source: "stored" | "sentry_api" | "none";

@@ -1,7 +1,7 @@
 import { appendFixRunEvent, getRepository, transitionFixRun } from "@suture/db";
 import { openDraftPullRequest } from "@suture/github";
 import { getDb } from "../../database.ts";
-import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
+import { githubClient, NO_GITHUB_CREDENTIALS } from "../../clients/github-client.ts";
 import { failFixRun } from "./fail-fix-run.ts";
 import { fixRunText } from "./fix-run-text.ts";
 import { runWithPushedBranch, runWithSuturePullRequest } from "./run-guards.ts";

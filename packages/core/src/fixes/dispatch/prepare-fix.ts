@@ -10,7 +10,7 @@ import {
   snapshotChanges,
 } from "@suture/fixer";
 import { getDb } from "../../database.ts";
-import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
+import { githubClient, NO_GITHUB_CREDENTIALS } from "../../clients/github-client.ts";
 import { agentSummary } from "../agent-summary.ts";
 import { buildPrompt } from "../build-prompt.ts";
 import { mapFrames } from "../map-frames.ts";

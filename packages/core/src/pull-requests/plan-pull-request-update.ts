@@ -27,7 +27,7 @@ const CHECKS_WORDS = { pending: "are running", success: "passed", failure: "fail
  * (the reconcile poll reads the whole PR), a lone comment does not hide an approval, a
  * passing suite does not hide a failing one, and checks of an older commit are dropped.
  */
-export function planGithubUpdate(
+export function planPullRequestUpdate(
   run: Pick<FixRun, "status" | keyof RunFields>,
   update: GithubUpdate,
   authoritative = false,

@@ -11,8 +11,8 @@ import {
   transitionFixRun,
 } from "@suture/db";
 import { getDb } from "../database.ts";
-import { failFixRun } from "./dispatch/fail-fix-run.ts";
-import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
+import { failFixRun } from "../fixes/dispatch/fail-fix-run.ts";
+import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
 
 export type SeerDispatchResult =
   | { status: "started"; fixRun: FixRun; seerRunId: string }

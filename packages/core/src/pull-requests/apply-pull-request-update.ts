@@ -12,7 +12,7 @@ import type { GithubUpdate } from "@suture/github";
 import { getDb } from "../database.ts";
 import { inngest } from "../inngest/client.ts";
 import { fixMerged } from "../inngest/events.ts";
-import { planGithubUpdate, type UpdatePlan } from "./plan-github-update.ts";
+import { planPullRequestUpdate, type UpdatePlan } from "./plan-pull-request-update.ts";
 
 export interface AppliedRun {
   fixRunId: string;
@@ -29,7 +29,7 @@ export type ApplyResult = { status: "applied"; runs: AppliedRun[] } | { status: 
  * and checks state, and the status changes merge, close and reopen imply. Each run changes in
  * its own transaction under its row lock; `fix/merged` goes out once the merge is committed.
  */
-export async function applyGithubUpdate(
+export async function applyPullRequestUpdate(
   update: GithubUpdate,
   options: { authoritative?: boolean } = {},
 ): Promise<ApplyResult> {
@@ -63,7 +63,7 @@ async function applyToRun(
 ): Promise<AppliedRun | undefined> {
   const run = await lockFixRun(tx, id);
   if (!run) return undefined;
-  const plan = planGithubUpdate(run, update, authoritative);
+  const plan = planPullRequestUpdate(run, update, authoritative);
   const pr = `Pull request #${plan.fields.prNumber ?? run.prNumber ?? update.prNumber ?? "?"}`;
   let current = run;
   const events = [...plan.events];

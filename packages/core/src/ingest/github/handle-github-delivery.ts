@@ -1,7 +1,7 @@
 import { getDelivery, markDelivery } from "@suture/db";
 import { GithubPayloadError, parseGithubWebhook } from "@suture/github";
-import { getDb } from "../database.ts";
-import { applyGithubUpdate, type AppliedRun } from "./apply-github-update.ts";
+import { getDb } from "../../database.ts";
+import { applyPullRequestUpdate, type AppliedRun } from "../../pull-requests/apply-pull-request-update.ts";
 
 export type GithubDeliveryOutcome =
   | { status: "processed"; deliveryId: string; runs: AppliedRun[] }
@@ -33,7 +33,7 @@ export async function handleGithubDelivery(deliveryId: string): Promise<GithubDe
     await markDelivery(db, deliveryId, "ignored", { error: parsed.ignored });
     return { status: "ignored", deliveryId, reason: parsed.ignored };
   }
-  const applied = await applyGithubUpdate(parsed);
+  const applied = await applyPullRequestUpdate(parsed);
   if (applied.status === "no_run") {
     await markDelivery(db, deliveryId, "ignored", { error: applied.reason });
     return { status: "ignored", deliveryId, reason: applied.reason };

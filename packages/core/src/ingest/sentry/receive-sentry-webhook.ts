@@ -1,7 +1,7 @@
 import { insertDelivery } from "@suture/db";
 import { dedupKey, isKnownEvent, parseEnvelope, verifySignature } from "@suture/sentry";
-import { clientSecrets } from "../config.ts";
-import { withDatabase } from "../database.ts";
+import { clientSecrets } from "../../config.ts";
+import { withDatabase } from "../../database.ts";
 import { installationSecrets } from "./installation-secrets.ts";
 import {
   isPlainName,
@@ -11,7 +11,7 @@ import {
   type ReceiveResult,
   reject,
   unavailable,
-} from "./receive-result.ts";
+} from "../receive-result.ts";
 
 const KEPT_HEADERS = [
   "content-type",

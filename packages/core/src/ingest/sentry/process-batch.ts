@@ -12,8 +12,8 @@ import {
   upsertSentryIssues,
 } from "@suture/db";
 import type { SentryIssueUpsert } from "@suture/sentry";
-import { type Interpretation, interpretDelivery } from "./interpret-delivery.ts";
-import { resolveWorkspace, type WorkspaceRoute } from "./resolve-workspace.ts";
+import { type NormalizedDelivery, normalizeDelivery } from "./normalize-delivery.ts";
+import { routeWorkspace, type WorkspaceRoute } from "../../workspaces/route-workspace.ts";
 
 export type ProcessOutcome =
   | { deliveryId: string; status: "processed"; observationId: string | null; workspaceId: string | null }
@@ -36,13 +36,13 @@ export async function processBatch(
   // thread that answers Sentry, and holds no database connection the acks need. What a
   // delivery means is made storable here, once, before any of it reaches a query (the routing
   // lookups included): text from the monitored app may hold NUL or lone surrogates.
-  const meanings = new Map<string, Interpretation>();
+  const normalized = new Map<string, NormalizedDelivery>();
   for (const [index, delivery] of candidates.entries()) {
     if (index % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
-    meanings.set(delivery.id, storableJson(interpretDelivery(delivery)));
+    normalized.set(delivery.id, storableJson(normalizeDelivery(delivery)));
   }
   return db.transaction(async (tx) => {
-    const locked = new Set(await lockPendingDeliveries(tx, [...meanings.keys()]));
+    const locked = new Set(await lockPendingDeliveries(tx, [...normalized.keys()]));
     const deliveries = candidates.filter((d) => locked.has(d.id));
     const outcomes: ProcessOutcome[] = candidates
       .filter((d) => !locked.has(d.id))
@@ -55,7 +55,7 @@ export async function processBatch(
     const routes = new Map<string, Promise<WorkspaceRoute>>();
     const route = (installationUuid: string | null, project: { slug: string | null; id: string | null }) => {
       const key = `${installationUuid}|${project.slug}|${project.id}`;
-      if (!routes.has(key)) routes.set(key, resolveWorkspace(tx, installationUuid, project, autoRoute));
+      if (!routes.has(key)) routes.set(key, routeWorkspace(tx, installationUuid, project, autoRoute));
       return routes.get(key)!;
     };
 
@@ -65,33 +65,36 @@ export async function processBatch(
     const pending: { observation: NewObservation; issueKey: string | null }[] = [];
 
     for (const delivery of deliveries) {
-      const meaning = meanings.get(delivery.id)!;
-      if (meaning.kind === "failed" || meaning.kind === "ignored") {
-        settled.set(delivery.id, { status: meaning.kind, reason: meaning.reason });
-      } else if (meaning.kind === "installation") {
+      const normalizedDelivery = normalized.get(delivery.id)!;
+      if (normalizedDelivery.kind === "failed" || normalizedDelivery.kind === "ignored") {
+        settled.set(delivery.id, { status: normalizedDelivery.kind, reason: normalizedDelivery.reason });
+      } else if (normalizedDelivery.kind === "installation") {
         await upsertInstallation(tx, {
-          uuid: meaning.installationUuid,
-          orgSlug: meaning.orgSlug,
-          appSlug: meaning.appSlug,
-          status: meaning.action === "deleted" ? "deleted" : "active",
+          uuid: normalizedDelivery.installationUuid,
+          orgSlug: normalizedDelivery.orgSlug,
+          appSlug: normalizedDelivery.appSlug,
+          status: normalizedDelivery.action === "deleted" ? "deleted" : "active",
         });
         routes.clear(); // the installation's mapping may have just changed
-        const routed = await route(meaning.installationUuid, { slug: null, id: null });
+        const routed = await route(normalizedDelivery.installationUuid, { slug: null, id: null });
         processed.set(delivery.id, routed.workspaceId);
       } else {
-        const routed = await route(delivery.installationUuid, { slug: meaning.projectSlug, id: meaning.projectId });
+        const routed = await route(delivery.installationUuid, {
+          slug: normalizedDelivery.projectSlug,
+          id: normalizedDelivery.projectId,
+        });
         if (!routed.workspaceId) {
           const who = delivery.installationUuid ?? "(none)";
           settled.set(delivery.id, { status: "unrouted", reason: `installation ${who} is not mapped to a workspace` });
           continue;
         }
-        const issueKey = meaning.issue ? `${routed.workspaceId}|${meaning.issue.id}` : null;
-        if (meaning.issue && issueKey) {
-          const values = issueValues(routed.workspaceId, meaning.issue);
+        const issueKey = normalizedDelivery.issue ? `${routed.workspaceId}|${normalizedDelivery.issue.id}` : null;
+        if (normalizedDelivery.issue && issueKey) {
+          const values = issueValues(routed.workspaceId, normalizedDelivery.issue);
           const known = issues.get(issueKey);
           issues.set(issueKey, known ? mergeIssueValues(known, values) : values);
         }
-        const { observation } = meaning;
+        const { observation } = normalizedDelivery;
         pending.push({
           issueKey,
           observation: {

@@ -10,7 +10,7 @@ export type WorkspaceRoute =
  * mapping, else — only when auto-routing is on — the `default` workspace, recorded as such.
  * Never a guess: without a mapping the delivery stays `unrouted`.
  */
-export async function resolveWorkspace(
+export async function routeWorkspace(
   db: Db,
   installationUuid: string | null,
   project: { slug: string | null; id: string | null },

@@ -6,7 +6,7 @@ import {
   routeInstallation,
 } from "@suture/db";
 import { getDb } from "../database.ts";
-import { announceDelivery } from "./announce-delivery.ts";
+import { announceSentryDelivery } from "../ingest/sentry/announce-sentry-delivery.ts";
 
 export type RouteInstallationResult =
   { status: "routed"; workspaceId: string; requeued: number } | { status: "no_workspace"; error: string };
@@ -28,6 +28,6 @@ export async function routeSentryInstallation(
   await routeInstallation(db, installationUuid, workspace.id, false);
   const ids = await listUnroutedDeliveries(db, installationUuid);
   const requeued = await requeueDeliveries(db, ids);
-  for (const id of ids) await announceDelivery(id);
+  for (const id of ids) await announceSentryDelivery(id);
   return { status: "routed", workspaceId: workspace.id, requeued };
 }

@@ -1,10 +1,10 @@
 import type { Delivery } from "@suture/db";
 import { type Normalized, normalize, parseEnvelope, SentryPayloadError } from "@suture/sentry";
 
-export type Interpretation = Normalized | { kind: "failed"; reason: string };
+export type NormalizedDelivery = Normalized | { kind: "failed"; reason: string };
 
 /** What a stored delivery means, or why it means nothing. Pure: no database. */
-export function interpretDelivery(delivery: Delivery): Interpretation {
+export function normalizeDelivery(delivery: Delivery): NormalizedDelivery {
   let json: unknown;
   try {
     json = JSON.parse(delivery.rawBody);

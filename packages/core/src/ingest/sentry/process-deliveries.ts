@@ -6,8 +6,8 @@ import {
   isDatabaseUnavailable,
   markDelivery,
 } from "@suture/db";
-import { autoRoute } from "../config.ts";
-import { getDb } from "../database.ts";
+import { autoRoute } from "../../config.ts";
+import { getDb } from "../../database.ts";
 import { type ProcessOutcome, processBatch } from "./process-batch.ts";
 
 /**

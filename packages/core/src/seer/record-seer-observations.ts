@@ -10,7 +10,7 @@ import {
   transitionFixRun,
 } from "@suture/db";
 import { getDb } from "../database.ts";
-import { nextSeerStatus, seerStage } from "../sentry/seer-stage.ts";
+import { nextSeerStatus, seerStage } from "./seer-stage.ts";
 
 export type SeerRunOutcome =
   | { observationId: string; status: "recorded"; fixRunId: string; runStatus: FixRun["status"]; created: boolean }
@@ -24,7 +24,7 @@ const DETAIL_KEYS = ["rootCause", "solution", "changes", "pullRequests"] as cons
  * dispatched it), advancing through root cause, solution, coding and PR. Other observations
  * are ignored; a step already on the run's timeline (a redelivery, a retried batch) is skipped.
  */
-export async function recordSeerRuns(observationIds: readonly string[]): Promise<SeerRunOutcome[]> {
+export async function recordSeerObservations(observationIds: readonly string[]): Promise<SeerRunOutcome[]> {
   const db = await getDb();
   const observations = await getObservations(db, observationIds);
   const outcomes: SeerRunOutcome[] = [];

@@ -1,7 +1,7 @@
 import { insertDelivery } from "@suture/db";
 import { verifyGithubSignature } from "@suture/github";
-import { withDatabase } from "../database.ts";
-import { env } from "../env.ts";
+import { withDatabase } from "../../database.ts";
+import { env } from "../../env.ts";
 import {
   isPlainName,
   MAX_BODY_BYTES,
@@ -10,7 +10,7 @@ import {
   type ReceiveResult,
   reject,
   unavailable,
-} from "../ingest/receive-result.ts";
+} from "../receive-result.ts";
 
 /** Events whose deliveries are processed; anything else (ping included) is stored as ignored. */
 const FOLLOWED_EVENTS = new Set(["pull_request", "pull_request_review", "check_suite", "check_run", "status"]);

@@ -1,7 +1,7 @@
 import { appendFixRunEvent, getFixRun, getSentryIssue, latestFixRunEvent } from "@suture/db";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
-import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
+import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
 
 export type ResolveResult =
   | { status: "resolved"; sentryIssueId: string }
@@ -15,7 +15,7 @@ export type ResolveResult =
  * Only a run the database says is merged, and only once: resolving again later could hide a
  * regression Sentry has reopened since.
  */
-export async function resolveFixedIssue(fixRunId: string): Promise<ResolveResult> {
+export async function resolveMergedIssue(fixRunId: string): Promise<ResolveResult> {
   const db = await getDb();
   const run = await getFixRun(db, fixRunId);
   if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
