@@ -8,6 +8,7 @@ export { recordDeployment, type DeploymentInput } from "./releases/record-deploy
 export { linkReleases } from "./releases/link-releases.ts";
 export { getOverview, type Overview } from "./dashboard/get-overview.ts";
 export { startSuture, type StartupReport } from "./startup.ts";
+export { localSecretFile } from "./config.ts";
 export { getDb, closeDb } from "./database.ts";
 export { triageObservations, type TriageOutcome } from "./fixes/triage-observations.ts";
 export { approveFixRun, rejectFixRun, type DecisionResult } from "./fixes/decide-fix-run.ts";
@@ -26,7 +27,11 @@ export { dispatchViaSeer, type SeerDispatchResult } from "./seer/dispatch-via-se
 export { receiveGithubWebhook } from "./ingest/github/receive-github-webhook.ts";
 export { announceGithubDelivery } from "./ingest/github/announce-github-delivery.ts";
 export { handleGithubDelivery, type GithubDeliveryOutcome } from "./ingest/github/handle-github-delivery.ts";
-export { applyPullRequestUpdate, type ApplyResult, type AppliedRun } from "./pull-requests/apply-pull-request-update.ts";
+export {
+  applyPullRequestUpdate,
+  type ApplyResult,
+  type AppliedRun,
+} from "./pull-requests/apply-pull-request-update.ts";
 export { reconcileOpenPullRequests, type ReconcileResult } from "./pull-requests/reconcile-open-pull-requests.ts";
 export { githubClient } from "./clients/github-client.ts";
 export { notifyFix, type NotifyResult } from "./fixes/dispatch/notify-fix.ts";

@@ -1,8 +1,7 @@
-import { ensureWorkspace } from "@suture/db";
+import { dataDir, ensureWorkspace } from "@suture/db";
 import {
   autoRoute,
   clientSecrets,
-  dataDir,
   embeddedExecutor,
   executorPort,
   executorUrl,
