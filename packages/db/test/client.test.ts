@@ -38,8 +38,8 @@ describe(`the ${process.env.SUTURE_TEST_DB} client`, () => {
     const values = { resource: "issue", action: "created", dedupKey: "k-1", headers: {}, rawBody: "{}" };
     const first = await insertDelivery(handle.db, values);
     const second = await insertDelivery(handle.db, { ...values, requestId: "other" });
-    expect(first.inserted).toBe(true);
-    expect(second).toEqual({ inserted: false, id: first.id, status: "pending" });
+    expect(first.status).toBe("inserted");
+    expect(second).toEqual({ status: "duplicate", id: first.id, deliveryStatus: "pending" });
   });
 
   it("keeps known issue fields when a later payload lacks them", async () => {

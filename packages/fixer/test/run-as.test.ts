@@ -152,7 +152,7 @@ describe.skipIf(!isRoot)("runAs another OS user (needs root to switch users; ski
     if (snapshot.status !== "ok") throw new Error(snapshot.error);
     expect(
       checkDiff(snapshot.changes, { maxFiles: 5, maxLines: 50, pathDenylist: [".github/"], requireTest: true }),
-    ).toMatchObject({ ok: true });
+    ).toMatchObject({ status: "allowed" });
     expect(
       await runTestCommand({ command: SAMPLE_APP.testCommand, cwd: dir, timeoutMs: 30_000, runAs: nobody }),
     ).toMatchObject({ exitCode: 0 });

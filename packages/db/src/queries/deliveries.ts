@@ -23,7 +23,7 @@ export type DeliveryInput = Pick<NewDelivery, "resource" | "action" | "dedupKey"
 export async function insertDelivery(
   db: Db,
   values: DeliveryInput,
-): Promise<{ inserted: true; id: string } | { inserted: false; id: string; status: DeliveryStatus }> {
+): Promise<{ status: "inserted"; id: string } | { status: "duplicate"; id: string; deliveryStatus: DeliveryStatus }> {
   const [row] = await preparedInsert(db).execute({
     source: "sentry",
     status: "pending",
@@ -33,13 +33,13 @@ export async function insertDelivery(
     installationUuid: values.installationUuid == null ? null : storableText(values.installationUuid),
     error: values.error == null ? null : storableError(values.error),
   });
-  if (row) return { inserted: true, id: row.id };
+  if (row) return { status: "inserted", id: row.id };
   const [existing] = await db
     .select({ id: webhookDeliveries.id, status: webhookDeliveries.status })
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.dedupKey, values.dedupKey));
   if (!existing) throw new Error(`delivery with dedup key ${values.dedupKey} vanished`);
-  return { inserted: false, ...existing };
+  return { status: "duplicate", id: existing.id, deliveryStatus: existing.status };
 }
 
 // This INSERT runs once per webhook, before the answer. Unprepared, drizzle passes

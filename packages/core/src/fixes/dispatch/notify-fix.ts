@@ -18,7 +18,7 @@ export interface NotifyResult {
 export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
   const db = await getDb();
   const guarded = await runWithSuturePullRequest(db, fixRunId);
-  if (!guarded.ok) return { slack: "skipped", sentry: guarded.reason };
+  if (guarded.status === "refused") return { slack: "skipped", sentry: guarded.reason };
   const { run } = guarded;
   const issue = await getSentryIssue(db, run.sentryIssueId);
   if (!issue) return { slack: "skipped", sentry: "the run's issue no longer exists" };

@@ -20,9 +20,9 @@ export type OpenPullRequestResult =
 export async function openFixPullRequest(fixRunId: string): Promise<OpenPullRequestResult> {
   const db = await getDb();
   const done = await runWithSuturePullRequest(db, fixRunId);
-  if (done.ok) return { status: "opened", number: done.run.prNumber, url: done.run.prUrl };
+  if (done.status === "allowed") return { status: "opened", number: done.run.prNumber, url: done.run.prUrl };
   const pushed = await runWithPushedBranch(db, fixRunId);
-  if (!pushed.ok) return { status: "skipped", reason: pushed.reason };
+  if (pushed.status === "refused") return { status: "skipped", reason: pushed.reason };
   const { run } = pushed;
   const repository = run.repositoryId ? await getRepository(db, run.repositoryId) : undefined;
   const text = await fixRunText(db, run);

@@ -41,7 +41,7 @@ export type PrepareResult =
 export async function prepareFix(fixRunId: string, agent: AgentSettings): Promise<PrepareResult> {
   const db = await getDb();
   const claimed = await runClaimedForAgent(db, fixRunId);
-  if (!claimed.ok) return { status: "skipped", reason: claimed.reason };
+  if (claimed.status === "refused") return { status: "skipped", reason: claimed.reason };
   const { run } = claimed;
   if (run.branch && run.headSha) return { status: "pushed", branch: run.branch, sha: run.headSha };
   const [issue, repository, policy] = await Promise.all([
@@ -154,12 +154,12 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
     const paths = changes.map((c) => c.path);
     await note(
       "checks",
-      verdict.ok
+      verdict.status === "allowed"
         ? `Diff checks passed: ${verdict.files} files, ${verdict.lines} lines`
         : `Diff refused: ${verdict.reason}`,
       {
-        ok: verdict.ok,
-        reason: verdict.ok ? null : verdict.reason,
+        ok: verdict.status === "allowed",
+        reason: verdict.status === "allowed" ? null : verdict.reason,
         paths,
         added: changes.reduce((n, c) => n + c.added, 0),
         removed: changes.reduce((n, c) => n + c.removed, 0),
@@ -169,7 +169,7 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
         maxLines: policy.maxDiffLines,
       },
     );
-    if (!verdict.ok) return fail(fixRunId, verdict.reason);
+    if (verdict.status === "refused") return fail(fixRunId, verdict.reason);
 
     const tests = await runRepositoryTests(
       fixRunId,
@@ -178,11 +178,11 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
       agent.testTimeoutMs,
       agent.runAs,
     );
-    if (tests && !tests.ok) return fail(fixRunId, tests.reason);
+    if (tests?.status === "failed") return fail(fixRunId, tests.reason);
 
     // A run failed or expired while the agent worked is not published.
     const still = await runClaimedForAgent(db, fixRunId);
-    if (!still.ok) return { status: "skipped", reason: `${still.reason}; nothing was pushed` };
+    if (still.status === "refused") return { status: "skipped", reason: `${still.reason}; nothing was pushed` };
     const text = await fixRunText(db, still.run);
     const message = `${text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`}\n${marker}`;
     // Exactly the checked tree: whatever the tests wrote afterwards is not in it.
@@ -208,7 +208,7 @@ export async function prepareFixWithServerAgent(fixRunId: string): Promise<Prepa
   const agent = agentSettings();
   if (agent.status === "ok") return prepareFix(fixRunId, agent.settings);
   const claimed = await runClaimedForAgent(await getDb(), fixRunId);
-  return claimed.ok ? fail(fixRunId, agent.error) : { status: "skipped", reason: claimed.reason };
+  return claimed.status === "allowed" ? fail(fixRunId, agent.error) : { status: "skipped", reason: claimed.reason };
 }
 
 async function recordPush(

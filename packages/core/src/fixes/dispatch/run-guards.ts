@@ -5,9 +5,9 @@ import { type Db, type FixRun, getFixRun, latestFixRunEvent } from "@suture/db";
  * step's result: the executor hands those back with every call, so they are only as trustworthy
  * as whoever could call the serve endpoint. The run and its timeline are written by Suture alone.
  */
-export type Guarded<R extends FixRun = FixRun> = { ok: true; run: R } | { ok: false; reason: string };
+export type Guarded<R extends FixRun = FixRun> = { status: "allowed"; run: R } | { status: "refused"; reason: string };
 
-const refuse = (reason: string) => ({ ok: false, reason }) as const;
+const refuse = (reason: string) => ({ status: "refused", reason }) as const;
 const state = (run: FixRun) => `the run is ${run.status.replaceAll("_", " ")}`;
 
 /** A Suture run that `startFixRun` moved to running for the agent (not one handed to Seer). */
@@ -19,19 +19,19 @@ export async function runClaimedForAgent(db: Db, fixRunId: string): Promise<Guar
   if (run.seerRunId !== null) return refuse("the run was handed to Seer");
   // The claim and this entry are written in one transaction; a run claimed for Seer has none.
   if (!(await latestFixRunEvent(db, fixRunId, "started"))) return refuse("the run was not started for the agent");
-  return { ok: true, run };
+  return { status: "allowed", run };
 }
 
 /** A running Suture run whose branch is the one Suture pushed and recorded. */
 export async function runWithPushedBranch(db: Db, fixRunId: string): Promise<Guarded<FixRun & { branch: string }>> {
   const claimed = await runClaimedForAgent(db, fixRunId);
-  if (!claimed.ok) return claimed;
+  if (claimed.status === "refused") return claimed;
   const { run } = claimed;
   const { branch } = run;
   if (!branch || !run.headSha) return refuse("the run has no pushed branch");
   const pushed = await latestFixRunEvent(db, fixRunId, "pushed");
   if (pushed?.data.branch !== branch) return refuse("the run's branch was not pushed by Suture");
-  return { ok: true, run: { ...run, branch } };
+  return { status: "allowed", run: { ...run, branch } };
 }
 
 /** A Suture run whose open pull request Suture opened (not one Seer or a person linked). */
@@ -47,5 +47,5 @@ export async function runWithSuturePullRequest(
   if (!prNumber || !prUrl) return refuse("the run has no pull request");
   const opened = await latestFixRunEvent(db, fixRunId, "pr_opened");
   if (opened?.data.number !== prNumber) return refuse("the run's pull request was not opened by Suture");
-  return { ok: true, run: { ...run, prNumber, prUrl } };
+  return { status: "allowed", run: { ...run, prNumber, prUrl } };
 }

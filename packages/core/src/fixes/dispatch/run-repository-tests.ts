@@ -5,7 +5,7 @@ import { createRunLog } from "./run-log.ts";
 
 const TAIL_CHARS = 3000;
 
-export type TestsResult = { ok: true } | { ok: false; reason: string };
+export type TestsResult = { status: "passed" } | { status: "failed"; reason: string };
 
 /** The repository's own test command, in the checkout, sandboxed like the agent; null if none is set. */
 export async function runRepositoryTests(
@@ -37,10 +37,10 @@ export async function runRepositoryTests(
       outputTail: result.output.slice(-TAIL_CHARS),
     },
   });
-  if (ok) return { ok: true };
-  if (result.error) return { ok: false, reason: `the repository's tests could not start: ${result.error}` };
+  if (ok) return { status: "passed" };
+  if (result.error) return { status: "failed", reason: `the repository's tests could not start: ${result.error}` };
   return {
-    ok: false,
+    status: "failed",
     reason: result.timedOut
       ? `the repository's tests did not finish within ${Math.round(timeoutMs / 1000)}s`
       : `the repository's tests failed: ${message}`,

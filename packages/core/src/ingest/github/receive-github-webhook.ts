@@ -52,7 +52,7 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
   }
 
   const body = parseBody(rawBody);
-  if (!body.ok) return body.result;
+  if (body.status === "rejected") return body.result;
   const { text, json } = body;
   if (!json || typeof json !== "object" || Array.isArray(json)) return reject(400, "body is not a JSON object");
   const action = (json as { action?: unknown }).action;
@@ -78,8 +78,8 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
         : `unfollowed GitHub event ${event}`,
   };
   const result = await withDatabase((db) => insertDelivery(db, values));
-  if (!result.ok) return unavailable();
-  return result.value.inserted
+  if (result.status === "unavailable") return unavailable();
+  return result.value.status === "inserted"
     ? { status: "stored", deliveryId: result.value.id, ignored: !followed }
     : { status: "duplicate", deliveryId: result.value.id };
 }
