@@ -62,7 +62,12 @@ function runFromServer(options: Omit<AgentRunOptions, "prompt">): Promise<{ exit
       process.execPath,
       ["--import", "tsx", "test/agent-runner.ts", JSON.stringify({ ...options, prompt: "p" })],
       { cwd: packageDir, env },
-      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
+      (error, stdout) => {
+        if (!error) return resolve(JSON.parse(stdout));
+        // An Error at run time; its declared type is built with Omit and no longer says so.
+        const failure: Error = error;
+        reject(failure);
+      },
     );
   });
 }
