@@ -42,7 +42,7 @@ export interface StartupReport {
 /** Opens and migrates the database and prepares the embedded defaults. Called once at boot. */
 export async function startSuture(): Promise<StartupReport> {
   const handle = await getDbHandle();
-  if (autoRoute) await ensureWorkspace(handle.db, DEFAULT_WORKSPACE_SLUG, "Default");
+  if (autoRoute) await ensureWorkspace(handle.db, { slug: DEFAULT_WORKSPACE_SLUG, name: "Default" });
   const secrets = clientSecrets();
   const keys = embeddedExecutor ? embeddedInngestKeys() : null;
   return {

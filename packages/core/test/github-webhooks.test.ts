@@ -115,9 +115,14 @@ describe("GitHub deliveries → fix runs", () => {
   ] as const)("a reused branch, %s: the new PR's merge reaches only the new run", async (_label, old, freshPr) => {
     const { run, at, workspaceId, sentryIssueId } = await openRun();
     const handle = await core.getDb();
-    const before = await db.transitionFixRun(handle, run.id, ["pr_open"], old.status, {
-      prNumber: old.prNumber,
-      prState: old.prState,
+    const before = await db.transitionFixRun(handle, {
+      id: run.id,
+      from: ["pr_open"],
+      to: old.status,
+      fields: {
+        prNumber: old.prNumber,
+        prState: old.prState,
+      },
     });
     const fresh = await db.openFixRun(handle, {
       workspaceId,

@@ -8,7 +8,7 @@ afterAll(() => closeDb());
 describe("the overview's pull request links", () => {
   it("keeps only https: links on the configured GitHub, whoever stored them (Seer, GitHub, a webhook)", async () => {
     const db = await getDb();
-    const workspace = await ensureWorkspace(db, "links");
+    const workspace = await ensureWorkspace(db, { slug: "links" });
     const cases: [string, string | null][] = [
       ["https://github.com/acme/shop/pull/7", "https://github.com/acme/shop/pull/7"],
       ["data:text/html,<script>alert(1)</script>", null],

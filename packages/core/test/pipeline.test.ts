@@ -46,7 +46,7 @@ describe("the ingest pipeline through the embedded executor", () => {
   it("turns announced deliveries into observations and links them to the deployment of their release", async () => {
     const db = await getDb();
     const { ensureWorkspace } = await import("@suture/db");
-    const workspace = await ensureWorkspace(db, "default", "Default");
+    const workspace = await ensureWorkspace(db, { slug: "default", name: "Default" });
     await recordDeployment({ workspaceId: workspace.id, release: "checkout-api@2.4.1", environment: "production" });
 
     for (const name of fixtureNames()) await announceSentryDelivery(await store(name));

@@ -52,9 +52,9 @@ async function seer(action: string, runId: number, issueId = "1170820242"): Prom
 
 async function seerRun(runId: number) {
   const handle = await getDb();
-  const workspace = await db.getWorkspaceBySlug(handle, "default");
-  const run = await db.findSeerRun(handle, workspace!.id, String(runId));
-  return { run: run!, events: run ? await db.listFixRunEvents(handle, run.id) : [] };
+  const workspace = await db.getWorkspaceBySlug(handle, { slug: "default" });
+  const run = await db.findSeerRun(handle, { workspaceId: workspace!.id, seerRunId: String(runId) });
+  return { run: run!, events: run ? await db.listFixRunEvents(handle, { fixRunId: run.id }) : [] };
 }
 
 describe("Seer stages", () => {
@@ -98,7 +98,7 @@ describe("recordSeerObservations", () => {
       },
     });
     expect(events.map((e) => e.kind)).toEqual(STEPS.map((s) => `seer_${s}`));
-    const issue = await db.getSentryIssue(await getDb(), run.sentryIssueId);
+    const issue = await db.getSentryIssue(await getDb(), { workspaceId: run.workspaceId, id: run.sentryIssueId });
     expect(issue?.sentryIssueId).toBe("1170820242");
   });
 
@@ -179,7 +179,7 @@ describe("resolve on merge", () => {
   // Only a merged run's issue is resolved; these runs' PRs are merged as GitHub would report it.
   const merged = async (runId: number) => {
     const { run } = await seerRun(runId);
-    return (await db.transitionFixRun(await getDb(), run.id, [run.status], "merged"))!;
+    return (await db.transitionFixRun(await getDb(), { id: run.id, from: [run.status], to: "merged" }))!;
   };
 
   it("resolves the run's issue in the next release", async () => {
@@ -190,7 +190,7 @@ describe("resolve on merge", () => {
       path: "/api/0/organizations/acme/issues/1170820242/",
       body: { status: "resolved", statusDetails: { inNextRelease: true } },
     });
-    const events = await db.listFixRunEvents(await getDb(), run.id);
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
     expect(events.at(-1)).toMatchObject({
       kind: "sentry_resolved",
       message: "Resolved Sentry issue 1170820242 in the next release",
@@ -204,7 +204,7 @@ describe("resolve on merge", () => {
       status: "failed",
       error: expect.stringContaining("HTTP 404"),
     });
-    const events = await db.listFixRunEvents(await getDb(), run.id);
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
     expect(events.at(-1)).toMatchObject({ kind: "sentry_resolve_failed", data: { httpStatus: 404 } });
     expect(JSON.stringify(events)).not.toContain(sentry.token);
   });
@@ -229,7 +229,7 @@ describe("linking the PR on Sentry", () => {
 
   it("comments when the workspace has no installation", async () => {
     const handle = await getDb();
-    const workspace = await db.ensureWorkspace(handle, "no-install");
+    const workspace = await db.ensureWorkspace(handle, { slug: "no-install" });
     const issueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId: "100" });
     const run = await db.openFixRun(handle, { workspaceId: workspace.id, sentryIssueId: issueId, status: "pr_open" });
     expect(await linkSentryIssue(run!, "https://github.com/acme/web/pull/3", 3)).toMatchObject({ status: "commented" });
@@ -244,12 +244,13 @@ describe("linking the PR on Sentry", () => {
 describe("dispatch via Seer", () => {
   async function approvedRun(sentryIssueId: string) {
     const handle = await getDb();
-    const workspace = await db.ensureWorkspace(handle, "default");
+    const workspace = await db.ensureWorkspace(handle, { slug: "default" });
     const issueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId });
     const run = await db.openFixRun(handle, { workspaceId: workspace.id, sentryIssueId: issueId, status: "approved" });
     return run!;
   }
-  const kinds = async (runId: string) => (await db.listFixRunEvents(await getDb(), runId)).map((e) => e.kind);
+  const kinds = async (runId: string) =>
+    (await db.listFixRunEvents(await getDb(), { fixRunId: runId })).map((e) => e.kind);
 
   it("does nothing unless the workspace's policy says so", async () => {
     const run = await approvedRun("100");
@@ -257,8 +258,8 @@ describe("dispatch via Seer", () => {
       status: "skipped",
       reason: "the workspace's policy does not dispatch via Seer",
     });
-    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({ status: "approved", seerRunId: null });
-    await db.updateWorkspacePolicy(await getDb(), run.workspaceId, { dispatchViaSeer: true });
+    expect(await db.getFixRun(await getDb(), { id: run.id })).toMatchObject({ status: "approved", seerRunId: null });
+    await db.updateWorkspacePolicy(await getDb(), { workspaceId: run.workspaceId, values: { dispatchViaSeer: true } });
   });
 
   it("starts Autofix, keeps the Seer run id, and Seer's webhooks advance the same run", async () => {
@@ -284,7 +285,7 @@ describe("dispatch via Seer", () => {
     expect(rootCause).toMatchObject({ fixRunId: run.id, runStatus: "running", created: false });
     const [pr] = await recordSeerObservations([await seer("pr_created", 6001, "200")]);
     expect(pr).toMatchObject({ fixRunId: run.id, runStatus: "pr_open" });
-    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({
+    expect(await db.getFixRun(await getDb(), { id: run.id })).toMatchObject({
       origin: "suture",
       summary: "Woah wow there's a bug here.",
       prNumber: 123,
@@ -301,7 +302,7 @@ describe("dispatch via Seer", () => {
       status: "started",
       fixRun: { id: run.id, seerRunId: "6002" },
     });
-    expect(await db.getFixRun(await getDb(), early.id)).toBeUndefined();
+    expect(await db.getFixRun(await getDb(), { id: early.id })).toBeUndefined();
     expect(await kinds(run.id)).toEqual(["seer_started", "seer_root_cause_started"]);
   });
 
@@ -309,7 +310,7 @@ describe("dispatch via Seer", () => {
     const run = await approvedRun("555");
     const result = await dispatchViaSeer(run.id);
     expect(result).toMatchObject({ status: "failed", error: expect.stringMatching(/^Seer did not start: .*HTTP 404/) });
-    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({
+    expect(await db.getFixRun(await getDb(), { id: run.id })).toMatchObject({
       status: "failed",
       reason: expect.stringContaining("HTTP 404"),
     });

@@ -43,7 +43,7 @@ describe(`the ${process.env.SUTURE_TEST_DB} client`, () => {
   });
 
   it("keeps known issue fields when a later payload lacks them", async () => {
-    const workspace = await ensureWorkspace(handle.db, "w");
+    const workspace = await ensureWorkspace(handle.db, { slug: "w" });
     const base = { workspaceId: workspace.id, sentryIssueId: "9" };
     await upsertSentryIssue(handle.db, { ...base, shortId: "APP-9", title: "Boom", lastSeen: new Date("2025-01-02") });
     await upsertSentryIssue(handle.db, { ...base, shortId: null, title: null, lastSeen: new Date("2025-01-01") });

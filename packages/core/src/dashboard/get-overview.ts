@@ -1,11 +1,11 @@
 import {
-  countDeliveriesByStatus,
-  countObservations,
+  countDeliveriesByStatusAcrossWorkspaces,
+  countObservationsAcrossWorkspaces,
   type DeliverySummary,
   type FixRunSummary,
-  listLatestObservations,
-  listRecentFixRuns,
-  listRecentDeliveries,
+  listLatestObservationsAcrossWorkspaces,
+  listRecentDeliveriesAcrossWorkspaces,
+  listRecentFixRunsAcrossWorkspaces,
   type ObservationSummary,
 } from "@suture/db";
 import { getDb } from "../database.ts";
@@ -20,15 +20,19 @@ export interface Overview {
   fixRuns: FixRunSummary[];
 }
 
-/** What the first page shows: fix runs, the latest observations and deliveries, and their counts. */
+/**
+ * What the first page shows: fix runs, the latest observations and deliveries, and their counts.
+ * It reads every workspace (and deliveries not routed to one yet): there is no signed-in
+ * workspace to scope it to yet.
+ */
 export async function getOverview(limit = 50): Promise<Overview> {
   const db = await getDb();
   const [observations, deliveries, deliveryCounts, observationCount, fixRuns] = await Promise.all([
-    listLatestObservations(db, limit),
-    listRecentDeliveries(db, limit),
-    countDeliveriesByStatus(db),
-    countObservations(db),
-    listRecentFixRuns(db, 20),
+    listLatestObservationsAcrossWorkspaces(db, { limit }),
+    listRecentDeliveriesAcrossWorkspaces(db, { limit }),
+    countDeliveriesByStatusAcrossWorkspaces(db),
+    countObservationsAcrossWorkspaces(db),
+    listRecentFixRunsAcrossWorkspaces(db, { limit: 20 }),
   ]);
   // A PR link comes from GitHub, Seer or a webhook: it is rendered as an href only when it is an
   // https: link on the configured GitHub.

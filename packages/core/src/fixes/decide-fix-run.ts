@@ -17,16 +17,21 @@ export type DecisionResult =
 export async function approveFixRun(fixRunId: string, by: string): Promise<DecisionResult> {
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<DecisionResult> => {
-    const run = await getFixRun(tx, fixRunId);
+    const run = await getFixRun(tx, { id: fixRunId });
     if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
-    const overBudget = await dispatchBudgetExceeded(tx, await getWorkspacePolicy(tx, run.workspaceId));
+    const overBudget = await dispatchBudgetExceeded(tx, await getWorkspacePolicy(tx, { workspaceId: run.workspaceId }));
     if (overBudget && run.status === "awaiting_approval") return { status: "over_budget", error: overBudget };
-    const approved = await transitionFixRun(tx, fixRunId, ["awaiting_approval"], "approved", {
-      approvedBy: by,
-      approvedAt: new Date(),
+    const approved = await transitionFixRun(tx, {
+      id: fixRunId,
+      from: ["awaiting_approval"],
+      to: "approved",
+      fields: {
+        approvedBy: by,
+        approvedAt: new Date(),
+      },
     });
     if (!approved) return conflict(tx, fixRunId, "approved");
-    await appendFixRunEvent(tx, fixRunId, { kind: "approved", message: `Approved by ${by}` });
+    await appendFixRunEvent(tx, { fixRunId, event: { kind: "approved", message: `Approved by ${by}` } });
     return { status: "approved", fixRun: approved };
   });
   if (result.status === "approved") await announceApproval(result.fixRun, by);
@@ -37,17 +42,25 @@ export async function approveFixRun(fixRunId: string, by: string): Promise<Decis
 export async function rejectFixRun(fixRunId: string, by: string, reason?: string): Promise<DecisionResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<DecisionResult> => {
-    const run = await getFixRun(tx, fixRunId);
+    const run = await getFixRun(tx, { id: fixRunId });
     if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
-    const rejected = await transitionFixRun(tx, fixRunId, ["awaiting_approval"], "rejected", {
-      rejectedBy: by,
-      rejectedAt: new Date(),
-      reason: reason ?? null,
+    const rejected = await transitionFixRun(tx, {
+      id: fixRunId,
+      from: ["awaiting_approval"],
+      to: "rejected",
+      fields: {
+        rejectedBy: by,
+        rejectedAt: new Date(),
+        reason: reason ?? null,
+      },
     });
     if (!rejected) return conflict(tx, fixRunId, "rejected");
-    await appendFixRunEvent(tx, fixRunId, {
-      kind: "rejected",
-      message: `Rejected by ${by}${reason ? `: ${reason}` : ""}`,
+    await appendFixRunEvent(tx, {
+      fixRunId,
+      event: {
+        kind: "rejected",
+        message: `Rejected by ${by}${reason ? `: ${reason}` : ""}`,
+      },
     });
     return { status: "rejected", fixRun: rejected };
   });
@@ -55,7 +68,7 @@ export async function rejectFixRun(fixRunId: string, by: string, reason?: string
 
 /** The loser of a race learns what the run is now, not what it was when it looked. */
 async function conflict(tx: Db, fixRunId: string, wanted: string): Promise<DecisionResult> {
-  const run = (await getFixRun(tx, fixRunId))!;
+  const run = (await getFixRun(tx, { id: fixRunId }))!;
   return {
     status: "conflict",
     current: run.status,

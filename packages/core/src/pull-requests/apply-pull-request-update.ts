@@ -61,7 +61,7 @@ async function applyToRun(
   update: GithubUpdate,
   authoritative: boolean,
 ): Promise<AppliedRun | undefined> {
-  const run = await lockFixRun(tx, id);
+  const run = await lockFixRun(tx, { id });
   if (!run) return undefined;
   const plan = planPullRequestUpdate(run, update, authoritative);
   const pr = `Pull request #${plan.fields.prNumber ?? run.prNumber ?? update.prNumber ?? "?"}`;
@@ -78,10 +78,10 @@ async function applyToRun(
         message: `${pr} was reopened, but the issue has another active fix run, so this one stays closed`,
       });
     }
-    if (Object.keys(plan.fields).length > 0) current = (await updateFixRun(tx, id, plan.fields)) ?? run;
+    if (Object.keys(plan.fields).length > 0) current = (await updateFixRun(tx, { id, fields: plan.fields })) ?? run;
   }
   const data = { event: update.event, action: update.action, headSha: update.headSha };
-  for (const event of events) await appendFixRunEvent(tx, id, { ...event, data });
+  for (const event of events) await appendFixRunEvent(tx, { fixRunId: id, event: { ...event, data } });
   return { fixRunId: id, workspaceId: run.workspaceId, status: current.status, changes: events.map((e) => e.kind) };
 }
 
@@ -98,19 +98,29 @@ const TRANSITION_EVENTS = {
 async function transition(tx: Db, run: FixRun, plan: UpdatePlan): Promise<FixRun | undefined> {
   switch (plan.transition) {
     case "merged":
-      return transitionFixRun(tx, run.id, ["pr_open"], "merged", {
-        ...plan.fields,
-        reason: "its pull request was merged",
-        finishedAt: new Date(),
+      return transitionFixRun(tx, {
+        id: run.id,
+        from: ["pr_open"],
+        to: "merged",
+        fields: {
+          ...plan.fields,
+          reason: "its pull request was merged",
+          finishedAt: new Date(),
+        },
       });
     case "closed":
-      return transitionFixRun(tx, run.id, ["pr_open"], "closed", {
-        ...plan.fields,
-        reason: "its pull request was closed without merging",
-        finishedAt: new Date(),
+      return transitionFixRun(tx, {
+        id: run.id,
+        from: ["pr_open"],
+        to: "closed",
+        fields: {
+          ...plan.fields,
+          reason: "its pull request was closed without merging",
+          finishedAt: new Date(),
+        },
       });
     case "reopen":
-      return reopenFixRun(tx, run.id, plan.fields);
+      return reopenFixRun(tx, { id: run.id, fields: plan.fields });
     default:
       return undefined;
   }

@@ -17,15 +17,15 @@ export type ResolveResult =
  */
 export async function resolveMergedIssue(fixRunId: string): Promise<ResolveResult> {
   const db = await getDb();
-  const run = await getFixRun(db, fixRunId);
+  const run = await getFixRun(db, { id: fixRunId });
   if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
   if (run.status !== "merged")
     return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}, not merged` };
-  const resolved = await latestFixRunEvent(db, fixRunId, "sentry_resolved");
+  const resolved = await latestFixRunEvent(db, { fixRunId, kind: "sentry_resolved" });
   if (typeof resolved?.data.sentryIssueId === "string")
     return { status: "resolved", sentryIssueId: resolved.data.sentryIssueId };
   const record = (kind: string, message: string, data: Record<string, unknown> = {}) =>
-    appendFixRunEvent(db, fixRunId, { kind, message, data });
+    appendFixRunEvent(db, { fixRunId, event: { kind, message, data } });
 
   const missing = env.SUTURE_RESOLVE_ON_MERGE !== true ? "SUTURE_RESOLVE_ON_MERGE is not set" : sentryApiMissing();
   const api = sentryApi();
@@ -34,7 +34,7 @@ export async function resolveMergedIssue(fixRunId: string): Promise<ResolveResul
     await record("sentry_resolve_skipped", `Sentry issue left open: ${reason}`);
     return { status: "skipped", reason };
   }
-  const issue = await getSentryIssue(db, run.sentryIssueId);
+  const issue = await getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId });
   if (!issue) return { status: "not_found", error: `fix run ${fixRunId} has no Sentry issue` };
 
   const result = await api.resolveIssue(issue.sentryIssueId, { inNextRelease: true });

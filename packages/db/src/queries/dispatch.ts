@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import {
   type FixRunStatus,
@@ -19,7 +19,7 @@ const EVENT_SOURCE_TYPES = ["error.created", "event_alert.triggered"];
 /** The newest stored event of an issue, as Sentry delivered it; undefined if none arrived. */
 export async function latestStoredEvent(
   db: Db,
-  sentryIssueId: string,
+  { sentryIssueId }: { sentryIssueId: string },
 ): Promise<{ resource: string; rawBody: string; release: string | null } | undefined> {
   const [row] = await db
     .select({ resource: webhookDeliveries.resource, rawBody: webhookDeliveries.rawBody, release: observations.release })
@@ -32,7 +32,10 @@ export async function latestStoredEvent(
 }
 
 /** The commit a release was deployed from, when a deployment said so. */
-export async function releaseCommit(db: Db, workspaceId: string, release: string): Promise<string | undefined> {
+export async function releaseCommit(
+  db: Db,
+  { workspaceId, release }: { workspaceId: string; release: string },
+): Promise<string | undefined> {
   const [row] = await db
     .select({ commitSha: deployments.commitSha })
     .from(deployments)
@@ -44,13 +47,17 @@ export async function releaseCommit(db: Db, workspaceId: string, release: string
   return row?.commitSha ?? undefined;
 }
 
-export async function getRepository(db: Db, id: string): Promise<Repository | undefined> {
+/** By id, in any workspace: for the pipeline. */
+export async function getRepository(db: Db, { id }: { id: string }): Promise<Repository | undefined> {
   const [row] = await db.select().from(repositories).where(eq(repositories.id, id));
   return row;
 }
 
 /** The newest timeline entry of a kind (a stage's recorded result), to resume from after a retry. */
-export async function latestFixRunEvent(db: Db, fixRunId: string, kind: string): Promise<FixRunEvent | undefined> {
+export async function latestFixRunEvent(
+  db: Db,
+  { fixRunId, kind }: { fixRunId: string; kind: string },
+): Promise<FixRunEvent | undefined> {
   const [row] = await db
     .select()
     .from(fixRunEvents)
@@ -63,9 +70,7 @@ export async function latestFixRunEvent(db: Db, fixRunId: string, kind: string):
 /** Suture runs in `statuses` approved before `before`: dispatches that may have been lost. */
 export async function listStaleDispatches(
   db: Db,
-  statuses: readonly FixRunStatus[],
-  before: Date,
-  limit = 100,
+  { statuses, before, limit = 100 }: { statuses: readonly FixRunStatus[]; before: Date; limit?: number },
 ): Promise<FixRun[]> {
   return db
     .select()
@@ -90,8 +95,23 @@ export type FixRunSummary = Pick<
   | "updatedAt"
 > & { shortId: string | null; title: string | null; workspaceSlug: string };
 
-/** The newest runs with their issue, for the first page. */
-export async function listRecentFixRuns(db: Db, limit = 20): Promise<FixRunSummary[]> {
+/** A workspace's newest runs with their issue, for its pages. */
+export async function listRecentFixRuns(
+  db: Db,
+  { workspaceId, limit = 20 }: { workspaceId: string; limit?: number },
+): Promise<FixRunSummary[]> {
+  return recentFixRuns(db, eq(fixRuns.workspaceId, workspaceId), limit);
+}
+
+/** The newest runs of every workspace with their issue: the overview's view until pages are scoped to the signed-in workspace. */
+export async function listRecentFixRunsAcrossWorkspaces(
+  db: Db,
+  { limit = 20 }: { limit?: number },
+): Promise<FixRunSummary[]> {
+  return recentFixRuns(db, undefined, limit);
+}
+
+async function recentFixRuns(db: Db, where: SQL | undefined, limit: number): Promise<FixRunSummary[]> {
   return db
     .select({
       id: fixRuns.id,
@@ -112,12 +132,16 @@ export async function listRecentFixRuns(db: Db, limit = 20): Promise<FixRunSumma
     .from(fixRuns)
     .innerJoin(sentryIssues, eq(sentryIssues.id, fixRuns.sentryIssueId))
     .innerJoin(workspaces, eq(workspaces.id, fixRuns.workspaceId))
+    .where(where)
     .orderBy(desc(fixRuns.updatedAt))
     .limit(limit);
 }
 
 /** Suture runs still `running` that started before `before`. */
-export async function listRunningSince(db: Db, before: Date, limit = 100): Promise<FixRun[]> {
+export async function listRunningSince(
+  db: Db,
+  { before, limit = 100 }: { before: Date; limit?: number },
+): Promise<FixRun[]> {
   return db
     .select()
     .from(fixRuns)
@@ -129,9 +153,7 @@ export async function listRunningSince(db: Db, before: Date, limit = 100): Promi
 /** A workspace's connected repository by its GitHub name (GitHub names are case-insensitive). */
 export async function findRepositoryByName(
   db: Db,
-  workspaceId: string,
-  owner: string,
-  name: string,
+  { workspaceId, owner, name }: { workspaceId: string; owner: string; name: string },
 ): Promise<Repository | undefined> {
   const [row] = await db
     .select()

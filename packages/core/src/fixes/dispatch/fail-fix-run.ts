@@ -12,11 +12,16 @@ export async function failFixRun(
 ): Promise<FixRun | undefined> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const failed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "failed", {
-      reason,
-      finishedAt: new Date(),
+    const failed = await transitionFixRun(tx, {
+      id: fixRunId,
+      from: ["approved", "running"],
+      to: "failed",
+      fields: {
+        reason,
+        finishedAt: new Date(),
+      },
     });
-    if (failed) await appendFixRunEvent(tx, fixRunId, { kind: "failed", message: reason, data });
+    if (failed) await appendFixRunEvent(tx, { fixRunId, event: { kind: "failed", message: reason, data } });
     return failed;
   });
 }

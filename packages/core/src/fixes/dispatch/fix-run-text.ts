@@ -10,9 +10,9 @@ export type FixRunText = ReturnType<typeof pullRequestText>;
  */
 export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | undefined> {
   const [issue, checks, tests] = await Promise.all([
-    getSentryIssue(db, run.sentryIssueId),
-    latestFixRunEvent(db, run.id, "checks"),
-    latestFixRunEvent(db, run.id, "tests"),
+    getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId }),
+    latestFixRunEvent(db, { fixRunId: run.id, kind: "checks" }),
+    latestFixRunEvent(db, { fixRunId: run.id, kind: "tests" }),
   ]);
   if (!issue) return undefined;
   const c = (checks?.data ?? {}) as CheckData;

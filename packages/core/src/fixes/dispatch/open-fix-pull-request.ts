@@ -24,7 +24,7 @@ export async function openFixPullRequest(fixRunId: string): Promise<OpenPullRequ
   const pushed = await runWithPushedBranch(db, fixRunId);
   if (pushed.status === "refused") return { status: "skipped", reason: pushed.reason };
   const { run } = pushed;
-  const repository = run.repositoryId ? await getRepository(db, run.repositoryId) : undefined;
+  const repository = run.repositoryId ? await getRepository(db, { id: run.repositoryId }) : undefined;
   const text = await fixRunText(db, run);
   if (!text || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");
   const octokit = githubClient();
@@ -42,16 +42,24 @@ export async function openFixPullRequest(fixRunId: string): Promise<OpenPullRequ
   if (opened.status === "failed") return fail(fixRunId, `GitHub refused the pull request: ${opened.error}`);
 
   await db.transaction(async (tx) => {
-    await transitionFixRun(tx, fixRunId, ["running"], "pr_open", {
-      prNumber: opened.number,
-      prUrl: opened.url,
-      prState: "draft",
-      finishedAt: new Date(),
+    await transitionFixRun(tx, {
+      id: fixRunId,
+      from: ["running"],
+      to: "pr_open",
+      fields: {
+        prNumber: opened.number,
+        prUrl: opened.url,
+        prState: "draft",
+        finishedAt: new Date(),
+      },
     });
-    await appendFixRunEvent(tx, fixRunId, {
-      kind: "pr_opened",
-      message: `Opened draft PR #${opened.number}`,
-      data: { number: opened.number, url: opened.url, labelError: opened.labelError ?? null },
+    await appendFixRunEvent(tx, {
+      fixRunId,
+      event: {
+        kind: "pr_opened",
+        message: `Opened draft PR #${opened.number}`,
+        data: { number: opened.number, url: opened.url, labelError: opened.labelError ?? null },
+      },
     });
   });
   return { status: "opened", number: opened.number, url: opened.url };

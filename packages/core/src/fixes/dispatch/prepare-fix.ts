@@ -45,15 +45,15 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
   const { run } = claimed;
   if (run.branch && run.headSha) return { status: "pushed", branch: run.branch, sha: run.headSha };
   const [issue, repository, policy] = await Promise.all([
-    getSentryIssue(db, run.sentryIssueId),
-    run.repositoryId ? getRepository(db, run.repositoryId) : undefined,
-    getWorkspacePolicy(db, run.workspaceId),
+    getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId }),
+    run.repositoryId ? getRepository(db, { id: run.repositoryId }) : undefined,
+    getWorkspacePolicy(db, { workspaceId: run.workspaceId }),
   ]);
   if (!issue || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");
   // Found out before the agent spends twenty minutes, not after.
   if (!githubClient()) return fail(fixRunId, NO_GITHUB_CREDENTIALS);
   const note = (kind: string, message: string, data?: Record<string, unknown>) =>
-    appendFixRunEvent(db, fixRunId, { kind, message, data });
+    appendFixRunEvent(db, { fixRunId, event: { kind, message, data } });
   const fix = await gatherFixContext(fixRunId);
 
   const token = await gitToken(repository.cloneUrl);
@@ -78,7 +78,7 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
       token,
     });
     if (earlier) return recordPush(fixRunId, earlier, "Found the branch an earlier attempt pushed");
-    await updateFixRun(db, fixRunId, { baseRef: checkout.ref, baseSha: checkout.sha });
+    await updateFixRun(db, { id: fixRunId, fields: { baseRef: checkout.ref, baseSha: checkout.sha } });
     await note(
       "checkout",
       `Checked out ${checkout.ref} at ${checkout.sha.slice(0, 7)}${checkout.note ? ` (${checkout.note})` : ""}`,
@@ -120,7 +120,10 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
     // Before any other git command reads the checkout the agent could have tampered with.
     const snapshot = await snapshotChanges(checkout.dir, checkout.sha);
     const summary = agentSummary(result.output);
-    await updateFixRun(db, fixRunId, { summary, diff: snapshot.status === "ok" ? snapshot.diff || null : null });
+    await updateFixRun(db, {
+      id: fixRunId,
+      fields: { summary, diff: snapshot.status === "ok" ? snapshot.diff || null : null },
+    });
     const seconds = Math.round(result.durationMs / 100) / 10;
     await note(
       "agent",
@@ -217,11 +220,14 @@ async function recordPush(
   verb: string,
 ): Promise<PrepareResult> {
   const db = await getDb();
-  await updateFixRun(db, fixRunId, { branch: pushed.branch, headSha: pushed.sha });
-  await appendFixRunEvent(db, fixRunId, {
-    kind: "pushed",
-    message: `${verb} ${pushed.branch} (${pushed.sha.slice(0, 7)})`,
-    data: pushed,
+  await updateFixRun(db, { id: fixRunId, fields: { branch: pushed.branch, headSha: pushed.sha } });
+  await appendFixRunEvent(db, {
+    fixRunId,
+    event: {
+      kind: "pushed",
+      message: `${verb} ${pushed.branch} (${pushed.sha.slice(0, 7)})`,
+      data: pushed,
+    },
   });
   return { status: "pushed", branch: pushed.branch, sha: pushed.sha };
 }

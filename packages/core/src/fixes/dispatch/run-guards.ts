@@ -12,13 +12,14 @@ const state = (run: FixRun) => `the run is ${run.status.replaceAll("_", " ")}`;
 
 /** A Suture run that `startFixRun` moved to running for the agent (not one handed to Seer). */
 export async function runClaimedForAgent(db: Db, fixRunId: string): Promise<Guarded> {
-  const run = await getFixRun(db, fixRunId);
+  const run = await getFixRun(db, { id: fixRunId });
   if (!run) return refuse(`no fix run ${fixRunId}`);
   if (run.origin !== "suture") return refuse("Seer runs are dispatched by Seer");
   if (run.status !== "running") return refuse(state(run));
   if (run.seerRunId !== null) return refuse("the run was handed to Seer");
   // The claim and this entry are written in one transaction; a run claimed for Seer has none.
-  if (!(await latestFixRunEvent(db, fixRunId, "started"))) return refuse("the run was not started for the agent");
+  if (!(await latestFixRunEvent(db, { fixRunId, kind: "started" })))
+    return refuse("the run was not started for the agent");
   return { status: "allowed", run };
 }
 
@@ -29,7 +30,7 @@ export async function runWithPushedBranch(db: Db, fixRunId: string): Promise<Gua
   const { run } = claimed;
   const { branch } = run;
   if (!branch || !run.headSha) return refuse("the run has no pushed branch");
-  const pushed = await latestFixRunEvent(db, fixRunId, "pushed");
+  const pushed = await latestFixRunEvent(db, { fixRunId, kind: "pushed" });
   if (pushed?.data.branch !== branch) return refuse("the run's branch was not pushed by Suture");
   return { status: "allowed", run: { ...run, branch } };
 }
@@ -39,13 +40,13 @@ export async function runWithSuturePullRequest(
   db: Db,
   fixRunId: string,
 ): Promise<Guarded<FixRun & { prNumber: number; prUrl: string }>> {
-  const run = await getFixRun(db, fixRunId);
+  const run = await getFixRun(db, { id: fixRunId });
   if (!run) return refuse(`no fix run ${fixRunId}`);
   if (run.origin !== "suture") return refuse("Seer runs are announced by Seer");
   if (run.status !== "pr_open") return refuse(state(run));
   const { prNumber, prUrl } = run;
   if (!prNumber || !prUrl) return refuse("the run has no pull request");
-  const opened = await latestFixRunEvent(db, fixRunId, "pr_opened");
+  const opened = await latestFixRunEvent(db, { fixRunId, kind: "pr_opened" });
   if (opened?.data.number !== prNumber) return refuse("the run's pull request was not opened by Suture");
   return { status: "allowed", run: { ...run, prNumber, prUrl } };
 }

@@ -26,7 +26,7 @@ export function createRunLog(fixRunId: string, kind: string): RunLog {
     buffer = "";
     chain = chain
       .then(async () => {
-        await appendFixRunEvent(await getDb(), fixRunId, { kind, message });
+        await appendFixRunEvent(await getDb(), { fixRunId, event: { kind, message } });
       })
       .catch((error: unknown) =>
         console.warn(`[suture] could not log output of fix run ${fixRunId}: ${(error as Error).message}`),

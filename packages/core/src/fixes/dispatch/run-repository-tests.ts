@@ -24,17 +24,20 @@ export async function runRepositoryTests(
   const message = result.timedOut
     ? `\`${command}\` was stopped after ${seconds}s (timeout)`
     : `\`${command}\` ${ok ? "passed" : `failed with exit code ${result.exitCode ?? result.signal}`} in ${seconds}s`;
-  await appendFixRunEvent(await getDb(), fixRunId, {
-    kind: "tests",
-    message,
-    data: {
-      command,
-      ok,
-      error: result.error ?? null,
-      exitCode: result.exitCode,
-      timedOut: result.timedOut,
-      durationMs: Math.round(result.durationMs),
-      outputTail: result.output.slice(-TAIL_CHARS),
+  await appendFixRunEvent(await getDb(), {
+    fixRunId,
+    event: {
+      kind: "tests",
+      message,
+      data: {
+        command,
+        ok,
+        error: result.error ?? null,
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        durationMs: Math.round(result.durationMs),
+        outputTail: result.output.slice(-TAIL_CHARS),
+      },
     },
   });
   if (ok) return { status: "passed" };

@@ -45,12 +45,7 @@ export async function processBatch(
 ): Promise<ProcessOutcome[]> {
   const normalized = await normalizeBatch(candidates);
   return db.transaction(async (tx) => {
-    const locked = new Set(
-      await lockPendingDeliveries(
-        tx,
-        normalized.map(({ delivery }) => delivery.id),
-      ),
-    );
+    const locked = new Set(await lockPendingDeliveries(tx, { ids: normalized.map(({ delivery }) => delivery.id) }));
     const outcomes: ProcessOutcome[] = candidates
       .filter((d) => !locked.has(d.id))
       .map((d) => ({
@@ -174,26 +169,25 @@ function addObservation(
 /** One issue upsert, one observation insert, the status updates grouped; the outcomes in order. */
 async function persistBatch(tx: Db, { settled, processed, issues, pending }: RoutedBatch): Promise<ProcessOutcome[]> {
   const issueIds = new Map(
-    (await upsertSentryIssues(tx, [...issues.values()])).map((row) => [
+    (await upsertSentryIssues(tx, { issues: [...issues.values()] })).map((row) => [
       `${row.workspaceId}|${row.sentryIssueId}`,
       row.id,
     ]),
   );
-  const inserted = await insertObservations(
-    tx,
-    pending.map(({ observation, issueKey }) => ({
+  const inserted = await insertObservations(tx, {
+    observations: pending.map(({ observation, issueKey }) => ({
       ...observation,
       sentryIssueId: issueKey ? issueIds.get(issueKey) : null,
     })),
-  );
+  });
   const observationOf = new Map(inserted.map((row) => [row.deliveryId, row.id]));
 
   const outcomes: ProcessOutcome[] = [];
   for (const [workspaceId, deliveryIds] of groupBy(processed)) {
-    await markDeliveries(tx, deliveryIds, "processed", { workspaceId });
+    await markDeliveries(tx, { ids: deliveryIds, status: "processed", workspaceId });
   }
   for (const [deliveryId, { status, reason }] of settled) {
-    await markDeliveries(tx, [deliveryId], status, { error: reason });
+    await markDeliveries(tx, { ids: [deliveryId], status, error: reason });
     outcomes.push({ deliveryId, status, reason });
   }
   for (const [deliveryId, workspaceId] of processed) {
