@@ -1,8 +1,8 @@
-import type { FixRun } from "@suture/db";
+import type { FixRun, PullRequestEventKind } from "@suture/db";
 import type { GithubUpdate } from "@suture/github";
 
 export type RunFields = Partial<Pick<FixRun, "prNumber" | "prState" | "reviewState" | "checksState" | "headSha">>;
-export type TimelineEntry = { kind: string; message: string };
+export type TimelineEntry = { kind: PullRequestEventKind; message: string };
 
 export interface UpdatePlan {
   fields: RunFields;
