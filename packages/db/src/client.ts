@@ -44,7 +44,7 @@ export function createDb(options: DbOptions = {}): DbHandle {
       onnotice: () => {},
     });
     return {
-      db: drizzlePostgres(sql, { schema, casing: "snake_case" }) as unknown as Db,
+      db: drizzlePostgres(sql, { schema, casing: "snake_case" }),
       kind: "postgres",
       close: () => sql.end({ timeout: 5 }),
     };
@@ -60,7 +60,7 @@ export function createDb(options: DbOptions = {}): DbHandle {
   const unlock = inMemory ? () => {} : lockPgliteDir(dataDir);
   const client = new PGlite(dataDir);
   return {
-    db: drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db,
+    db: drizzlePglite(client, { schema, casing: "snake_case" }),
     kind: "pglite",
     close: async () => {
       await client.close();

@@ -97,7 +97,7 @@ export type SeerStepData = z.infer<typeof seerStepData>;
 /** An entry as written: `data` may be left out where its kind carries nothing required. */
 export type FixRunEventInput =
   | {
-      [K in FixRunEventKind]: {} extends FixRunEventData<K>
+      [K in FixRunEventKind]: Record<string, never> extends FixRunEventData<K>
         ? { kind: K; message: string; data?: FixRunEventData<K> }
         : { kind: K; message: string; data: FixRunEventData<K> };
     }[FixRunEventKind]

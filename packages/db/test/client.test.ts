@@ -17,9 +17,9 @@ describe(`the ${process.env.SUTURE_TEST_DB} client`, () => {
     const tables = await handle.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public'`,
     );
-    const names = (
-      (tables as unknown as { rows?: { table_name: string }[] }).rows ?? (tables as unknown as { table_name: string }[])
-    ).map((r) => r.table_name);
+    const names = ((tables as { rows?: { table_name: string }[] }).rows ?? (tables as { table_name: string }[])).map(
+      (r) => r.table_name,
+    );
     expect(names).toEqual(
       expect.arrayContaining([
         "workspaces",

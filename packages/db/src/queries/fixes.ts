@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { returnedRow } from "../returned-row.ts";
 import { type FixRunStatus, fixRunEvents, fixRuns, repositories, workspacePolicies } from "../schema/index.ts";
 
 export type Repository = typeof repositories.$inferSelect;
@@ -55,12 +56,12 @@ export async function updateWorkspacePolicy(
   { workspaceId, values }: { workspaceId: string; values: Partial<Omit<WorkspacePolicy, "workspaceId" | "updatedAt">> },
 ): Promise<WorkspacePolicy> {
   await getWorkspacePolicy(db, { workspaceId });
-  const [row] = await db
+  const rows = await db
     .update(workspacePolicies)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(workspacePolicies.workspaceId, workspaceId))
     .returning();
-  return row!;
+  return returnedRow(rows, "updating a workspace policy");
 }
 
 /** Serializes budget decisions per workspace for the rest of the transaction. */
@@ -153,7 +154,7 @@ export async function appendFixRunEvent(
   { fixRunId, event }: { fixRunId: string; event: { kind: string; message: string; data?: Record<string, unknown> } },
 ): Promise<FixRunEvent> {
   await tx.select({ id: fixRuns.id }).from(fixRuns).where(eq(fixRuns.id, fixRunId)).for("update");
-  const [row] = await tx
+  const rows = await tx
     .insert(fixRunEvents)
     .values({
       fixRunId,
@@ -163,7 +164,7 @@ export async function appendFixRunEvent(
       seq: sql`(select coalesce(max(${fixRunEvents.seq}), 0) + 1 from ${fixRunEvents} where ${fixRunEvents.fixRunId} = ${fixRunId})`,
     })
     .returning();
-  return row!;
+  return returnedRow(rows, "appending a fix run event");
 }
 
 export async function listFixRunEvents(db: Db, { fixRunId }: { fixRunId: string }): Promise<FixRunEvent[]> {

@@ -48,8 +48,9 @@ export async function findFixRunsForPullRequest(db: Db, ref: PullRequestRef): Pr
     if (runs.length > 0) return runs;
   }
   for (const key of fallbacks) {
-    if (!key) continue;
-    const runs = await find(and(key, samePullRequest)!);
+    const keyed = key && and(key, samePullRequest);
+    if (!keyed) continue;
+    const runs = await find(keyed);
     if (runs.length > 0) return newestPerRepository(runs);
   }
   return [];

@@ -10,7 +10,7 @@ import type { SentryInstallation } from "./workspaces.ts";
  */
 export async function lockSeerRun(
   tx: Db,
-  values: Pick<NewFixRun, "workspaceId" | "seerRunId" | "sentryIssueId" | "status">,
+  values: Pick<NewFixRun, "workspaceId" | "sentryIssueId" | "status"> & { seerRunId: string },
 ): Promise<{ run: FixRun; created: boolean }> {
   const [inserted] = await tx
     .insert(fixRuns)
@@ -20,7 +20,7 @@ export async function lockSeerRun(
   const [run] = await tx
     .select()
     .from(fixRuns)
-    .where(and(eq(fixRuns.workspaceId, values.workspaceId), eq(fixRuns.seerRunId, values.seerRunId!)))
+    .where(and(eq(fixRuns.workspaceId, values.workspaceId), eq(fixRuns.seerRunId, values.seerRunId)))
     .for("update");
   if (!run) throw new Error(`Seer run ${values.seerRunId} was neither created nor found`);
   return { run, created: Boolean(inserted) };
