@@ -73,7 +73,9 @@ export function git(args: readonly string[], options: GitOptions): Promise<GitRe
     execFile(
       "git",
       [...HARDENING, ...args],
-      { cwd: options.cwd, env, maxBuffer: 64 * 1024 * 1024 },
+      // The cast: Next's types make NODE_ENV a required variable; this environment has none on purpose.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+      { cwd: options.cwd, env: env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const clean = (text: string) => redact(text, options.token);
         resolve({ ok: !error, stdout: clean(stdout), stderr: clean(stderr || (error?.message ?? "")).trim() });

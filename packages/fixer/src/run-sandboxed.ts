@@ -123,7 +123,8 @@ async function start(
   try {
     child = spawn(options.command, [...(options.args ?? [])], {
       cwd: options.cwd,
-      env,
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Next's types require NODE_ENV; this environment has none on purpose
+      env: env as NodeJS.ProcessEnv,
       detached: true, // its own process group, so one signal reaches every descendant
       stdio: ["pipe", "pipe", "pipe"],
       ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),

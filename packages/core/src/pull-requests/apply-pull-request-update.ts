@@ -12,7 +12,7 @@ import type { GithubUpdate } from "@suture/github";
 import { getDb } from "../database.ts";
 import { inngest } from "../inngest/client.ts";
 import { fixMerged } from "../inngest/events.ts";
-import { planPullRequestUpdate, type UpdatePlan } from "./plan-pull-request-update.ts";
+import { planPullRequestUpdate, type TimelineEntry, type UpdatePlan } from "./plan-pull-request-update.ts";
 
 export interface AppliedRun {
   fixRunId: string;
@@ -85,7 +85,7 @@ async function applyToRun(
   return { fixRunId: id, workspaceId: run.workspaceId, status: current.status, changes: events.map((e) => e.kind) };
 }
 
-const TRANSITION_EVENTS = {
+const TRANSITION_EVENTS: Record<NonNullable<UpdatePlan["transition"]>, (pr: string) => TimelineEntry> = {
   merged: (pr: string) => ({ kind: "pr_merged", message: `${pr} was merged` }),
   closed: (pr: string) => ({
     kind: "pr_closed",

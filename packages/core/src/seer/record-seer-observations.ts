@@ -57,20 +57,28 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
       ? (meta.pullRequests[0] as { url?: unknown; number?: unknown } | undefined)
       : undefined;
     const repositoryId = run.repositoryId ?? (await connectedRepositoryOf(tx, observation.workspaceId, firstPr?.url));
-    const updated = await transitionFixRun(tx, { id: run.id, from: [run.status], to: nextSeerStatus(run, stage), fields: {
-      repositoryId,
-      summary: typeof meta.rootCause === "string" ? meta.rootCause : run.summary,
-      seerDetails: mergeDetails(run.seerDetails, meta, action),
-      // Seer's payload is not ours: only an https: link is kept for the dashboard and PR tracking.
-      prUrl: safeHttpsUrl(firstPr?.url) ?? run.prUrl,
-      prNumber: typeof firstPr?.number === "number" ? firstPr.number : run.prNumber,
-      diff: patchesOf(meta.changes) ?? run.diff,
-    } });
-    await appendFixRunEvent(tx, { fixRunId: run.id, event: {
-      kind: `seer_${action}`,
-      message: observation.title,
-      data: { observationId: observation.id, sourceId: observation.sourceId, seerRunId, action },
-    } });
+    const updated = await transitionFixRun(tx, {
+      id: run.id,
+      from: [run.status],
+      to: nextSeerStatus(run, stage),
+      fields: {
+        repositoryId,
+        summary: typeof meta.rootCause === "string" ? meta.rootCause : run.summary,
+        seerDetails: mergeDetails(run.seerDetails, meta, action),
+        // Seer's payload is not ours: only an https: link is kept for the dashboard and PR tracking.
+        prUrl: safeHttpsUrl(firstPr?.url) ?? run.prUrl,
+        prNumber: typeof firstPr?.number === "number" ? firstPr.number : run.prNumber,
+        diff: patchesOf(meta.changes) ?? run.diff,
+      },
+    });
+    await appendFixRunEvent(tx, {
+      fixRunId: run.id,
+      event: {
+        kind: `seer_${action}`,
+        message: observation.title,
+        data: { observationId: observation.id, sourceId: observation.sourceId, seerRunId, action },
+      },
+    });
     return { observationId: observation.id, status: "recorded", fixRunId: run.id, runStatus: updated!.status, created };
   });
 }

@@ -11,7 +11,8 @@ import {
   webhookDeliveries,
   workspaces,
 } from "../schema/index.ts";
-import type { FixRun, FixRunEvent, Repository } from "./fixes.ts";
+import { type FixRunEventKind, type FixRunEventOf, parseFixRunEventOf } from "../fix-run-events.ts";
+import type { FixRun, Repository } from "./fixes.ts";
 
 /** Observations whose delivery carries a whole event (stack trace, breadcrumbs, tags). */
 const EVENT_SOURCE_TYPES = ["error.created", "event_alert.triggered"];
@@ -53,18 +54,21 @@ export async function getRepository(db: Db, { id }: { id: string }): Promise<Rep
   return row;
 }
 
-/** The newest timeline entry of a kind (a stage's recorded result), to resume from after a retry. */
-export async function latestFixRunEvent(
+/**
+ * The newest timeline entry of a kind (a stage's recorded result), to resume from after a retry,
+ * its data parsed; undefined if there is none, or its data is not of that kind's shape.
+ */
+export async function latestFixRunEvent<K extends FixRunEventKind>(
   db: Db,
-  { fixRunId, kind }: { fixRunId: string; kind: string },
-): Promise<FixRunEvent | undefined> {
+  { fixRunId, kind }: { fixRunId: string; kind: K },
+): Promise<FixRunEventOf<K> | undefined> {
   const [row] = await db
     .select()
     .from(fixRunEvents)
     .where(and(eq(fixRunEvents.fixRunId, fixRunId), eq(fixRunEvents.kind, kind)))
     .orderBy(desc(fixRunEvents.seq))
     .limit(1);
-  return row;
+  return row && parseFixRunEventOf(kind, row);
 }
 
 /** Suture runs in `statuses` approved before `before`: dispatches that may have been lost. */

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { type FixRunEvent, type FixRunEventInput, fixRunEventData, parseFixRunEvent } from "../fix-run-events.ts";
 import { returnedRow } from "../returned-row.ts";
 import { type FixRunStatus, fixRunEvents, fixRuns, repositories, workspacePolicies } from "../schema/index.ts";
 
@@ -8,7 +9,6 @@ export type NewRepository = typeof repositories.$inferInsert;
 export type WorkspacePolicy = typeof workspacePolicies.$inferSelect;
 export type FixRun = typeof fixRuns.$inferSelect;
 export type NewFixRun = typeof fixRuns.$inferInsert;
-export type FixRunEvent = typeof fixRunEvents.$inferSelect;
 /** The columns a stage may set on a run besides its status. */
 export type FixRunFields = Partial<Omit<FixRun, "id" | "status" | "createdAt">>;
 
@@ -148,11 +148,15 @@ export async function updateFixRun(
   return row;
 }
 
-/** Appends to a run's timeline; the sequence number is taken under the run's row lock. */
+/**
+ * Appends to a run's timeline; the sequence number is taken under the run's row lock. Only an
+ * entry of a known kind, with that kind's data, is written.
+ */
 export async function appendFixRunEvent(
   tx: Db,
-  { fixRunId, event }: { fixRunId: string; event: { kind: string; message: string; data?: Record<string, unknown> } },
+  { fixRunId, event }: { fixRunId: string; event: FixRunEventInput },
 ): Promise<FixRunEvent> {
+  const data = fixRunEventData(event);
   await tx.select({ id: fixRuns.id }).from(fixRuns).where(eq(fixRuns.id, fixRunId)).for("update");
   const rows = await tx
     .insert(fixRunEvents)
@@ -160,15 +164,21 @@ export async function appendFixRunEvent(
       fixRunId,
       kind: event.kind,
       message: event.message,
-      data: event.data ?? {},
+      data,
       seq: sql`(select coalesce(max(${fixRunEvents.seq}), 0) + 1 from ${fixRunEvents} where ${fixRunEvents.fixRunId} = ${fixRunId})`,
     })
     .returning();
-  return returnedRow(rows, "appending a fix run event");
+  return parseFixRunEvent(returnedRow(rows, "appending a fix run event"));
 }
 
+/** A run's timeline in order, each entry's data parsed by its kind. */
 export async function listFixRunEvents(db: Db, { fixRunId }: { fixRunId: string }): Promise<FixRunEvent[]> {
-  return db.select().from(fixRunEvents).where(eq(fixRunEvents.fixRunId, fixRunId)).orderBy(asc(fixRunEvents.seq));
+  const rows = await db
+    .select()
+    .from(fixRunEvents)
+    .where(eq(fixRunEvents.fixRunId, fixRunId))
+    .orderBy(asc(fixRunEvents.seq));
+  return rows.map(parseFixRunEvent);
 }
 
 /** A workspace's runs, newest first. */

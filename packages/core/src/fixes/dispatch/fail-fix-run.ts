@@ -1,4 +1,4 @@
-import { appendFixRunEvent, type FixRun, transitionFixRun } from "@suture/db";
+import { appendFixRunEvent, type FixRun, type FixRunEventData, transitionFixRun } from "@suture/db";
 import { getDb } from "../../database.ts";
 
 /**
@@ -8,7 +8,7 @@ import { getDb } from "../../database.ts";
 export async function failFixRun(
   fixRunId: string,
   reason: string,
-  data: Record<string, unknown> = {},
+  data: FixRunEventData<"failed"> = {},
 ): Promise<FixRun | undefined> {
   const db = await getDb();
   return db.transaction(async (tx) => {

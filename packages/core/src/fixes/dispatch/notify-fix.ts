@@ -26,7 +26,10 @@ export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
   // A retried step must not tell people twice: what the timeline says was sent is not sent again.
   const [slackSent, sentryTold] = await Promise.all([
     latestFixRunEvent(db, { fixRunId, kind: "slack" }),
-    Promise.all(["sentry_linked", "sentry_commented"].map((kind) => latestFixRunEvent(db, { fixRunId, kind }))),
+    Promise.all([
+      latestFixRunEvent(db, { fixRunId, kind: "sentry_linked" }),
+      latestFixRunEvent(db, { fixRunId, kind: "sentry_commented" }),
+    ]),
   ]);
   let slack: NotifyResult["slack"] = slackSent?.data.sent ? "sent" : "not_configured";
   if (env.SLACK_WEBHOOK_URL && !slackSent?.data.sent) {

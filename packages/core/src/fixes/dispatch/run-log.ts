@@ -14,7 +14,7 @@ export interface RunLog {
  * Streams a process's output into the run's timeline as it happens, in chunks, so the dashboard
  * shows a live log without a database write per line.
  */
-export function createRunLog(fixRunId: string, kind: string): RunLog {
+export function createRunLog(fixRunId: string, kind: "agent_output" | "test_output"): RunLog {
   let buffer = "";
   let timer: NodeJS.Timeout | undefined;
   let chain = Promise.resolve();
