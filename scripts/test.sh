@@ -2,6 +2,7 @@
 # The whole test suite, from a fresh machine: installs PostgreSQL and Chromium from Debian if
 # missing, starts a throwaway PostgreSQL, then checks migrations, types, lint, unit and
 # integration tests (PGlite and PostgreSQL), the production build, and the browser tests.
+# Formatting and the paths package.json files name are checked before anything is built.
 set -euo pipefail
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
@@ -36,6 +37,13 @@ if ! git diff --exit-code --stat -- drizzle/ || [ -n "$(git ls-files --others --
   exit 1
 fi
 echo "no schema changes"
+
+step "format"
+pnpm --silent format:check
+echo "formatted"
+
+step "package paths"
+node scripts/check-package-paths.mjs
 
 step "typecheck"
 pnpm --silent typecheck --output-logs=errors-only

@@ -6,7 +6,6 @@ export const env = createEnv({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SUTURE_URL: z.string().url().optional(),
     SENTRY_CLIENT_SECRET: z.string().optional(),
-    SUTURE_DATA_DIR: z.string().min(1).optional(),
     /** pnpm runs scripts from the package folder; paths the user typed are relative to this. */
     INIT_CWD: z.string().optional(),
     /** Who approves from the terminal, when --as is not given. */

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { repoRoot } from "@suture/db";
+import { localSecretFile } from "@suture/core";
 import { env } from "./env.ts";
 
 /**
@@ -11,6 +10,6 @@ export function resolveSecret(explicit: string | undefined): string | undefined 
   if (explicit) return explicit;
   const configured = env.SENTRY_CLIENT_SECRET?.split(",")[0]?.trim();
   if (configured) return configured;
-  const file = join(env.SUTURE_DATA_DIR ?? join(repoRoot(), ".data"), "sentry-client-secret");
+  const file = localSecretFile();
   return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
 }

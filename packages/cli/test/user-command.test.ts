@@ -27,8 +27,8 @@ describe("suture user create", () => {
     { timeout: 120_000 },
     async () => {
       const handle = await getDb();
-      await db.ensureWorkspace(handle, "shop");
-      await db.ensureWorkspace(handle, "blog");
+      await db.ensureWorkspace(handle, { slug: "shop" });
+      await db.ensureWorkspace(handle, { slug: "blog" });
       await closeDb();
 
       expect(
@@ -100,7 +100,7 @@ describe("suture user create", () => {
         ["blog", "admin"],
         ["shop", "approver"],
       ]);
-      const blog = await db.getWorkspaceBySlug(after, "blog");
+      const blog = await db.getWorkspaceBySlug(after, { slug: "blog" });
       const audit = await db.listAuditEvents(after, { workspaceId: blog!.id });
       expect(audit.map((e) => [e.action, e.actor])).toEqual([
         ["policy.changed", `cli:${userInfo().username}`],

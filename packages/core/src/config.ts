@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { repoRoot } from "@suture/db";
+import { dataDir, usesEmbeddedDatabase } from "@suture/db";
 import { env } from "./env.ts";
 
 /** True when Suture runs on its embedded defaults: PGlite, and no Inngest configured. */
-export const isEmbeddedDatabase = !env.DATABASE_URL;
+export const isEmbeddedDatabase = usesEmbeddedDatabase();
 
 /** Unknown installations go to `default`: by default on the embedded database only. */
 export const autoRoute = env.SUTURE_AUTO_ROUTE ?? isEmbeddedDatabase;
@@ -33,10 +33,6 @@ export const serveEndpoint =
 export const inngestDevMode = !!env.INNGEST_DEV && !["0", "false"].includes(env.INNGEST_DEV.trim().toLowerCase());
 
 export const sweepAfterSeconds = env.SUTURE_SWEEP_AFTER_SECONDS;
-
-export function dataDir(): string {
-  return env.SUTURE_DATA_DIR ?? join(repoRoot(), ".data");
-}
 
 let cachedSecrets: string[] | undefined;
 

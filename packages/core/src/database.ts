@@ -51,14 +51,14 @@ export const DATABASE_SILENCE_MS = 1000;
 /** While the database is down, one request per this interval tries it; the others get 503 at once. */
 export const DATABASE_RETRY_MS = 250;
 
-export type Guarded<T> = { ok: true; value: T } | { ok: false };
-const UNAVAILABLE: Guarded<never> = { ok: false };
+export type Guarded<T> = { status: "answered"; value: T } | { status: "unavailable" };
+const UNAVAILABLE: Guarded<never> = { status: "unavailable" };
 
 /**
- * Runs a webhook's database work so that an unreachable database is answered fast: `{ ok: false }`
+ * Runs a webhook's database work so that an unreachable database is answered fast: `unavailable`
  * (the caller answers 503) when the database cannot be reached, or — on PostgreSQL — does not
  * answer within {@link DATABASE_DEADLINE_MS}. A connection error, or a statement still silent
- * after {@link DATABASE_SILENCE_MS}, starts an outage: requests get `{ ok: false }` without
+ * after {@link DATABASE_SILENCE_MS}, starts an outage: requests get `unavailable` without
  * touching the pool (which would queue them behind connection attempts) while one request per
  * {@link DATABASE_RETRY_MS} tries it. The first success — that request's, or a late answer to one
  * that timed out — ends the outage. Start and end are logged once each. Other errors are thrown. `work` may run twice (see below), so it
@@ -112,7 +112,7 @@ export async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<Gua
       return UNAVAILABLE;
     }
     markUp(gate);
-    return { ok: true, value: outcome.value };
+    return { status: "answered", value: outcome.value };
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     markDown(gate, sent, reasonOf(error));

@@ -9,12 +9,10 @@ const flag = z
 
 export const env = createEnv({
   server: {
-    DATABASE_URL: z.string().url().optional(),
     /** Comma-separated: every secret is tried, so a rotation needs no downtime. */
     SENTRY_CLIENT_SECRET: z.string().optional(),
     /** Route deliveries of unknown installations to the `default` workspace (default: on for PGlite, off on PostgreSQL). */
     SUTURE_AUTO_ROUTE: flag,
-    SUTURE_DATA_DIR: z.string().min(1).optional(),
     /** A delivery still pending this long is re-announced by the sweeper. */
     SUTURE_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(0).default(60),
     /** Port of the embedded Inngest executor (only used when no Inngest is configured). */

@@ -1,13 +1,13 @@
-export { receiveSentryWebhook } from "./ingest/receive-sentry-webhook.ts";
+export { receiveSentryWebhook } from "./ingest/sentry/receive-sentry-webhook.ts";
 export { describeReceiveFailure, MAX_BODY_BYTES, type ReceiveResult } from "./ingest/receive-result.ts";
-export { announceDelivery } from "./ingest/announce-delivery.ts";
-export { processDeliveries } from "./ingest/process-deliveries.ts";
-export { type ProcessOutcome } from "./ingest/process-batch.ts";
-export { routeSentryInstallation } from "./ingest/route-installation.ts";
+export { announceSentryDelivery } from "./ingest/sentry/announce-sentry-delivery.ts";
+export { processDeliveries } from "./ingest/sentry/process-deliveries.ts";
+export { type ProcessOutcome } from "./ingest/sentry/process-batch.ts";
+export { routeSentryInstallation } from "./workspaces/route-sentry-installation.ts";
 export { recordDeployment, type DeploymentInput } from "./releases/record-deployment.ts";
 export { linkReleases } from "./releases/link-releases.ts";
-export { getOverview, type Overview } from "./dashboard/get-overview.ts";
 export { startSuture, type StartupReport } from "./startup.ts";
+export { localSecretFile } from "./config.ts";
 export { getDb, closeDb } from "./database.ts";
 export { triageObservations, type TriageOutcome } from "./fixes/triage-observations.ts";
 export { approveFixRun, rejectFixRun, type DecisionResult } from "./fixes/decide-fix-run.ts";
@@ -18,17 +18,21 @@ export { prepareFix, type PrepareResult } from "./fixes/dispatch/prepare-fix.ts"
 export { openFixPullRequest, type OpenPullRequestResult } from "./fixes/dispatch/open-fix-pull-request.ts";
 export { agentConfigurationError, agentSettings, type AgentSettings } from "./fixes/dispatch/agent-settings.ts";
 export { setWorkspacePolicy, type SetPolicyResult } from "./fixes/set-workspace-policy.ts";
-export { sentryApi } from "./sentry/sentry-api.ts";
-export { recordSeerRuns, type SeerRunOutcome } from "./fixes/seer-runs.ts";
-export { resolveFixedIssue, type ResolveResult } from "./fixes/resolve-on-merge.ts";
+export { sentryApi } from "./clients/sentry-api.ts";
+export { recordSeerObservations, type SeerRunOutcome } from "./seer/record-seer-observations.ts";
+export { resolveMergedIssue, type ResolveResult } from "./pull-requests/resolve-merged-issue.ts";
 export { linkSentryIssue, type LinkResult } from "./fixes/link-sentry-issue.ts";
-export { dispatchViaSeer, type SeerDispatchResult } from "./fixes/dispatch-via-seer.ts";
-export { receiveGithubWebhook } from "./github/receive-github-webhook.ts";
-export { announceGithubDelivery } from "./github/announce-github-delivery.ts";
-export { handleGithubDelivery, type GithubDeliveryOutcome } from "./github/handle-github-delivery.ts";
-export { applyGithubUpdate, type ApplyResult, type AppliedRun } from "./github/apply-github-update.ts";
-export { reconcilePullRequests, type ReconcileResult } from "./github/reconcile-pull-requests.ts";
-export { githubClient } from "./github/github-client.ts";
+export { dispatchViaSeer, type SeerDispatchResult } from "./seer/dispatch-via-seer.ts";
+export { receiveGithubWebhook } from "./ingest/github/receive-github-webhook.ts";
+export { announceGithubDelivery } from "./ingest/github/announce-github-delivery.ts";
+export { handleGithubDelivery, type GithubDeliveryOutcome } from "./ingest/github/handle-github-delivery.ts";
+export {
+  applyPullRequestUpdate,
+  type ApplyResult,
+  type AppliedRun,
+} from "./pull-requests/apply-pull-request-update.ts";
+export { reconcileOpenPullRequests, type ReconcileResult } from "./pull-requests/reconcile-open-pull-requests.ts";
+export { githubClient } from "./clients/github-client.ts";
 export { notifyFix, type NotifyResult } from "./fixes/dispatch/notify-fix.ts";
 export {
   getAuth,
@@ -51,7 +55,7 @@ export {
   type SetupResult,
 } from "./auth/setup-link.ts";
 export { listMyWorkspaces, loadWorkspaceScope } from "./auth/membership.ts";
-export { getWorkspaceOverview } from "./dashboard/workspace-overview.ts";
+export { getWorkspaceOverview, type Overview } from "./dashboard/workspace-overview.ts";
 export { getFixRunPage, type FixRunPage } from "./dashboard/fix-run-page.ts";
 export { getAuditLog, type AuditLogResult } from "./dashboard/audit-log.ts";
 export { decideFixRunAsMember, decisionInput, type MemberDecisionResult } from "./fixes/decide-as-member.ts";

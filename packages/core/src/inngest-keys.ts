@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { dataDir } from "./config.ts";
+import { dataDir } from "@suture/db";
 
 /** The keys the app's Inngest client and the embedded executor share. */
 export interface InngestKeys {

@@ -1,8 +1,7 @@
-import { ensureWorkspace } from "@suture/db";
+import { dataDir, ensureWorkspace } from "@suture/db";
 import {
   autoRoute,
   clientSecrets,
-  dataDir,
   embeddedExecutor,
   executorPort,
   executorUrl,
@@ -16,8 +15,8 @@ import { authSecret } from "./auth/auth-secret.ts";
 import { getDbHandle } from "./database.ts";
 import { env } from "./env.ts";
 import { agentConfigurationError } from "./fixes/dispatch/agent-settings.ts";
-import { githubClient, NO_GITHUB_CREDENTIALS } from "./github/github-client.ts";
-import { DEFAULT_WORKSPACE_SLUG } from "./ingest/resolve-workspace.ts";
+import { githubClient, NO_GITHUB_CREDENTIALS } from "./clients/github-client.ts";
+import { DEFAULT_WORKSPACE_SLUG } from "./workspaces/route-workspace.ts";
 import { embeddedInngestKeys, inngestKeysFile } from "./inngest-keys.ts";
 
 export interface StartupReport {
@@ -45,7 +44,7 @@ export interface StartupReport {
 export async function startSuture(): Promise<StartupReport> {
   authSecret(); // on PostgreSQL without SUTURE_AUTH_SECRET: refuse to start, saying why
   const handle = await getDbHandle();
-  if (autoRoute) await ensureWorkspace(handle.db, DEFAULT_WORKSPACE_SLUG, "Default");
+  if (autoRoute) await ensureWorkspace(handle.db, { slug: DEFAULT_WORKSPACE_SLUG, name: "Default" });
   const secrets = clientSecrets();
   const keys = embeddedExecutor ? embeddedInngestKeys() : null;
   return {

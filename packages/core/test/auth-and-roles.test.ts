@@ -12,7 +12,7 @@ const PASSWORD = "correct horse battery";
 
 async function openRun(workspace: string, issue: string): Promise<string> {
   const handle = await core.getDb();
-  const ws = await db.ensureWorkspace(handle, workspace);
+  const ws = await db.ensureWorkspace(handle, { slug: workspace });
   const issueId = await db.upsertSentryIssue(handle, {
     workspaceId: ws.id,
     sentryIssueId: issue,
@@ -39,7 +39,7 @@ function signIn(email: string, password: string, ip = "203.0.113.7"): Promise<Re
 
 describe("first run", () => {
   it("the setup token creates the first admin once, then stops working", async () => {
-    await db.ensureWorkspace(await core.getDb(), "alpha");
+    await db.ensureWorkspace(await core.getDb(), { slug: "alpha" });
     const token = await core.prepareSetupLink();
     expect(token).toEqual(expect.any(String));
     expect(core.setupUrl(token!)).toMatch(/^http:\/\/localhost:\d+\/setup\?token=/);
@@ -192,7 +192,7 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
     });
     const page = await core.getFixRunPage(bea, runB);
     expect(page).toMatchObject({ status: "found", canDecide: true, issue: { title: "Issue 7002" } });
-    expect((await db.getFixRun(await core.getDb(), runA))!.status).toBe("awaiting_approval");
+    expect((await db.getFixRun(await core.getDb(), { id: runA }))!.status).toBe("awaiting_approval");
   });
 
   it("a viewer reads a run but cannot approve it", async () => {
@@ -202,7 +202,7 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
       status: "forbidden",
     });
     expect(await core.getAuditLog(vera)).toEqual({ status: "forbidden" });
-    expect((await db.getFixRun(await core.getDb(), runA))!.status).toBe("awaiting_approval");
+    expect((await db.getFixRun(await core.getDb(), { id: runA }))!.status).toBe("awaiting_approval");
   });
 
   it("of two approvers racing, one approves and the other is told the run's current state", async () => {
@@ -214,7 +214,7 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["approved", "conflict"]);
     expect(results.find((r) => r.status === "conflict")).toMatchObject({ current: "approved" });
-    const run = (await db.getFixRun(await core.getDb(), runA))!;
+    const run = (await db.getFixRun(await core.getDb(), { id: runA }))!;
     const winner = results[0]!.status === "approved" ? abe : ben;
     expect(run).toMatchObject({ status: "approved", approvedBy: winner.user.email, approvedByUserId: winner.user.id });
   });

@@ -58,7 +58,7 @@ beforeAll(async () => {
   await exec.start();
   await exec.sync();
   const handle = await core.getDb();
-  await db.ensureWorkspace(handle, "default", "Default");
+  await db.ensureWorkspace(handle, { slug: "default", name: "Default" });
   const connected = await core.connectRepository({
     workspace: "default",
     repository: "acme/shop",
@@ -83,7 +83,7 @@ async function deliver(issueId: string, shortId: string): Promise<void> {
   for (const d of [issue, error]) {
     const stored = await core.receiveSentryWebhook(new TextEncoder().encode(d.body), new Headers(d.headers));
     if (stored.status !== "stored") throw new Error(JSON.stringify(stored));
-    await core.announceDelivery(stored.deliveryId);
+    await core.announceSentryDelivery(stored.deliveryId);
   }
   await exec.idle(20_000);
 }
@@ -110,7 +110,7 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
     await exec.idle(60_000);
 
     const run = await runOf("7100000001");
-    const events = await db.listFixRunEvents(await core.getDb(), run.id);
+    const events = await db.listFixRunEvents(await core.getDb(), { fixRunId: run.id });
     expect(run.status, `${run.reason}\n${events.map((e) => `${e.kind}: ${e.message}`).join("\n")}`).toBe("pr_open");
     // The agent (which exits 3 if it sees a secret) ran, and the repository's tests passed.
     expect(events.map((e) => e.kind)).toEqual(

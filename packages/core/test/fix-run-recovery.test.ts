@@ -8,7 +8,7 @@ const { lostDispatches } = await import("../src/fixes/dispatch/lost-dispatches.t
 const { expireStuckRuns } = await import("../src/fixes/dispatch/expire-stuck-runs.ts");
 
 beforeAll(async () => {
-  await db.ensureWorkspace(await core.getDb(), "default", "Default");
+  await db.ensureWorkspace(await core.getDb(), { slug: "default", name: "Default" });
   await core.connectRepository({ workspace: "default", repository: "acme/shop", cloneUrl: "file:///nonexistent" });
   await core.setWorkspacePolicy("default", { maxActiveRuns: 10 });
 });
@@ -36,9 +36,9 @@ describe("recovering fix runs", () => {
     const approved = await approvedRun();
     const running = await approvedRun();
     const handle = await core.getDb();
-    await db.updateFixRun(handle, approved, { approvedAt: ago(20) });
+    await db.updateFixRun(handle, { id: approved, fields: { approvedAt: ago(20) } });
     expect((await core.startFixRun(running)).status).toBe("started");
-    await db.updateFixRun(handle, running, { approvedAt: ago(20) });
+    await db.updateFixRun(handle, { id: running, fields: { approvedAt: ago(20) } });
 
     const ids = (found: Awaited<ReturnType<typeof lostDispatches>>) => found.map((d) => d.data.fixRunId);
     expect(ids(await lostDispatches(600, false))).toContain(approved);
@@ -54,12 +54,12 @@ describe("recovering fix runs", () => {
     const fresh = await approvedRun();
     await core.startFixRun(stuck);
     await core.startFixRun(fresh);
-    await db.updateFixRun(await core.getDb(), stuck, { startedAt: ago(24 * 60) });
+    await db.updateFixRun(await core.getDb(), { id: stuck, fields: { startedAt: ago(24 * 60) } });
 
     const expired = await expireStuckRuns();
     expect(expired).toContain(stuck);
     expect(expired).not.toContain(fresh);
-    const run = await db.getFixRun(await core.getDb(), stuck);
+    const run = await db.getFixRun(await core.getDb(), { id: stuck });
     expect(run).toMatchObject({ status: "failed", reason: expect.stringMatching(/did not finish within \d+ minutes/) });
   });
 });

@@ -13,7 +13,7 @@ const core = await import("@suture/core");
 const db = await import("@suture/db");
 
 beforeAll(async () => {
-  await db.ensureWorkspace(await core.getDb(), "default", "Default");
+  await db.ensureWorkspace(await core.getDb(), { slug: "default", name: "Default" });
   await core.connectRepository({
     workspace: "default",
     repository: "acme/shop",
@@ -41,7 +41,7 @@ async function prepareWith(agent: string, timeoutMs = 30_000) {
     timeoutMs,
     testTimeoutMs: 30_000,
   });
-  const run = (await db.getFixRun(await core.getDb(), id))!;
+  const run = (await db.getFixRun(await core.getDb(), { id }))!;
   return { result, run };
 }
 
@@ -81,7 +81,7 @@ describe("a misbehaving agent", () => {
   it("whose change breaks the repository's tests is refused, with the test output kept", async () => {
     const { result, run } = await prepareWith(scriptedAgents.breakTests);
     expect(result).toMatchObject({ status: "failed", reason: expect.stringMatching(/tests failed/) });
-    const events = await db.listFixRunEvents(await core.getDb(), run.id);
+    const events = await db.listFixRunEvents(await core.getDb(), { fixRunId: run.id });
     expect(events.find((e) => e.kind === "tests")?.data).toMatchObject({ ok: false, command: SAMPLE_APP.testCommand });
     expect(events.some((e) => e.kind === "test_output")).toBe(true);
     expect(branches()).toBe("");
@@ -94,7 +94,7 @@ describe("a retried dispatch", () => {
     expect(result).toMatchObject({ status: "pushed" });
     const handle = await core.getDb();
     // As if the step died between the push and the database write.
-    await db.updateFixRun(handle, run.id, { branch: null, headSha: null });
+    await db.updateFixRun(handle, { id: run.id, fields: { branch: null, headSha: null } });
 
     const again = await core.prepareFix(run.id, {
       preset: agentPreset("command", scriptedAgents.hang),
@@ -107,7 +107,7 @@ describe("a retried dispatch", () => {
         .split("\n")
         .filter((b) => b.startsWith(run.branch!)),
     ).toEqual([run.branch]);
-    const events = await db.listFixRunEvents(handle, run.id);
+    const events = await db.listFixRunEvents(handle, { fixRunId: run.id });
     expect(events.filter((e) => e.kind === "agent")).toHaveLength(1);
     expect(events.at(-1)).toMatchObject({
       kind: "pushed",

@@ -74,7 +74,7 @@ describe("triage", () => {
     expect(again).toMatchObject({ status: "skipped", reason: "the issue already has an active fix run" });
     const runs = await runsFor(id);
     expect(runs).toHaveLength(1);
-    const events = await db.listFixRunEvents(await getDb(), runs[0]!.id);
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: runs[0]!.id });
     expect(events.map((e) => [e.seq, e.kind])).toEqual([[1, "triaged"]]);
   });
 
@@ -88,7 +88,7 @@ describe("triage", () => {
       current: "approved",
       error: expect.stringMatching(/is approved/),
     });
-    const events = await db.listFixRunEvents(await getDb(), runId);
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: runId });
     expect(events.map((e) => e.kind)).toEqual(["triaged", "approved"]);
     expect(await approveFixRun("00000000-0000-4000-8000-000000000000", "ana")).toMatchObject({ status: "not_found" });
   });
@@ -111,13 +111,17 @@ describe("triage", () => {
 
   it("approves by policy within thresholds and budgets, and stops at the budgets", async () => {
     const handle = await getDb();
-    const workspace = await db.getWorkspaceBySlug(handle, "default");
-    await db.updateWorkspacePolicy(handle, workspace!.id, {
-      mode: "auto",
-      maxDispatchesPerHour: 3,
-      maxActiveRuns: 100,
+    const workspace = await db.getWorkspaceBySlug(handle, { slug: "default" });
+    await db.updateWorkspacePolicy(handle, {
+      workspaceId: workspace!.id,
+      values: {
+        mode: "auto",
+        maxDispatchesPerHour: 3,
+        maxActiveRuns: 100,
+      },
     });
-    const approvedSoFar = await db.countFixRuns(handle, workspace!.id, {
+    const approvedSoFar = await db.countFixRuns(handle, {
+      workspaceId: workspace!.id,
       approvedSince: new Date(Date.now() - 3_600_000),
     });
     expect(approvedSoFar).toBe(1); // the race above
@@ -136,10 +140,16 @@ describe("triage", () => {
       error: expect.stringMatching(/3 dispatches in the last hour/),
     });
 
-    await db.updateWorkspacePolicy(handle, workspace!.id, { mode: "manual", maxActiveRuns: 1 });
+    await db.updateWorkspacePolicy(handle, {
+      workspaceId: workspace!.id,
+      values: { mode: "manual", maxActiveRuns: 1 },
+    });
     const blocked = await triageObservations([await observe("issue.created.json", String(issueCounter++))]);
     expect(blocked[0]).toMatchObject({ status: "skipped", reason: expect.stringMatching(/active runs \(limit 1\)/) });
-    await db.updateWorkspacePolicy(handle, workspace!.id, { maxActiveRuns: 1000, maxDispatchesPerHour: 1000 });
+    await db.updateWorkspacePolicy(handle, {
+      workspaceId: workspace!.id,
+      values: { maxActiveRuns: 1000, maxDispatchesPerHour: 1000 },
+    });
   });
 
   it("an error storm of 10,000 deliveries for one issue opens exactly one run", async () => {

@@ -44,7 +44,7 @@ export async function openRun(owner = "acme", name?: string) {
   const handle = await core.getDb();
   const n = ++counter;
   const repo = name ?? `api-${n}`;
-  const workspace = await db.ensureWorkspace(handle, `gh-${n}`);
+  const workspace = await db.ensureWorkspace(handle, { slug: `gh-${n}` });
   const sentryIssueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId: `55000${n}` });
   const repository = await db.insertRepository(handle, {
     workspaceId: workspace.id,
@@ -75,5 +75,6 @@ export async function deliver(event: string, payload: unknown) {
   return core.handleGithubDelivery((stored as { deliveryId: string }).deliveryId);
 }
 
-export const runNow = async (id: string) => (await db.getFixRun(await core.getDb(), id))!;
-export const timeline = async (id: string) => (await db.listFixRunEvents(await core.getDb(), id)).map((e) => e.kind);
+export const runNow = async (id: string) => (await db.getFixRun(await core.getDb(), { id }))!;
+export const timeline = async (id: string) =>
+  (await db.listFixRunEvents(await core.getDb(), { fixRunId: id })).map((e) => e.kind);

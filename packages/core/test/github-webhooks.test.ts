@@ -115,9 +115,14 @@ describe("GitHub deliveries → fix runs", () => {
   ] as const)("a reused branch, %s: the new PR's merge reaches only the new run", async (_label, old, freshPr) => {
     const { run, at, workspaceId, sentryIssueId } = await openRun();
     const handle = await core.getDb();
-    const before = await db.transitionFixRun(handle, run.id, ["pr_open"], old.status, {
-      prNumber: old.prNumber,
-      prState: old.prState,
+    const before = await db.transitionFixRun(handle, {
+      id: run.id,
+      from: ["pr_open"],
+      to: old.status,
+      fields: {
+        prNumber: old.prNumber,
+        prState: old.prState,
+      },
     });
     const fresh = await db.openFixRun(handle, {
       workspaceId,
@@ -138,7 +143,7 @@ describe("GitHub deliveries → fix runs", () => {
   });
 });
 
-describe("reconcilePullRequests", () => {
+describe("reconcileOpenPullRequests", () => {
   it("flips an open run to merged from what GitHub reports, and keeps going past a missing PR", async () => {
     const open = await openRun();
     const gone = await openRun();
@@ -149,7 +154,7 @@ describe("reconcilePullRequests", () => {
     github.setReviews(open.at.owner, open.at.repo, open.at.number, [{ state: "APPROVED" }]);
     github.setChecks(open.at.sha, { checkRuns: [{ name: "test", status: "completed", conclusion: "success" }] });
 
-    const first = await core.reconcilePullRequests();
+    const first = await core.reconcileOpenPullRequests();
     // Earlier tests left other runs open on PRs the double never heard of: each is reported, none stops the rest.
     expect(first).toMatchObject({
       status: "reconciled",
@@ -163,7 +168,7 @@ describe("reconcilePullRequests", () => {
     });
 
     github.setPull(open.at.owner, open.at.repo, open.at.number, { merged: true });
-    await core.reconcilePullRequests();
+    await core.reconcileOpenPullRequests();
     expect(await runNow(open.run.id)).toMatchObject({ status: "merged", prState: "merged" });
     expect(await timeline(open.run.id)).toEqual(["review", "pr_checks", "pr_merged"]);
     expect(sent.filter((e) => e.id === `fix-merged-${open.run.id}`)).toHaveLength(1);

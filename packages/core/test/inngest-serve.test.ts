@@ -63,7 +63,7 @@ let counter = 0;
 async function fixRun(status: "awaiting_approval" | "approved") {
   const handle = await core.getDb();
   const n = ++counter;
-  const workspace = await db.ensureWorkspace(handle, `serve-${n}`);
+  const workspace = await db.ensureWorkspace(handle, { slug: `serve-${n}` });
   const sentryIssueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId: `77000${n}` });
   const repository = await db.insertRepository(handle, {
     workspaceId: workspace.id,
@@ -82,8 +82,8 @@ async function fixRun(status: "awaiting_approval" | "approved") {
 
 async function state(id: string) {
   const handle = await core.getDb();
-  const run = await db.getFixRun(handle, id);
-  return { status: run?.status, events: (await db.listFixRunEvents(handle, id)).length };
+  const run = await db.getFixRun(handle, { id });
+  return { status: run?.status, events: (await db.listFixRunEvents(handle, { fixRunId: id })).length };
 }
 
 const ctx = (runId: string) => ({

@@ -1,14 +1,21 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureWorkspace, upsertSentryIssue } from "@suture/db";
 import { fixRuns } from "@suture/db/schema";
-import { closeDb, getDb, getOverview } from "@suture/core";
+import { closeDb, getDb, getFixRunPage, getWorkspaceOverview, type WorkspaceScope } from "@suture/core";
 
 afterAll(() => closeDb());
 
-describe("the overview's pull request links", () => {
+describe("links on the overview and a fix run's page", () => {
   it("keeps only https: links on the configured GitHub, whoever stored them (Seer, GitHub, a webhook)", async () => {
     const db = await getDb();
-    const workspace = await ensureWorkspace(db, "links");
+    const workspace = await ensureWorkspace(db, { slug: "links" });
+    const scope: WorkspaceScope = {
+      workspaceId: workspace.id,
+      slug: workspace.slug,
+      name: workspace.name,
+      role: "viewer",
+      user: { id: "u-links", email: "links@example.com", name: "Links" },
+    };
     const cases: [string, string | null][] = [
       ["https://github.com/acme/shop/pull/7", "https://github.com/acme/shop/pull/7"],
       ["data:text/html,<script>alert(1)</script>", null],
@@ -22,6 +29,7 @@ describe("the overview's pull request links", () => {
         workspaceId: workspace.id,
         sentryIssueId: `links-${i}`,
         shortId: `LINKS-${i}`,
+        webUrl: prUrl.replace("/pull/", "/issues/"),
       });
       await db.insert(fixRuns).values({
         workspaceId: workspace.id,
@@ -32,9 +40,18 @@ describe("the overview's pull request links", () => {
         prNumber: i + 7,
       });
     }
-    const { fixRuns: runs } = await getOverview();
-    for (const [i, [, expected]] of cases.entries()) {
-      expect(runs.find((r) => r.shortId === `LINKS-${i}`)?.prUrl, cases[i]![0]).toBe(expected);
+    const { fixRuns: runs } = await getWorkspaceOverview(scope);
+    for (const [i, [stored, expected]] of cases.entries()) {
+      const summary = runs.find((r) => r.shortId === `LINKS-${i}`);
+      expect(summary?.prUrl, stored).toBe(expected);
+      const page = await getFixRunPage(scope, summary?.id ?? "");
+      if (page.status !== "found") throw new Error(`no page for ${stored}`);
+      expect(page.run.prUrl, stored).toBe(expected);
+      // Any https: host without credentials is a fine Sentry link (self-hosted Sentry); nothing else is.
+      const sentryLink = stored.replace("/pull/", "/issues/");
+      expect(page.issue.webUrl, stored).toBe(
+        sentryLink.startsWith("https://") && !sentryLink.includes("@") ? sentryLink : null,
+      );
     }
   });
 });

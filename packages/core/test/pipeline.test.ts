@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createExecutor, type Executor } from "@suture/inngest-local";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announceDelivery, closeDb, getDb, receiveSentryWebhook, recordDeployment } from "@suture/core";
+import { announceSentryDelivery, closeDb, getDb, receiveSentryWebhook, recordDeployment } from "@suture/core";
 import { embeddedInngestKeys, functions, inngest, sweepRequested } from "@suture/core/inngest";
 import { inArray, sql } from "drizzle-orm";
 import { delivery, fixtureNames } from "./fixtures.ts";
@@ -46,10 +46,10 @@ describe("the ingest pipeline through the embedded executor", () => {
   it("turns announced deliveries into observations and links them to the deployment of their release", async () => {
     const db = await getDb();
     const { ensureWorkspace } = await import("@suture/db");
-    const workspace = await ensureWorkspace(db, "default", "Default");
+    const workspace = await ensureWorkspace(db, { slug: "default", name: "Default" });
     await recordDeployment({ workspaceId: workspace.id, release: "checkout-api@2.4.1", environment: "production" });
 
-    for (const name of fixtureNames()) await announceDelivery(await store(name));
+    for (const name of fixtureNames()) await announceSentryDelivery(await store(name));
     await executor.idle(20_000);
 
     const observations = await db.query.observations.findMany();
@@ -77,7 +77,7 @@ describe("the ingest pipeline through the embedded executor", () => {
 
     await executor.send([sweepRequested.create({ olderThanSeconds: 0 })]);
     await executor.idle(20_000);
-    await announceDelivery(id); // a late original announcement
+    await announceSentryDelivery(id); // a late original announcement
     await executor.idle(20_000);
 
     const after = await db.query.observations.findMany();
@@ -91,7 +91,7 @@ describe("the ingest pipeline through the embedded executor", () => {
     const ids: string[] = [];
     for (const { name, body } of mixedBatch("72").bodies) ids.push(await store(name, body));
     const runsBefore = executor.runs().length;
-    await Promise.all(ids.map((id) => announceDelivery(id))); // one send: batches of 100 and 90
+    await Promise.all(ids.map((id) => announceSentryDelivery(id))); // one send: batches of 100 and 90
     await executor.idle(60_000);
 
     const rows = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, ids));
@@ -109,7 +109,7 @@ describe("the ingest pipeline through the embedded executor", () => {
   it("a delivery the database fails on every time ends failed after its attempts, and never holds back those sent with it", async () => {
     const db = await getDb();
     const { observations, webhookDeliveries } = await import("@suture/db/schema");
-    const { MAX_DELIVERY_ATTEMPTS } = await import("../src/ingest/process-deliveries.ts");
+    const { MAX_DELIVERY_ATTEMPTS } = await import("../src/ingest/sentry/process-deliveries.ts");
     // As if the connection dropped on this one delivery's insert: indistinguishable from an outage.
     await db.execute(
       sql.raw(`create function suture_test_always_fails() returns trigger language plpgsql as $$
@@ -132,7 +132,7 @@ describe("the ingest pipeline through the embedded executor", () => {
         await store("issue.created.json", issueCreated("7402")),
         await store("issue.created.json", issueCreated("7403")),
       ];
-      await Promise.all([fresh[0]!, poison, fresh[1]!].map((id) => announceDelivery(id))); // one batch
+      await Promise.all([fresh[0]!, poison, fresh[1]!].map((id) => announceSentryDelivery(id))); // one batch
       await executor.idle(20_000);
       expect(await db.select().from(observations).where(inArray(observations.deliveryId, fresh))).toHaveLength(2);
       const [waiting] = await db

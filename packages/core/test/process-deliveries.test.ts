@@ -8,7 +8,7 @@ process.env.SENTRY_CLIENT_SECRET = `${"1".repeat(64)},${SECRET}`;
 const core = await import("@suture/core");
 const { getDb, closeDb, receiveSentryWebhook, processDeliveries, recordDeployment } = core;
 const { sentryIssues, observations, webhookDeliveries, releaseLinks } = await import("@suture/db/schema");
-const { MAX_DELIVERY_ATTEMPTS } = await import("../src/ingest/process-deliveries.ts");
+const { MAX_DELIVERY_ATTEMPTS } = await import("../src/ingest/sentry/process-deliveries.ts");
 const { staleDeliveries } = await import("../src/ingest/stale-deliveries.ts");
 
 afterAll(() => closeDb());

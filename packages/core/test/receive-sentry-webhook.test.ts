@@ -119,7 +119,7 @@ describe("receiveSentryWebhook", () => {
     await upsertInstallation(db, { uuid: "6f1d2c3b-0000-4000-8000-0000000000bb" });
     const { sentryInstallations } = await import("@suture/db/schema");
     await db.update(sentryInstallations).set({ clientSecret: other });
-    const { forgetInstallationSecrets } = await import("../src/ingest/installation-secrets.ts");
+    const { forgetInstallationSecrets } = await import("../src/ingest/sentry/installation-secrets.ts");
     forgetInstallationSecrets();
     const retry = delivery("seer.root_cause_started.json", new TextDecoder().decode(d.body), other);
     expect(await receiveSentryWebhook(retry.body, retry.headers)).toMatchObject({ status: "stored" });

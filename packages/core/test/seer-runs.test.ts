@@ -1,6 +1,6 @@
 import { startSentryDouble } from "@suture/sentry/test-support";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { nextSeerStatus, seerStage } from "../src/sentry/seer-stage.ts";
+import { nextSeerStatus, seerStage } from "../src/seer/seer-stage.ts";
 import { delivery } from "./fixtures.ts";
 
 // Core reads its settings once, at import: point it at the Sentry double first.
@@ -15,8 +15,8 @@ const {
   closeDb,
   receiveSentryWebhook,
   processDeliveries,
-  recordSeerRuns,
-  resolveFixedIssue,
+  recordSeerObservations,
+  resolveMergedIssue,
   linkSentryIssue,
   dispatchViaSeer,
   sentryApi,
@@ -52,9 +52,9 @@ async function seer(action: string, runId: number, issueId = "1170820242"): Prom
 
 async function seerRun(runId: number) {
   const handle = await getDb();
-  const workspace = await db.getWorkspaceBySlug(handle, "default");
-  const run = await db.findSeerRun(handle, workspace!.id, String(runId));
-  return { run: run!, events: run ? await db.listFixRunEvents(handle, run.id) : [] };
+  const workspace = await db.getWorkspaceBySlug(handle, { slug: "default" });
+  const run = await db.findSeerRun(handle, { workspaceId: workspace!.id, seerRunId: String(runId) });
+  return { run: run!, events: run ? await db.listFixRunEvents(handle, { fixRunId: run.id }) : [] };
 }
 
 describe("Seer stages", () => {
@@ -73,11 +73,11 @@ describe("Seer stages", () => {
   });
 });
 
-describe("recordSeerRuns", () => {
+describe("recordSeerObservations", () => {
   it("follows one Seer run from root cause to pull request", async () => {
     const statuses: string[] = [];
     for (const action of STEPS) {
-      const outcomes = await recordSeerRuns([await seer(action, 5001)]);
+      const outcomes = await recordSeerObservations([await seer(action, 5001)]);
       expect(outcomes).toMatchObject([{ status: "recorded", created: action === "root_cause_started" }]);
       statuses.push((outcomes[0] as { runStatus: string }).runStatus);
     }
@@ -98,7 +98,7 @@ describe("recordSeerRuns", () => {
       },
     });
     expect(events.map((e) => e.kind)).toEqual(STEPS.map((s) => `seer_${s}`));
-    const issue = await db.getSentryIssue(await getDb(), run.sentryIssueId);
+    const issue = await db.getSentryIssue(await getDb(), { workspaceId: run.workspaceId, id: run.sentryIssueId });
     expect(issue?.sentryIssueId).toBe("1170820242");
   });
 
@@ -109,7 +109,7 @@ describe("recordSeerRuns", () => {
       await seer("coding_started", 5002),
     ];
     const outcomes = [];
-    for (const id of ids) outcomes.push(...(await recordSeerRuns([id])));
+    for (const id of ids) outcomes.push(...(await recordSeerObservations([id])));
     expect(outcomes.map((o) => (o as { runStatus: string }).runStatus)).toEqual(["pr_open", "pr_open", "pr_open"]);
     const { run } = await seerRun(5002);
     // The late root cause still fills in what it knows.
@@ -125,12 +125,12 @@ describe("recordSeerRuns", () => {
     for (const action of STEPS) ids.push(await seer(action, 5003));
     const shuffled = [...ids].reverse();
     const results = await Promise.all([
-      recordSeerRuns(shuffled),
-      recordSeerRuns(ids),
-      recordSeerRuns([...ids, ...ids]),
+      recordSeerObservations(shuffled),
+      recordSeerObservations(ids),
+      recordSeerObservations([...ids, ...ids]),
     ]);
     expect(results.flat().filter((o) => o.status === "recorded")).toHaveLength(STEPS.length);
-    expect(await recordSeerRuns(ids)).toSatisfy((again: { status: string }[]) =>
+    expect(await recordSeerObservations(ids)).toSatisfy((again: { status: string }[]) =>
       again.every((o) => o.status === "skipped"),
     );
     const { run, events } = await seerRun(5003);
@@ -149,11 +149,11 @@ describe("recordSeerRuns", () => {
     const d = delivery("seer.pr_created.json", body);
     const stored = await receiveSentryWebhook(d.body, d.headers);
     const [outcome] = await processDeliveries([(stored as { deliveryId: string }).deliveryId]);
-    await recordSeerRuns([(outcome as { observationId: string }).observationId]);
+    await recordSeerObservations([(outcome as { observationId: string }).observationId]);
     const { run } = await seerRun(777001);
     expect(run).toMatchObject({ status: "pr_open", prNumber: 4242, repositoryId: expect.any(String) });
 
-    const merged = await core.applyGithubUpdate({
+    const merged = await core.applyPullRequestUpdate({
       event: "pull_request",
       action: "closed",
       owner: "acme",
@@ -171,7 +171,7 @@ describe("recordSeerRuns", () => {
     const d = delivery("issue.created.json");
     const stored = await receiveSentryWebhook(d.body, d.headers);
     const [outcome] = await processDeliveries([(stored as { deliveryId: string }).deliveryId]);
-    expect(await recordSeerRuns([(outcome as { observationId: string }).observationId])).toEqual([]);
+    expect(await recordSeerObservations([(outcome as { observationId: string }).observationId])).toEqual([]);
   });
 });
 
@@ -179,18 +179,18 @@ describe("resolve on merge", () => {
   // Only a merged run's issue is resolved; these runs' PRs are merged as GitHub would report it.
   const merged = async (runId: number) => {
     const { run } = await seerRun(runId);
-    return (await db.transitionFixRun(await getDb(), run.id, [run.status], "merged"))!;
+    return (await db.transitionFixRun(await getDb(), { id: run.id, from: [run.status], to: "merged" }))!;
   };
 
   it("resolves the run's issue in the next release", async () => {
     const run = await merged(5001);
-    expect(await resolveFixedIssue(run.id)).toEqual({ status: "resolved", sentryIssueId: "1170820242" });
+    expect(await resolveMergedIssue(run.id)).toEqual({ status: "resolved", sentryIssueId: "1170820242" });
     expect(sentry.requests.at(-1)).toEqual({
       method: "PUT",
       path: "/api/0/organizations/acme/issues/1170820242/",
       body: { status: "resolved", statusDetails: { inNextRelease: true } },
     });
-    const events = await db.listFixRunEvents(await getDb(), run.id);
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
     expect(events.at(-1)).toMatchObject({
       kind: "sentry_resolved",
       message: "Resolved Sentry issue 1170820242 in the next release",
@@ -198,13 +198,13 @@ describe("resolve on merge", () => {
   });
 
   it("records Sentry's refusal on the run", async () => {
-    await recordSeerRuns([await seer("root_cause_started", 5004, "404404")]);
+    await recordSeerObservations([await seer("root_cause_started", 5004, "404404")]);
     const run = await merged(5004);
-    expect(await resolveFixedIssue(run.id)).toMatchObject({
+    expect(await resolveMergedIssue(run.id)).toMatchObject({
       status: "failed",
       error: expect.stringContaining("HTTP 404"),
     });
-    const events = await db.listFixRunEvents(await getDb(), run.id);
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
     expect(events.at(-1)).toMatchObject({ kind: "sentry_resolve_failed", data: { httpStatus: 404 } });
     expect(JSON.stringify(events)).not.toContain(sentry.token);
   });
@@ -229,7 +229,7 @@ describe("linking the PR on Sentry", () => {
 
   it("comments when the workspace has no installation", async () => {
     const handle = await getDb();
-    const workspace = await db.ensureWorkspace(handle, "no-install");
+    const workspace = await db.ensureWorkspace(handle, { slug: "no-install" });
     const issueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId: "100" });
     const run = await db.openFixRun(handle, { workspaceId: workspace.id, sentryIssueId: issueId, status: "pr_open" });
     expect(await linkSentryIssue(run!, "https://github.com/acme/web/pull/3", 3)).toMatchObject({ status: "commented" });
@@ -244,12 +244,13 @@ describe("linking the PR on Sentry", () => {
 describe("dispatch via Seer", () => {
   async function approvedRun(sentryIssueId: string) {
     const handle = await getDb();
-    const workspace = await db.ensureWorkspace(handle, "default");
+    const workspace = await db.ensureWorkspace(handle, { slug: "default" });
     const issueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId });
     const run = await db.openFixRun(handle, { workspaceId: workspace.id, sentryIssueId: issueId, status: "approved" });
     return run!;
   }
-  const kinds = async (runId: string) => (await db.listFixRunEvents(await getDb(), runId)).map((e) => e.kind);
+  const kinds = async (runId: string) =>
+    (await db.listFixRunEvents(await getDb(), { fixRunId: runId })).map((e) => e.kind);
 
   it("does nothing unless the workspace's policy says so", async () => {
     const run = await approvedRun("100");
@@ -257,8 +258,8 @@ describe("dispatch via Seer", () => {
       status: "skipped",
       reason: "the workspace's policy does not dispatch via Seer",
     });
-    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({ status: "approved", seerRunId: null });
-    await db.updateWorkspacePolicy(await getDb(), run.workspaceId, { dispatchViaSeer: true });
+    expect(await db.getFixRun(await getDb(), { id: run.id })).toMatchObject({ status: "approved", seerRunId: null });
+    await db.updateWorkspacePolicy(await getDb(), { workspaceId: run.workspaceId, values: { dispatchViaSeer: true } });
   });
 
   it("starts Autofix, keeps the Seer run id, and Seer's webhooks advance the same run", async () => {
@@ -280,11 +281,11 @@ describe("dispatch via Seer", () => {
     expect(await dispatchViaSeer(run.id)).toMatchObject({ status: "started", seerRunId: "6001" });
     expect(sentry.requests.filter((r) => r.path.endsWith("/200/autofix/"))).toHaveLength(1);
 
-    const [rootCause] = await recordSeerRuns([await seer("root_cause_completed", 6001, "200")]);
+    const [rootCause] = await recordSeerObservations([await seer("root_cause_completed", 6001, "200")]);
     expect(rootCause).toMatchObject({ fixRunId: run.id, runStatus: "running", created: false });
-    const [pr] = await recordSeerRuns([await seer("pr_created", 6001, "200")]);
+    const [pr] = await recordSeerObservations([await seer("pr_created", 6001, "200")]);
     expect(pr).toMatchObject({ fixRunId: run.id, runStatus: "pr_open" });
-    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({
+    expect(await db.getFixRun(await getDb(), { id: run.id })).toMatchObject({
       origin: "suture",
       summary: "Woah wow there's a bug here.",
       prNumber: 123,
@@ -292,7 +293,7 @@ describe("dispatch via Seer", () => {
   });
 
   it("takes over the run Seer's first webhook made before Autofix answered", async () => {
-    await recordSeerRuns([await seer("root_cause_started", 6002, "300")]);
+    await recordSeerObservations([await seer("root_cause_started", 6002, "300")]);
     const early = (await seerRun(6002)).run;
     expect(early.origin).toBe("seer");
     const run = await approvedRun("300");
@@ -301,7 +302,7 @@ describe("dispatch via Seer", () => {
       status: "started",
       fixRun: { id: run.id, seerRunId: "6002" },
     });
-    expect(await db.getFixRun(await getDb(), early.id)).toBeUndefined();
+    expect(await db.getFixRun(await getDb(), { id: early.id })).toBeUndefined();
     expect(await kinds(run.id)).toEqual(["seer_started", "seer_root_cause_started"]);
   });
 
@@ -309,7 +310,7 @@ describe("dispatch via Seer", () => {
     const run = await approvedRun("555");
     const result = await dispatchViaSeer(run.id);
     expect(result).toMatchObject({ status: "failed", error: expect.stringMatching(/^Seer did not start: .*HTTP 404/) });
-    expect(await db.getFixRun(await getDb(), run.id)).toMatchObject({
+    expect(await db.getFixRun(await getDb(), { id: run.id })).toMatchObject({
       status: "failed",
       reason: expect.stringContaining("HTTP 404"),
     });

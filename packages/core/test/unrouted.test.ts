@@ -31,7 +31,7 @@ describe("without auto-routing", () => {
 
   it("routes by a per-project override before the installation mapping", async () => {
     const db = await getDb();
-    const mobile = await ensureWorkspace(db, "mobile");
+    const mobile = await ensureWorkspace(db, { slug: "mobile" });
     await addProjectOverride(db, { projectSlug: "front-end", workspaceId: mobile.id });
     // error.created.docs-verbatim.json is about project "front-end" of another installation.
     const d = delivery("error.created.docs-verbatim.json");

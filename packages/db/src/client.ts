@@ -7,7 +7,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "./env.ts";
 import { lockPgliteDir } from "./pglite-lock.ts";
-import { repoRoot } from "./repo-root.ts";
+import { dataDir } from "./data-dir.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -44,7 +44,7 @@ export function createDb(options: DbOptions = {}): DbHandle {
       onnotice: () => {},
     });
     return {
-      db: drizzlePostgres(sql, { schema, casing: "snake_case" }) as unknown as Db,
+      db: drizzlePostgres(sql, { schema, casing: "snake_case" }),
       kind: "postgres",
       close: () => sql.end({ timeout: 5 }),
     };
@@ -60,7 +60,7 @@ export function createDb(options: DbOptions = {}): DbHandle {
   const unlock = inMemory ? () => {} : lockPgliteDir(dataDir);
   const client = new PGlite(dataDir);
   return {
-    db: drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db,
+    db: drizzlePglite(client, { schema, casing: "snake_case" }),
     kind: "pglite",
     close: async () => {
       await client.close();
@@ -71,6 +71,6 @@ export function createDb(options: DbOptions = {}): DbHandle {
 
 /** Where the embedded database lives: `<SUTURE_DATA_DIR>/pglite`, or memory. */
 export function pgliteDir(): string {
-  const base = env.SUTURE_DATA_DIR ?? join(repoRoot(), ".data");
+  const base = dataDir();
   return base === "memory://" ? base : join(base, "pglite");
 }

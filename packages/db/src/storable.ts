@@ -24,12 +24,13 @@ export function storableJson<T>(value: T): T {
 function storable(value: unknown): unknown {
   if (typeof value === "string") return storableText(value);
   if (Array.isArray(value)) {
+    const items: readonly unknown[] = value;
     let copy: unknown[] | null = null;
-    for (let i = 0; i < value.length; i++) {
-      const item = storable(value[i]);
-      if (item !== value[i]) (copy ??= [...value])[i] = item;
+    for (let i = 0; i < items.length; i++) {
+      const item = storable(items[i]);
+      if (item !== items[i]) (copy ??= [...items])[i] = item;
     }
-    return copy ?? value;
+    return copy ?? items;
   }
   if (value === null || typeof value !== "object") return value;
   const prototype: unknown = Object.getPrototypeOf(value);

@@ -17,9 +17,9 @@ describe(`the ${process.env.SUTURE_TEST_DB} client`, () => {
     const tables = await handle.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public'`,
     );
-    const names = (
-      (tables as unknown as { rows?: { table_name: string }[] }).rows ?? (tables as unknown as { table_name: string }[])
-    ).map((r) => r.table_name);
+    const names = ((tables as { rows?: { table_name: string }[] }).rows ?? (tables as { table_name: string }[])).map(
+      (r) => r.table_name,
+    );
     expect(names).toEqual(
       expect.arrayContaining([
         "workspaces",
@@ -38,12 +38,12 @@ describe(`the ${process.env.SUTURE_TEST_DB} client`, () => {
     const values = { resource: "issue", action: "created", dedupKey: "k-1", headers: {}, rawBody: "{}" };
     const first = await insertDelivery(handle.db, values);
     const second = await insertDelivery(handle.db, { ...values, requestId: "other" });
-    expect(first.inserted).toBe(true);
-    expect(second).toEqual({ inserted: false, id: first.id, status: "pending" });
+    expect(first.status).toBe("inserted");
+    expect(second).toEqual({ status: "duplicate", id: first.id, deliveryStatus: "pending" });
   });
 
   it("keeps known issue fields when a later payload lacks them", async () => {
-    const workspace = await ensureWorkspace(handle.db, "w");
+    const workspace = await ensureWorkspace(handle.db, { slug: "w" });
     const base = { workspaceId: workspace.id, sentryIssueId: "9" };
     await upsertSentryIssue(handle.db, { ...base, shortId: "APP-9", title: "Boom", lastSeen: new Date("2025-01-02") });
     await upsertSentryIssue(handle.db, { ...base, shortId: null, title: null, lastSeen: new Date("2025-01-01") });

@@ -8,26 +8,26 @@ export interface DiffRules {
   requireTest: boolean;
 }
 
-export type DiffVerdict = { ok: true; files: number; lines: number } | { ok: false; reason: string };
+export type DiffVerdict = { status: "allowed"; files: number; lines: number } | { status: "refused"; reason: string };
 
 const TEST_FILE =
   /(^|\/)(__tests__|tests?|spec|e2e)\/|[._-](test|spec)\.[^/]+$|(^|\/)test_[^/]+\.py$|_test\.(go|py|rb)$/;
 
 /** Whether a fix may be published, with the first reason it may not, in plain words. */
 export function checkDiff(changes: readonly FileChange[], rules: DiffRules): DiffVerdict {
-  if (changes.length === 0) return { ok: false, reason: "the agent changed nothing" };
+  if (changes.length === 0) return { status: "refused", reason: "the agent changed nothing" };
   const denied = changes.find((c) => rules.pathDenylist.some((pattern) => matches(c.path, pattern)));
-  if (denied) return { ok: false, reason: `the diff touches ${denied.path}, which fixes may not change` };
+  if (denied) return { status: "refused", reason: `the diff touches ${denied.path}, which fixes may not change` };
   if (changes.length > rules.maxFiles) {
-    return { ok: false, reason: `the diff changes ${changes.length} files; the limit is ${rules.maxFiles}` };
+    return { status: "refused", reason: `the diff changes ${changes.length} files; the limit is ${rules.maxFiles}` };
   }
   const lines = changes.reduce((sum, c) => sum + c.added + c.removed, 0);
   if (lines > rules.maxLines)
-    return { ok: false, reason: `the diff changes ${lines} lines; the limit is ${rules.maxLines}` };
+    return { status: "refused", reason: `the diff changes ${lines} lines; the limit is ${rules.maxLines}` };
   if (rules.requireTest && !changes.some((c) => TEST_FILE.test(c.path))) {
-    return { ok: false, reason: "no test was added or changed; a regression test is required" };
+    return { status: "refused", reason: "no test was added or changed; a regression test is required" };
   }
-  return { ok: true, files: changes.length, lines };
+  return { status: "allowed", files: changes.length, lines };
 }
 
 function matches(path: string, pattern: string): boolean {

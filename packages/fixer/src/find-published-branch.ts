@@ -27,7 +27,7 @@ export async function findPublishedBranch(
   const candidates = heads.stdout
     .split("\n")
     .map((line) => line.split("\trefs/heads/"))
-    .filter((parts): parts is [string, string] => parts.length === 2 && ours.test(parts[1]!));
+    .filter((parts): parts is [string, string] => parts.length === 2 && parts[1] !== undefined && ours.test(parts[1]));
   for (const [sha, name] of candidates) {
     const fetched = await run(["fetch", "-q", "--depth", "1", "--no-tags", "--", remoteUrl, `refs/heads/${name}`]);
     if (!fetched.ok) continue;

@@ -37,7 +37,7 @@ export function checkoutGate(dir: string): string | null {
 
 /** Lets processes whose group is `gid` pass through the gate; nobody else but Suture. */
 export function openGate(gate: string, gid: number): void {
-  chownSync(gate, process.getuid!(), gid);
+  chownSync(gate, ownUid(), gid);
   chmodSync(gate, 0o710);
 }
 
@@ -45,8 +45,21 @@ export function openGate(gate: string, gid: number): void {
 export function closeGate(gate: string): void {
   try {
     chmodSync(gate, 0o700);
-    chownSync(gate, process.getuid!(), process.getgid!());
+    chownSync(gate, ownUid(), ownGid());
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
+}
+
+/** Suture's own user id; gates exist only where processes have POSIX ids. */
+function ownUid(): number {
+  const uid = process.getuid?.();
+  if (uid === undefined) throw new Error("gates need POSIX user ids");
+  return uid;
+}
+
+function ownGid(): number {
+  const gid = process.getgid?.();
+  if (gid === undefined) throw new Error("gates need POSIX group ids");
+  return gid;
 }

@@ -70,10 +70,11 @@ export function git(args: readonly string[], options: GitOptions): Promise<GitRe
     ...options.env,
   };
   return new Promise((resolve) => {
-    // The cast: Next's types make NODE_ENV a required variable; this environment has none on purpose.
     execFile(
       "git",
       [...HARDENING, ...args],
+      // The cast: Next's types make NODE_ENV a required variable; this environment has none on purpose.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
       { cwd: options.cwd, env: env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const clean = (text: string) => redact(text, options.token);

@@ -61,11 +61,14 @@ function processes(): ProcessEntry[] {
     const field = (key: string) => status.match(new RegExp(`^${key}:\\s*(.*)$`, "m"))?.[1] ?? "";
     const uids = field("Uid").split(/\s+/).map(Number);
     const gids = field("Gid").split(/\s+/).map(Number);
-    if (uids.length < 4 || gids.length < 4) continue;
+    const [realUid, , savedUid] = uids;
+    const [gid] = gids;
+    if (uids.length < 4 || gids.length < 4 || realUid === undefined || savedUid === undefined || gid === undefined)
+      continue;
     entries.push({
       pid: Number(name),
-      uid: { real: uids[0]!, saved: uids[2]! },
-      gid: gids[0]!,
+      uid: { real: realUid, saved: savedUid },
+      gid,
       zombie: /^[ZX]/.test(field("State")),
     });
   }

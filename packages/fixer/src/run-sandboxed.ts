@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { chownForSandbox } from "./chown-for-sandbox.ts";
 import { parentEnv } from "./env.ts";
@@ -81,8 +81,8 @@ export async function runSandboxed(options: SandboxedRunOptions): Promise<Sandbo
       rmSync(homeGate, { recursive: true, force: true });
     }
   }
-  if (survivors.length === 0) return result;
-  const note = `\n[${survivors.length} process(es) of uid ${runAs!.uid} were still there after the run and were sent SIGKILL again: ${survivors.join(", ")}]\n`;
+  if (survivors.length === 0 || !runAs) return result;
+  const note = `\n[${survivors.length} process(es) of uid ${runAs.uid} were still there after the run and were sent SIGKILL again: ${survivors.join(", ")}]\n`;
   options.onOutput?.(note, "stderr");
   return { ...result, output: result.output + note, survivors };
 }
@@ -119,11 +119,12 @@ async function start(
     for (const gate of gates) openGate(gate, runAs.gid);
   }
   const env = sandboxEnv(options.parentEnv ?? parentEnv(), home, options.allowEnv ?? [], extra);
-  let child: ChildProcess;
+  let child: ChildProcessWithoutNullStreams;
   try {
     child = spawn(options.command, [...(options.args ?? [])], {
       cwd: options.cwd,
-      env: env as NodeJS.ProcessEnv, // Next's types require NODE_ENV; this environment has none on purpose
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Next's types require NODE_ENV; this environment has none on purpose
+      env: env as NodeJS.ProcessEnv,
       detached: true, // its own process group, so one signal reaches every descendant
       stdio: ["pipe", "pipe", "pipe"],
       ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
@@ -135,16 +136,16 @@ async function start(
 }
 
 async function supervise(
-  child: ChildProcess,
+  child: ChildProcessWithoutNullStreams,
   options: SandboxedRunOptions,
   started: number,
   notStarted: (error: string) => SandboxedRunResult,
 ): Promise<SandboxedRunResult> {
   const cap = outputCap(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT, options.onOutput);
-  child.stdout!.on("data", cap.capture("stdout"));
-  child.stderr!.on("data", cap.capture("stderr"));
-  child.stdin!.on("error", () => {}); // a process that never reads its input closes the pipe early
-  child.stdin!.end(options.input);
+  child.stdout.on("data", cap.capture("stdout"));
+  child.stderr.on("data", cap.capture("stderr"));
+  child.stdin.on("error", () => {}); // a process that never reads its input closes the pipe early
+  child.stdin.end(options.input);
   const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
 
   let timedOut = false;
@@ -174,8 +175,8 @@ async function supervise(
   let drainTimer: NodeJS.Timeout | undefined;
   await Promise.race([closed, new Promise((resolve) => (drainTimer = setTimeout(resolve, PIPE_DRAIN_MS)))]);
   clearTimeout(drainTimer);
-  child.stdout!.destroy();
-  child.stderr!.destroy();
+  child.stdout.destroy();
+  child.stderr.destroy();
 
   if ("error" in ended) return notStarted(spawnErrorMessage(options, ended.error));
   const { code, signal } = ended;

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -77,7 +78,7 @@ export async function createSampleRepo(): Promise<SampleRepo> {
       .toString()
       .trim();
   execFileSync("git", ["init", "-q", "--bare", "-b", "main", bareDir]);
-  cpSync(sampleAppDir, work, { recursive: true });
+  await cp(sampleAppDir, work, { recursive: true });
   git(work, "init", "-q", "-b", "main");
   git(work, "add", ".");
   git(work, "commit", "-q", "-m", "Sample shop: cart totals");
@@ -88,6 +89,6 @@ export async function createSampleRepo(): Promise<SampleRepo> {
     bareDir,
     cloneUrl: `file://${bareDir}`,
     headSha,
-    cleanup: async () => rmSync(root, { recursive: true, force: true }),
+    cleanup: () => rm(root, { recursive: true, force: true }),
   };
 }

@@ -46,7 +46,7 @@ describe("snapshotChanges + checkDiff on a real checkout", () => {
       { path: "src/cart.js", added: 1, removed: 1 },
       { path: "src/cart.test.js", added: 2, removed: 0 },
     ]);
-    expect(checkDiff(changes, rules)).toEqual({ ok: true, files: 2, lines: 4 });
+    expect(checkDiff(changes, rules)).toEqual({ status: "allowed", files: 2, lines: 4 });
   });
 
   it("refuses a diff that touches .github/workflows", async () => {
@@ -55,27 +55,27 @@ describe("snapshotChanges + checkDiff on a real checkout", () => {
     writeFileSync(join(dir, ".github/workflows/ci.yml"), "on: push\n");
     writeFileSync(join(dir, "src/cart.test.js"), "// test\n");
     expect(checkDiff(await changesOf(dir), rules)).toEqual({
-      ok: false,
+      status: "refused",
       reason: "the diff touches .github/workflows/ci.yml, which fixes may not change",
     });
   });
 
   it("refuses an empty diff, a missing test, and diffs over the limits", async () => {
     const dir = repo();
-    expect(checkDiff(await changesOf(dir), rules)).toEqual({ ok: false, reason: "the agent changed nothing" });
+    expect(checkDiff(await changesOf(dir), rules)).toEqual({ status: "refused", reason: "the agent changed nothing" });
     writeFileSync(join(dir, "src/cart.js"), "export const total = () => 0;\n");
     expect(checkDiff(await changesOf(dir), rules)).toMatchObject({
-      ok: false,
+      status: "refused",
       reason: expect.stringMatching(/regression test is required/),
     });
     writeFileSync(join(dir, "src/cart.test.js"), "x\n".repeat(30));
     expect(checkDiff(await changesOf(dir), rules)).toMatchObject({
-      ok: false,
+      status: "refused",
       reason: "the diff changes 32 lines; the limit is 20",
     });
     for (const n of [1, 2, 3]) writeFileSync(join(dir, `src/extra${n}.js`), "x\n");
     expect(checkDiff(await changesOf(dir), { ...rules, maxLines: 100 })).toMatchObject({
-      ok: false,
+      status: "refused",
       reason: "the diff changes 5 files; the limit is 3",
     });
   });
@@ -93,11 +93,11 @@ describe("snapshotChanges + checkDiff on a real checkout", () => {
         ],
         rules,
       );
-    expect(verdict("deploy/server.pem")).toMatchObject({ ok: false });
-    expect(verdict("config/client_secret.json")).toMatchObject({ ok: false });
-    expect(verdict("apps/web/pnpm-lock.yaml")).toMatchObject({ ok: false });
-    expect(verdict("apps/.env")).toMatchObject({ ok: false });
-    expect(verdict("src/environment.ts")).toMatchObject({ ok: true });
-    expect(verdict("src/github-client.ts")).toMatchObject({ ok: true });
+    expect(verdict("deploy/server.pem")).toMatchObject({ status: "refused" });
+    expect(verdict("config/client_secret.json")).toMatchObject({ status: "refused" });
+    expect(verdict("apps/web/pnpm-lock.yaml")).toMatchObject({ status: "refused" });
+    expect(verdict("apps/.env")).toMatchObject({ status: "refused" });
+    expect(verdict("src/environment.ts")).toMatchObject({ status: "allowed" });
+    expect(verdict("src/github-client.ts")).toMatchObject({ status: "allowed" });
   });
 });

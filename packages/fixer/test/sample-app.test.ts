@@ -59,7 +59,7 @@ describe("the scripted fix agent", () => {
     });
     expect(result).toMatchObject({ exitCode: 0, output: expect.stringMatching(/^Root cause: .+\.\n/) });
     expect(await runTests(dir)).toMatchObject({ exitCode: 0, output: expect.stringMatching(/pass 3\n/) });
-    expect(checkDiff(await changesOf(dir), RULES)).toMatchObject({ ok: true, files: 2 });
+    expect(checkDiff(await changesOf(dir), RULES)).toMatchObject({ status: "allowed", files: 2 });
 
     writeFileSync(join(dir, SAMPLE_APP.file), execFileSync("git", ["show", `HEAD:${SAMPLE_APP.file}`], { cwd: dir }));
     const onOldCode = await runTests(dir);
@@ -95,11 +95,11 @@ describe("the other scripted agents", () => {
   it.each([
     {
       agent: "touchWorkflow",
-      verdict: { ok: false, reason: expect.stringContaining(".github/workflows/deploy.yml") },
+      verdict: { status: "refused", reason: expect.stringContaining(".github/workflows/deploy.yml") },
       testsPass: true,
     },
-    { agent: "noChange", verdict: { ok: false, reason: "the agent changed nothing" }, testsPass: true },
-    { agent: "breakTests", verdict: { ok: true }, testsPass: false },
+    { agent: "noChange", verdict: { status: "refused", reason: "the agent changed nothing" }, testsPass: true },
+    { agent: "breakTests", verdict: { status: "allowed" }, testsPass: false },
   ] as const)("$agent", async ({ agent, verdict, testsPass }) => {
     const dir = await checkout();
     const result = await runAgent({

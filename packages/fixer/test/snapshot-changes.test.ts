@@ -42,7 +42,7 @@ describe("snapshotChanges", () => {
     expect(changes).toEqual([{ path: ".github/workflows/x.yml", added: 1, removed: 0 }]);
     expect(diff).toContain("+++ b/.github/workflows/x.yml\n@@ -0,0 +1 @@\n+on: push\n");
     expect(checkDiff(changes, RULES)).toMatchObject({
-      ok: false,
+      status: "refused",
       reason: expect.stringContaining(".github/workflows/x.yml"),
     });
   });
@@ -53,7 +53,7 @@ describe("snapshotChanges", () => {
       await runAgent({ command: scriptedAgents.fix, cwd: dir, prompt: `Fix ${SAMPLE_APP.file}`, timeoutMs: 20_000 }),
     ).toMatchObject({ exitCode: 0 });
     const { tree, changes } = await snapshot(dir);
-    expect(checkDiff(changes, RULES)).toMatchObject({ ok: true, files: 2 });
+    expect(checkDiff(changes, RULES)).toMatchObject({ status: "allowed", files: 2 });
     const command = `${SAMPLE_APP.testCommand} && mkdir -p .github/workflows && echo 'on: push' > .github/workflows/late.yml && echo x >> src/cart.js`;
     expect(await runTestCommand({ command, cwd: dir, timeoutMs: 30_000 })).toMatchObject({ exitCode: 0 });
     const pushed = await publishBranch({

@@ -22,105 +22,141 @@ const COMPARATORS = new Set(["==", "!=", "<", "<=", ">", ">="]);
  * Anything else throws at compile time so misconfiguration surfaces at registration.
  */
 export function compileCel(source: string, roots: readonly string[] = ["event", "async"]): CelProgram {
-  const tokens = tokenize(source, (detail) => new CelSyntaxError(source, detail));
-  let pos = 0;
-  const fail = (detail: string): never => {
-    throw new CelSyntaxError(source, detail);
-  };
-  const peek = (): Token | undefined => tokens[pos];
-  const isOp = (value: string): boolean => peek()?.kind === "op" && peek()?.value === value;
-  const expectOp = (value: string): void => {
-    if (!isOp(value)) fail(`expected "${value}" at offset ${peek()?.offset ?? source.length}`);
-    pos++;
-  };
+  return new CelParser(source, roots).parseProgram();
+}
 
-  const parseOr = (): CelProgram => {
-    let left = parseAnd();
-    while (isOp("||")) {
-      pos++;
+/** A recursive-descent parser over the token list; each `parse*` builds a program for its rule. */
+class CelParser {
+  private readonly tokens: Token[];
+  private pos = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly roots: readonly string[],
+  ) {
+    this.tokens = tokenize(source, (detail) => new CelSyntaxError(source, detail));
+  }
+
+  parseProgram(): CelProgram {
+    const program = this.parseOr();
+    const rest = this.tokens[this.pos];
+    if (rest) this.fail(`unexpected "${rest.value}" at offset ${rest.offset}`);
+    return program;
+  }
+
+  private fail(detail: string): never {
+    throw new CelSyntaxError(this.source, detail);
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private isOp(value: string): boolean {
+    const tok = this.peek();
+    return tok?.kind === "op" && tok.value === value;
+  }
+
+  private expectOp(value: string): void {
+    if (!this.isOp(value)) this.fail(`expected "${value}" at offset ${this.peek()?.offset ?? this.source.length}`);
+    this.pos++;
+  }
+
+  private parseOr(): CelProgram {
+    let left = this.parseAnd();
+    while (this.isOp("||")) {
+      this.pos++;
       const l = left;
-      const r = parseAnd();
+      const r = this.parseAnd();
       left = (vars) => logical(l(vars), () => r(vars), true);
     }
     return left;
-  };
-  const parseAnd = (): CelProgram => {
-    let left = parseUnary();
-    while (isOp("&&")) {
-      pos++;
+  }
+
+  private parseAnd(): CelProgram {
+    let left = this.parseUnary();
+    while (this.isOp("&&")) {
+      this.pos++;
       const l = left;
-      const r = parseUnary();
+      const r = this.parseUnary();
       left = (vars) => logical(l(vars), () => r(vars), false);
     }
     return left;
-  };
-  const parseUnary = (): CelProgram => {
-    if (isOp("!")) {
-      pos++;
-      const inner = parseUnary();
-      return (vars) => {
-        const v = inner(vars);
-        return typeof v === "boolean" ? !v : CEL_ERROR;
-      };
-    }
-    return parseComparison();
-  };
-  const parseComparison = (): CelProgram => {
-    const left = parsePrimary();
-    const tok = peek();
+  }
+
+  private parseUnary(): CelProgram {
+    if (!this.isOp("!")) return this.parseComparison();
+    this.pos++;
+    const inner = this.parseUnary();
+    return (vars) => {
+      const v = inner(vars);
+      return typeof v === "boolean" ? !v : CEL_ERROR;
+    };
+  }
+
+  private parseComparison(): CelProgram {
+    const left = this.parsePrimary();
+    const tok = this.peek();
     if (tok?.kind !== "op" || !COMPARATORS.has(tok.value)) return left;
-    pos++;
-    const right = parsePrimary();
+    this.pos++;
+    const right = this.parsePrimary();
     const op = tok.value;
     return (vars) => compare(op, left(vars), right(vars));
-  };
-  const parsePrimary = (): CelProgram => {
-    const tok = peek();
-    if (!tok) return fail("unexpected end of expression");
-    pos++;
+  }
+
+  private parsePrimary(): CelProgram {
+    const tok = this.peek();
+    if (!tok) return this.fail("unexpected end of expression");
+    this.pos++;
     if (tok.kind === "literal") {
       const value = tok.literal;
       return () => value;
     }
     if (tok.kind === "op" && tok.value === "(") {
-      const inner = parseOr();
-      expectOp(")");
+      const inner = this.parseOr();
+      this.expectOp(")");
       return inner;
     }
     if (tok.kind === "ident") {
-      if (isOp("(")) fail(`function calls like ${tok.value}() are not supported`);
-      return parsePath(tok.value);
+      if (this.isOp("(")) this.fail(`function calls like ${tok.value}() are not supported`);
+      return this.parsePath(tok.value);
     }
-    return fail(`unexpected "${tok.value}" at offset ${tok.offset}`);
-  };
-  const parsePath = (root: string): CelProgram => {
-    if (!roots.includes(root)) fail(`unknown identifier "${root}" (allowed: ${roots.join(", ")})`);
+    return this.fail(`unexpected "${tok.value}" at offset ${tok.offset}`);
+  }
+
+  private parsePath(root: string): CelProgram {
+    if (!this.roots.includes(root)) this.fail(`unknown identifier "${root}" (allowed: ${this.roots.join(", ")})`);
     const segments: string[] = [];
     for (;;) {
-      if (isOp(".")) {
-        pos++;
-        const next = peek();
-        if (next?.kind !== "ident") fail(`expected a field name after "." at offset ${next?.offset ?? source.length}`);
-        segments.push((next as Token).value);
-        pos++;
-      } else if (isOp("[")) {
-        pos++;
-        const next = peek();
-        if (next?.kind !== "literal" || typeof next.literal !== "string")
-          fail("only string keys are supported in [...]");
-        segments.push(String((next as Token).literal));
-        pos++;
-        expectOp("]");
-      } else if (isOp("(")) {
-        return fail(`method calls like .${segments[segments.length - 1] ?? ""}() are not supported`);
-      } else break;
+      if (this.isOp(".")) segments.push(this.parseField());
+      else if (this.isOp("[")) segments.push(this.parseIndex());
+      else if (this.isOp("("))
+        this.fail(`method calls like .${segments[segments.length - 1] ?? ""}() are not supported`);
+      else break;
     }
     return (vars) => lookup(vars[root], segments);
-  };
+  }
 
-  const program = parseOr();
-  if (pos < tokens.length) fail(`unexpected "${tokens[pos]?.value}" at offset ${tokens[pos]?.offset}`);
-  return program;
+  /** `.name` */
+  private parseField(): string {
+    this.pos++;
+    const next = this.peek();
+    if (next?.kind !== "ident")
+      this.fail(`expected a field name after "." at offset ${next?.offset ?? this.source.length}`);
+    this.pos++;
+    return next.value;
+  }
+
+  /** `["key"]` */
+  private parseIndex(): string {
+    this.pos++;
+    const next = this.peek();
+    if (next?.kind !== "literal" || typeof next.literal !== "string")
+      this.fail("only string keys are supported in [...]");
+    this.pos++;
+    this.expectOp("]");
+    return next.literal;
+  }
 }
 
 /** True only for a boolean `true` result; errors and non-booleans never match. */
@@ -155,8 +191,10 @@ function compare(op: string, a: CelValue, b: CelValue): CelValue {
   const bothNumbers = typeof a === "number" && typeof b === "number";
   const bothStrings = typeof a === "string" && typeof b === "string";
   if (!bothNumbers && !bothStrings) return CEL_ERROR;
-  const x = a as number | string;
-  const y = b as number | string;
+  return ordered(op, a, b);
+}
+
+function ordered(op: string, x: number | string, y: number | string): boolean {
   if (op === "<") return x < y;
   if (op === "<=") return x <= y;
   if (op === ">") return x > y;

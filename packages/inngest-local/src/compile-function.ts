@@ -49,7 +49,7 @@ export function compileFunction(config: FunctionConfig): {
 } {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const guard = <T>(what: string, build: () => T): T | undefined => {
+  const guard: Guard = (what, build) => {
     try {
       return build();
     } catch (err) {
@@ -63,36 +63,13 @@ export function compileFunction(config: FunctionConfig): {
     errors.push(`${config.id}: runtime "${step.runtime.type}" is not supported (only http)`);
   const retries = step?.retries?.attempts ?? DEFAULT_RETRIES;
 
-  const triggers: EventTrigger[] = [];
-  const crons: CronSchedule[] = [];
-  for (const trigger of config.triggers ?? []) {
-    if ("cron" in trigger) {
-      const schedule = guard("cron trigger", () => parseCron(trigger.cron));
-      if (schedule) crons.push(schedule);
-      if (trigger.jitter) warnings.push("cron jitter");
-      continue;
-    }
-    const condition = trigger.expression
-      ? guard("trigger expression", () => compileCel(trigger.expression as string, ["event"]))
-      : undefined;
-    const prefix = trigger.event.endsWith("*") ? trigger.event.slice(0, -1) : undefined;
-    triggers.push({ event: trigger.event, prefix, condition });
-  }
+  const { triggers, crons } = compileTriggers(config, guard, warnings);
 
   const concurrency = guard("concurrency", () => compileConcurrency(config.id, config.concurrency)) ?? [];
   if (Array.isArray(config.concurrency) && config.concurrency.some((c) => c.scope === "account"))
     warnings.push('concurrency scope "account" (treated as "env")');
 
-  let batch: CompiledFunction["batch"];
-  if (config.batchEvents) {
-    const { maxSize, timeout, key, if: condition } = config.batchEvents;
-    batch = guard("batchEvents", () => ({
-      maxSize: Math.max(1, maxSize),
-      timeoutMs: parseDurationMs(timeout),
-      key: key ? compileCel(key, ["event"]) : undefined,
-    }));
-    if (condition) warnings.push("batchEvents.if");
-  }
+  const batch = compileBatch(config, guard, warnings);
   for (const field of IGNORED_FIELDS)
     if (config[field] !== undefined && config[field] !== null) warnings.push(field === "cancel" ? "cancelOn" : field);
 
@@ -111,6 +88,43 @@ export function compileFunction(config: FunctionConfig): {
     errors,
     warnings,
   };
+}
+
+/** Runs `build`, recording what it throws as an error of `what`. */
+type Guard = <T>(what: string, build: () => T) => T | undefined;
+
+function compileTriggers(
+  config: FunctionConfig,
+  guard: Guard,
+  warnings: string[],
+): { triggers: EventTrigger[]; crons: CronSchedule[] } {
+  const triggers: EventTrigger[] = [];
+  const crons: CronSchedule[] = [];
+  for (const trigger of config.triggers ?? []) {
+    if ("cron" in trigger) {
+      const schedule = guard("cron trigger", () => parseCron(trigger.cron));
+      if (schedule) crons.push(schedule);
+      if (trigger.jitter) warnings.push("cron jitter");
+      continue;
+    }
+    const expression = trigger.expression;
+    const condition = expression ? guard("trigger expression", () => compileCel(expression, ["event"])) : undefined;
+    const prefix = trigger.event.endsWith("*") ? trigger.event.slice(0, -1) : undefined;
+    triggers.push({ event: trigger.event, prefix, condition });
+  }
+  return { triggers, crons };
+}
+
+function compileBatch(config: FunctionConfig, guard: Guard, warnings: string[]): CompiledFunction["batch"] {
+  if (!config.batchEvents) return undefined;
+  const { maxSize, timeout, key, if: condition } = config.batchEvents;
+  const batch = guard("batchEvents", () => ({
+    maxSize: Math.max(1, maxSize),
+    timeoutMs: parseDurationMs(timeout),
+    key: key ? compileCel(key, ["event"]) : undefined,
+  }));
+  if (condition) warnings.push("batchEvents.if");
+  return batch;
 }
 
 function compileConcurrency(fnId: string, option: FunctionConfig["concurrency"]): ConcurrencyRule[] {

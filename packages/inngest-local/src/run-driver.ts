@@ -88,7 +88,14 @@ export class RunDriver {
     }
     this.discovering = true;
     this.rediscover = false;
-    void this.call(DISCOVERY);
+    this.callInBackground(DISCOVERY);
+  }
+
+  /** Start a call without waiting for it; a fault in handling its answer fails the run instead of escaping. */
+  private callInBackground(key: string): void {
+    this.call(key).catch((err: unknown) =>
+      this.finish("failed", undefined, toSerializedError(err, "inngest-local could not handle the call")),
+    );
   }
 
   private async call(key: string): Promise<void> {
@@ -176,7 +183,7 @@ export class RunDriver {
         case "StepPlanned":
           if (!this.isTracked(op.id)) {
             this.inflight.add(op.id);
-            void this.call(op.id);
+            this.callInBackground(op.id);
           }
           break;
         default:
@@ -199,7 +206,7 @@ export class RunDriver {
   private retryLater(key: string, ms: number): void {
     if (key === DISCOVERY) this.discovering = true;
     else this.inflight.add(key);
-    this.host.setTimer(ms, () => void this.call(key));
+    this.host.setTimer(ms, () => this.callInBackground(key));
   }
 
   private park(op: Op): void {

@@ -5,7 +5,7 @@ import { canonicalJson, signatureHeader } from "./signing.ts";
 
 export interface SdkResponse {
   status: number;
-  header(name: string): string | undefined;
+  header: (name: string) => string | undefined;
   /** Parsed JSON when the body is JSON, else the raw text. */
   body: unknown;
 }
@@ -59,7 +59,7 @@ export class SdkClient {
     headers: Record<string, string>,
     body: string,
     signal: AbortSignal,
-  ): Promise<{ status: number; header(name: string): string | undefined; text: string }> {
+  ): Promise<{ status: number; header: (name: string) => string | undefined; text: string }> {
     const secure = url.startsWith("https:");
     const request = secure ? httpsRequest : httpRequest;
     const agent = secure ? this.agents.https : this.agents.http;

@@ -40,7 +40,7 @@ beforeAll(async () => {
       return { memo, attempt };
     },
   );
-  const failingChild = inngest.createFunction({ id: "failing-child", triggers: { event: "adv/never" } }, async () => {
+  const failingChild = inngest.createFunction({ id: "failing-child", triggers: { event: "adv/never" } }, () => {
     throw new NonRetriableError("child refused");
   });
   const catcher = inngest.createFunction({ id: "catcher", triggers: { event: "adv/catch" } }, async ({ step }) => {

@@ -69,7 +69,7 @@ describe("protocol edge cases", () => {
     const inngest = new Inngest({ id: "cel", isDev: true, baseUrl: executor.url, logger: quietLogger });
     const fn = inngest.createFunction(
       { id: "sized", triggers: { event: "test/x", if: "size(event.data.tags) > 2" } },
-      async () => "x",
+      () => "x",
     );
     app.setHandler(serve({ client: inngest, functions: [fn] }));
     await expect(executor.sync()).rejects.toThrow(
@@ -88,7 +88,7 @@ describe("protocol edge cases", () => {
         debounce: { period: "5s" },
         triggers: { event: "test/x" },
       },
-      async () => "x",
+      () => "x",
     );
     app.setHandler(serve({ client: inngest, functions: [fn] }));
     await executor.sync();
@@ -102,10 +102,7 @@ describe("protocol edge cases", () => {
     const ids = await executor.send({ name: "test/early", data: { x: 1 } });
     expect(ids).toHaveLength(1);
     const inngest = new Inngest({ id: "late", isDev: true, baseUrl: executor.url, logger: quietLogger });
-    const fn = inngest.createFunction(
-      { id: "early", triggers: { event: "test/early" } },
-      async ({ event }) => event.data,
-    );
+    const fn = inngest.createFunction({ id: "early", triggers: { event: "test/early" } }, ({ event }) => event.data);
     app.setHandler(serve({ client: inngest, functions: [fn] }));
     await waitFor(() => executor.functions().length > 0, 5000, "background sync");
     expect(await onlyRun(executor, "late-early")).toMatchObject({ status: "completed", output: { x: 1 } });
@@ -154,7 +151,7 @@ describe("protocol edge cases", () => {
     };
     const typed = eventType("test/typed", { schema });
     const inngest = new Inngest({ id: "typed", isDev: true, baseUrl: executor.url, logger: quietLogger });
-    const fn = inngest.createFunction({ id: "fn", triggers: [typed] }, async ({ event }) => event.data.n);
+    const fn = inngest.createFunction({ id: "fn", triggers: [typed] }, ({ event }) => event.data.n);
     app.setHandler(serve({ client: inngest, functions: [fn] }));
     await executor.sync();
     await expect(executor.send(typed.create({ n: "nope" } as unknown as { n: number }))).rejects.toThrow(

@@ -14,7 +14,8 @@ const KNOWN_ACTIONS: Record<SentryResource, readonly string[] | "any"> = {
 };
 
 export function isKnownEvent(resource: string, action: string): boolean {
-  const actions = (KNOWN_ACTIONS as Record<string, readonly string[] | "any" | undefined>)[resource];
+  // Own keys only: a header naming an Object.prototype member (`constructor`, `__proto__`) is unknown.
+  const actions = Object.hasOwn(KNOWN_ACTIONS, resource) ? KNOWN_ACTIONS[resource as SentryResource] : undefined;
   if (resource === "size_analysis") return true;
   return actions === "any" || (actions?.includes(action) ?? false);
 }

@@ -6,7 +6,7 @@ import type { SentryEnvelope } from "./types.ts";
 
 function observe(envelope: SentryEnvelope, receivedAt = "2025-07-01T12:00:00.000Z") {
   const result = normalize("comment", envelope, { receivedAt });
-  if (result.kind !== "observation") throw new Error(`expected an observation, got ${result.kind}`);
+  if (result.status !== "observation") throw new Error(`expected an observation, got ${result.status}`);
   return result;
 }
 

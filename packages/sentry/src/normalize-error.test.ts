@@ -7,7 +7,7 @@ import type { Normalized, SentryEnvelope } from "./types.ts";
 
 function observe(resource: string, envelope: SentryEnvelope) {
   const result: Normalized = normalize(resource, envelope, { receivedAt: "2025-07-01T12:00:00.000Z" });
-  if (result.kind !== "observation") throw new Error(`expected an observation, got ${result.kind}`);
+  if (result.status !== "observation") throw new Error(`expected an observation, got ${result.status}`);
   return result;
 }
 

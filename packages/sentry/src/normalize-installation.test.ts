@@ -11,7 +11,7 @@ describe("normalize installation.*", () => {
       "from-envelope",
     );
     expect(normalize("installation", envelope)).toEqual({
-      kind: "installation",
+      status: "installation",
       action: "created",
       installationUuid: "from-data",
       orgSlug: "acme",

@@ -6,10 +6,10 @@ import type { Normalized, SentryEnvelope } from "./types.ts";
 export function normalizeInstallation(envelope: SentryEnvelope): Normalized {
   const action = envelope.action;
   if (action !== "created" && action !== "deleted")
-    return { kind: "ignored", reason: `unhandled event installation.${action}` };
+    return { status: "ignored", reason: `unhandled event installation.${action}` };
   const { installation } = parseData(installationDataSchema, envelope.data, `installation.${action}`);
   return {
-    kind: "installation",
+    status: "installation",
     action,
     installationUuid: installation.uuid,
     orgSlug: installation.organization?.slug ?? null,

@@ -9,7 +9,7 @@ const PY = "Exception: This is an example Python exception";
 
 function observe(envelope: SentryEnvelope) {
   const result = normalize("issue", envelope, { receivedAt: "2025-07-01T12:00:00.000Z" });
-  if (result.kind !== "observation") throw new Error(`expected an observation, got ${result.kind}`);
+  if (result.status !== "observation") throw new Error(`expected an observation, got ${result.status}`);
   return result;
 }
 

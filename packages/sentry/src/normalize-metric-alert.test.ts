@@ -7,7 +7,7 @@ import type { SentryEnvelope } from "./types.ts";
 
 function observe(envelope: SentryEnvelope, receivedAt?: string) {
   const result = normalize("metric_alert", envelope, { receivedAt });
-  if (result.kind !== "observation") throw new Error(`expected an observation, got ${result.kind}`);
+  if (result.status !== "observation") throw new Error(`expected an observation, got ${result.status}`);
   return result;
 }
 

@@ -7,7 +7,7 @@ describe("normalize preprod_artifact.* and size_analysis.*", () => {
     const result = normalize("preprod_artifact", fixtureEnvelope("preprod_artifact.size_analysis_completed.json"), {
       receivedAt: "2025-07-01T12:00:00.000Z",
     });
-    if (result.kind !== "observation") throw new Error("expected an observation");
+    if (result.status !== "observation") throw new Error("expected an observation");
     const { observation } = result;
     expect(observation.metadata).toMatchObject({
       projectSlug: "my-project",
@@ -40,7 +40,7 @@ describe("normalize preprod_artifact.* and size_analysis.*", () => {
       action: "completed",
     });
     expect(result).toMatchObject({
-      kind: "observation",
+      status: "observation",
       observation: {
         sourceType: "size_analysis.completed",
         sourceId: "72:completed",
@@ -52,7 +52,7 @@ describe("normalize preprod_artifact.* and size_analysis.*", () => {
   it("never fails on a sparse payload: the id falls back to a content hash", () => {
     const result = normalize("preprod_artifact", envelopeOf("build_distributed", { state: "DONE" }));
     expect(result).toMatchObject({
-      kind: "observation",
+      status: "observation",
       observation: {
         title: "📦 Build distributed",
         sourceId: expect.stringMatching(/^[0-9a-f]{32}:build_distributed$/),

@@ -6,7 +6,7 @@ import type { SentryEnvelope } from "./types.ts";
 
 function observe(envelope: SentryEnvelope) {
   const result = normalize("seer", envelope, { receivedAt: "2025-07-01T12:00:00.000Z" });
-  if (result.kind !== "observation") throw new Error(`expected an observation, got ${result.kind}`);
+  if (result.status !== "observation") throw new Error(`expected an observation, got ${result.status}`);
   return result;
 }
 

@@ -41,12 +41,14 @@ export function normalizeSeer(envelope: SentryEnvelope, options?: NormalizeOptio
   const { action } = envelope;
   const event = `seer.${action}`;
   const data = parseData(seerDataSchema, envelope.data, event);
-  const missing = seerRequiredByAction[action]?.(data);
+  // Own keys only: an action named like an Object.prototype member (`toString`) has no rule.
+  const required = Object.hasOwn(seerRequiredByAction, action) ? seerRequiredByAction[action] : undefined;
+  const missing = required?.(data);
   if (missing) throw new SentryPayloadError(event, [missing]);
 
   const changes = changeSummaries(data);
   const prs = pullRequests(data);
-  const what = WHAT[action] ?? `Seer ${action.replace(/_/g, " ")}`;
+  const what = (Object.hasOwn(WHAT, action) && WHAT[action]) || `Seer ${action.replace(/_/g, " ")}`;
   const subject =
     data.root_cause?.description ??
     data.root_cause?.one_line_description ??

@@ -169,14 +169,14 @@ const OBSERVATIONS: Record<string, Row> = {
 
 const INSTALLATIONS: Record<string, unknown> = {
   "installation.created.json": {
-    kind: "installation",
+    status: "installation",
     action: "created",
     installationUuid: "a8e5d37a-696c-4c54-adb5-b3f28d64c7de",
     orgSlug: "test-org",
     appSlug: "webhooks-galore",
   },
   "installation.deleted.json": {
-    kind: "installation",
+    status: "installation",
     action: "deleted",
     installationUuid: "a8e5d37a-696c-4c54-adb5-b3f28d64c7de",
     orgSlug: "test-org",
@@ -191,7 +191,7 @@ describe("normalize", () => {
 
   it.each(Object.entries(OBSERVATIONS))("turns %s into one observation", (name, row) => {
     const result = normalize(resourceOf(name), fixtureEnvelope(name), { receivedAt: RECEIVED });
-    if (result.kind !== "observation") throw new Error(`expected an observation, got ${result.kind}`);
+    if (result.status !== "observation") throw new Error(`expected an observation, got ${result.status}`);
     expect(result.observation).toMatchObject(row);
     expect(result.observation.body.length).toBeGreaterThan(0);
     for (const key of [
@@ -229,7 +229,7 @@ describe("normalize", () => {
 
   it("never reads the clock: without receivedAt a payload without time gets a fixed value", () => {
     const result = normalize("seer", fixtureEnvelope("seer.coding_started.json"));
-    expect(result.kind === "observation" && result.observation.occurredAt).toBe("1970-01-01T00:00:00.000Z");
+    expect(result.status === "observation" && result.observation.occurredAt).toBe("1970-01-01T00:00:00.000Z");
   });
 
   it.each([
@@ -239,6 +239,6 @@ describe("normalize", () => {
     ["an unknown metric alert action", "metric_alert", "open", "unhandled event metric_alert.open"],
     ["an unknown installation action", "installation", "updated", "unhandled event installation.updated"],
   ])("ignores %s with a reason", (_label, resource, action, reason) => {
-    expect(normalize(resource, envelopeOf(action, { x: 1 }))).toEqual({ kind: "ignored", reason });
+    expect(normalize(resource, envelopeOf(action, { x: 1 }))).toEqual({ status: "ignored", reason });
   });
 });

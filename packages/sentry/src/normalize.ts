@@ -17,15 +17,15 @@ export type { NormalizeOptions } from "./observation.ts";
  * Turns one delivery into what Suture stores. Pure: the same arguments always give the same
  * result (no clock; `options.receivedAt` stands in when the payload has no time).
  *
- * - `installation.*` → `{kind: "installation"}`
- * - an unknown resource or action → `{kind: "ignored", reason}`
+ * - `installation.*` → `{status: "installation"}`
+ * - an unknown resource or action → `{status: "ignored", reason}`
  * - everything else → exactly one observation
  *
  * Throws `SentryPayloadError` when a known event's data lacks a field Suture relies on.
  */
 export function normalize(resource: string, envelope: SentryEnvelope, options?: NormalizeOptions): Normalized {
   if (!isKnownEvent(resource, envelope.action)) {
-    return { kind: "ignored", reason: `unhandled event ${resource}.${envelope.action}` };
+    return { status: "ignored", reason: `unhandled event ${resource}.${envelope.action}` };
   }
   switch (canonicalResource(resource)) {
     case "installation":
@@ -45,6 +45,6 @@ export function normalize(resource: string, envelope: SentryEnvelope, options?: 
     case "preprod_artifact":
       return normalizePreprod(resource, envelope, options);
     default:
-      return { kind: "ignored", reason: `unhandled event ${resource}.${envelope.action}` };
+      return { status: "ignored", reason: `unhandled event ${resource}.${envelope.action}` };
   }
 }

@@ -106,5 +106,5 @@ export function observed(
   issue: SentryIssueUpsert | null,
   route: { projectSlug: string | null; projectId: string | null },
 ): Normalized {
-  return { kind: "observation", observation, issue, projectSlug: route.projectSlug, projectId: route.projectId };
+  return { status: "observation", observation, issue, projectSlug: route.projectSlug, projectId: route.projectId };
 }

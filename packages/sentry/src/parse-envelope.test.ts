@@ -62,7 +62,7 @@ describe("parseEnvelope", () => {
       '"installation.uuid" must be a UUID (8-4-4-4-12 hex digits)',
     ],
   ])("rejects %s with a precise message", (_label, json, error) => {
-    expect(parseEnvelope(json)).toEqual({ ok: false, error });
+    expect(parseEnvelope(json)).toEqual({ status: "invalid", error });
   });
 
   it("reads a user actor and turns its numeric id into a string", () => {
@@ -87,26 +87,29 @@ describe("parseEnvelope", () => {
     ["an empty installation uuid", { installation: { uuid: "" } }, null, null],
   ])("tolerates %s installation/actor", (_label, extra, installationUuid, actor) => {
     const result = parseEnvelope({ action: "created", data: { x: 1 }, ...extra });
-    expect(result).toEqual({ ok: true, envelope: { action: "created", data: { x: 1 }, installationUuid, actor } });
+    expect(result).toEqual({
+      status: "valid",
+      envelope: { action: "created", data: { x: 1 }, installationUuid, actor },
+    });
   });
 
   it.each([
     ["a 64-character action of any printable ASCII", "root_cause.completed:v2-" + "x".repeat(40)],
     ["an unknown action", "teleported"],
   ])("accepts %s", (_label, action) => {
-    expect(parseEnvelope({ action, data: {} })).toMatchObject({ ok: true, envelope: { action } });
+    expect(parseEnvelope({ action, data: {} })).toMatchObject({ status: "valid", envelope: { action } });
   });
 
   it("accepts an upper-case installation UUID as sent", () => {
     const uuid = "A8E5D37A-696C-4C54-ADB5-B3F28D64C7DE";
     expect(parseEnvelope({ action: "created", data: {}, installation: { uuid } })).toMatchObject({
-      ok: true,
+      status: "valid",
       envelope: { installationUuid: uuid },
     });
   });
 
   it("keeps unknown top-level keys out of the envelope but accepts them", () => {
     const result = parseEnvelope({ action: "created", data: {}, extra: true });
-    expect(result.ok).toBe(true);
+    expect(result.status).toBe("valid");
   });
 });

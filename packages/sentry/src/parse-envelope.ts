@@ -58,16 +58,16 @@ const envelopeSchema = z.looseObject({
 /** Validates the envelope every integration-platform webhook shares: `{action, installation, data, actor}`. */
 export function parseEnvelope(json: unknown): EnvelopeResult {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    return { ok: false, error: `${SHAPE}, got ${describe(json)}` };
+    return { status: "invalid", error: `${SHAPE}, got ${describe(json)}` };
   }
   const result = envelopeSchema.safeParse(json);
   if (!result.success) {
     // One precise message; the first issue is the one the sender most needs to fix.
-    return { ok: false, error: result.error.issues[0]?.message ?? SHAPE };
+    return { status: "invalid", error: result.error.issues[0]?.message ?? SHAPE };
   }
   const { action, data, installation, actor } = result.data;
   return {
-    ok: true,
+    status: "valid",
     envelope: { action, data, installationUuid: installation?.uuid || null, actor: parseActor(actor) },
   };
 }

@@ -18,7 +18,7 @@ export const resourceOf = (name: string): string => name.split(".")[0]!;
 
 export function toEnvelope(json: unknown): SentryEnvelope {
   const parsed = parseEnvelope(json);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (parsed.status === "invalid") throw new Error(parsed.error);
   return parsed.envelope;
 }
 

@@ -94,14 +94,14 @@ export interface SentryIssueUpsert {
 
 export type Normalized =
   | {
-      kind: "installation";
+      status: "installation";
       action: "created" | "deleted";
       installationUuid: string;
       orgSlug: string | null;
       appSlug: string | null;
     }
   | {
-      kind: "observation";
+      status: "observation";
       observation: NormalizedObservation;
       /** Present for issue.*, error.*, event_alert.* (and seer/comment when they name an issue). */
       issue: SentryIssueUpsert | null;
@@ -109,6 +109,6 @@ export type Normalized =
       projectSlug: string | null;
       projectId: string | null;
     }
-  | { kind: "ignored"; reason: string };
+  | { status: "ignored"; reason: string };
 
-export type EnvelopeResult = { ok: true; envelope: SentryEnvelope } | { ok: false; error: string };
+export type EnvelopeResult = { status: "valid"; envelope: SentryEnvelope } | { status: "invalid"; error: string };

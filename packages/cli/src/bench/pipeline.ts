@@ -24,7 +24,7 @@ const github = await startGithubDouble({ repositories: { "acme/shop": sample.bar
 const core = await import("@suture/core");
 const db = await import("@suture/db");
 const root = db.repoRoot();
-await db.ensureWorkspace(await core.getDb(), "default", "Default");
+const workspace = await db.ensureWorkspace(await core.getDb(), { slug: "default", name: "Default" });
 await core.connectRepository({
   workspace: "default",
   repository: "acme/shop",
@@ -103,8 +103,8 @@ if (latencies.length === RUNS) {
 async function dispatchDurations(): Promise<number[]> {
   const handle = await core.getDb();
   const durations: number[] = [];
-  for (const run of await db.listFixRuns(handle)) {
-    const events = await db.listFixRunEvents(handle, run.id);
+  for (const run of await db.listFixRuns(handle, { workspaceId: workspace.id })) {
+    const events = await db.listFixRunEvents(handle, { fixRunId: run.id });
     const at = (kind: string) => events.find((e) => e.kind === kind)?.createdAt.getTime();
     const [started, opened] = [at("started"), at("pr_opened")];
     if (started && opened) durations.push(opened - started);
@@ -116,15 +116,16 @@ async function dispatchDurations(): Promise<number[]> {
 /** Where each run got to, read after the server let go of the database. */
 async function printRuns(): Promise<void> {
   const handle = await core.getDb();
-  const runs = await db.listFixRuns(handle);
+  const runs = await db.listFixRuns(handle, { workspaceId: workspace.id });
   if (runs.length === 0) {
-    const deliveries = await db.listRecentDeliveries(handle, 10);
+    // Every delivery, the unrouted ones too: why none became a run may be that none was routed.
+    const deliveries = await db.listRecentDeliveriesAcrossWorkspaces(handle, { limit: 10 });
     console.error(
       `no fix runs; latest deliveries:\n${deliveries.map((d) => `  ${d.resource}.${d.action} ${d.status} ${d.error ?? ""}`).join("\n")}`,
     );
   }
   for (const run of runs) {
-    const events = await db.listFixRunEvents(handle, run.id);
+    const events = await db.listFixRunEvents(handle, { fixRunId: run.id });
     console.error(
       `run ${run.id}: ${run.status} ${run.reason ?? ""}\n${events.map((e) => `  ${e.kind}: ${e.message.slice(0, 200)}`).join("\n")}`,
     );

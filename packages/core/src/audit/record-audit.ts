@@ -17,7 +17,7 @@ export interface AuditInput {
  */
 export async function recordAudit(input: AuditInput, actor: Actor): Promise<void> {
   const db = await getDb();
-  const workspace = await getWorkspaceBySlug(db, input.workspace);
+  const workspace = await getWorkspaceBySlug(db, { slug: input.workspace });
   if (!workspace) return;
   await insertAuditEvent(db, {
     workspaceId: workspace.id,

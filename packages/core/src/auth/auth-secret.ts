@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { dataDir, isEmbeddedDatabase } from "../config.ts";
+import { dataDir } from "@suture/db";
+import { isEmbeddedDatabase } from "../config.ts";
 import { env } from "../env.ts";
 
 let cached: string | undefined;

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { countUsers } from "@suture/db";
-import { dataDir } from "../config.ts";
+import { dataDir } from "@suture/db";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
 import { addUser, type AddUserResult } from "./users.ts";

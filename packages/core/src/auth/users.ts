@@ -14,7 +14,7 @@ import {
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { getDb } from "../database.ts";
-import { DEFAULT_WORKSPACE_SLUG } from "../ingest/resolve-workspace.ts";
+import { DEFAULT_WORKSPACE_SLUG } from "../workspaces/route-workspace.ts";
 import { type Actor, ROLES, type Role } from "./roles.ts";
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -57,12 +57,12 @@ export async function addUser(input: z.input<typeof newUserInput>, actor: Actor)
   const db = await getDb();
   let targets: Workspace[];
   if (workspace) {
-    const found = await getWorkspaceBySlug(db, workspace);
+    const found = await getWorkspaceBySlug(db, { slug: workspace });
     if (!found) return { status: "no_workspace", error: `no workspace ${workspace}` };
     targets = [found];
   } else {
     targets = await listWorkspaces(db);
-    if (targets.length === 0) targets = [await ensureWorkspace(db, DEFAULT_WORKSPACE_SLUG, "Default")];
+    if (targets.length === 0) targets = [await ensureWorkspace(db, { slug: DEFAULT_WORKSPACE_SLUG, name: "Default" })];
   }
   let user = await findUserByEmail(db, { email });
   const status = user ? "existing" : "created";

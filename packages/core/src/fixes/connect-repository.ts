@@ -22,7 +22,7 @@ export async function connectRepository(input: z.input<typeof repositoryInput>):
   if (!parsed.success) return { status: "invalid", error: parsed.error.issues.map((i) => i.message).join("; ") };
   const { workspace: slug, repository, cloneUrl, defaultBranch, testCommand, codeMappings } = parsed.data;
   const db = await getDb();
-  const workspace = await getWorkspaceBySlug(db, slug);
+  const workspace = await getWorkspaceBySlug(db, { slug });
   if (!workspace) return { status: "invalid", error: `no workspace with slug "${slug}"` };
   const [owner, name] = repository.split("/") as [string, string];
   return {

@@ -39,15 +39,16 @@ export async function approveFixRun(
   const result = await db.transaction(async (tx): Promise<DecisionResult> => {
     const run = await getScopedRun(tx, fixRunId, scope);
     if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
-    const overBudget = await dispatchBudgetExceeded(tx, await getWorkspacePolicy(tx, run.workspaceId));
+    const overBudget = await dispatchBudgetExceeded(tx, await getWorkspacePolicy(tx, { workspaceId: run.workspaceId }));
     if (overBudget && run.status === "awaiting_approval") return { status: "over_budget", error: overBudget };
-    const approved = await transitionFixRun(tx, fixRunId, ["awaiting_approval"], "approved", {
-      approvedBy: by,
-      approvedByUserId: userId,
-      approvedAt: new Date(),
+    const approved = await transitionFixRun(tx, {
+      id: fixRunId,
+      from: ["awaiting_approval"],
+      to: "approved",
+      fields: { approvedBy: by, approvedByUserId: userId, approvedAt: new Date() },
     });
     if (!approved) return conflict(tx, fixRunId, "approved");
-    await appendFixRunEvent(tx, fixRunId, { kind: "approved", message: `Approved by ${by}` });
+    await appendFixRunEvent(tx, { fixRunId, event: { kind: "approved", message: `Approved by ${by}` } });
     await audit(tx, approved, { userId, label: by }, "fix_run.approved");
     return { status: "approved", fixRun: approved };
   });
@@ -67,16 +68,19 @@ export async function rejectFixRun(
   return db.transaction(async (tx): Promise<DecisionResult> => {
     const run = await getScopedRun(tx, fixRunId, scope);
     if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
-    const rejected = await transitionFixRun(tx, fixRunId, ["awaiting_approval"], "rejected", {
-      rejectedBy: by,
-      rejectedByUserId: userId,
-      rejectedAt: new Date(),
-      reason: reason ?? null,
+    const rejected = await transitionFixRun(tx, {
+      id: fixRunId,
+      from: ["awaiting_approval"],
+      to: "rejected",
+      fields: { rejectedBy: by, rejectedByUserId: userId, rejectedAt: new Date(), reason: reason ?? null },
     });
     if (!rejected) return conflict(tx, fixRunId, "rejected");
-    await appendFixRunEvent(tx, fixRunId, {
-      kind: "rejected",
-      message: `Rejected by ${by}${reason ? `: ${reason}` : ""}`,
+    await appendFixRunEvent(tx, {
+      fixRunId,
+      event: {
+        kind: "rejected",
+        message: `Rejected by ${by}${reason ? `: ${reason}` : ""}`,
+      },
     });
     await audit(tx, rejected, { userId, label: by }, "fix_run.rejected", reason ? { reason } : {});
     return { status: "rejected", fixRun: rejected };
@@ -88,7 +92,7 @@ function asActor(actor: Actor | string): Actor {
 }
 
 async function getScopedRun(tx: Db, fixRunId: string, scope: DecisionScope): Promise<FixRun | undefined> {
-  const run = await getFixRun(tx, fixRunId);
+  const run = await getFixRun(tx, { id: fixRunId });
   return run && (!scope.workspaceId || run.workspaceId === scope.workspaceId) ? run : undefined;
 }
 
@@ -112,7 +116,8 @@ async function audit(
 
 /** The loser of a race learns what the run is now, not what it was when it looked. */
 async function conflict(tx: Db, fixRunId: string, wanted: string): Promise<DecisionResult> {
-  const run = (await getFixRun(tx, fixRunId))!;
+  const run = await getFixRun(tx, { id: fixRunId });
+  if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
   return {
     status: "conflict",
     current: run.status,

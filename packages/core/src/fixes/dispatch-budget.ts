@@ -11,11 +11,17 @@ export async function dispatchBudgetExceeded(
   policy: WorkspacePolicy,
   now = new Date(),
 ): Promise<string | null> {
-  await lockWorkspaceBudget(tx, policy.workspaceId);
-  const lastHour = await countFixRuns(tx, policy.workspaceId, { approvedSince: new Date(now.getTime() - HOUR) });
+  await lockWorkspaceBudget(tx, { workspaceId: policy.workspaceId });
+  const lastHour = await countFixRuns(tx, {
+    workspaceId: policy.workspaceId,
+    approvedSince: new Date(now.getTime() - HOUR),
+  });
   if (lastHour >= policy.maxDispatchesPerHour)
     return `budget: ${lastHour} dispatches in the last hour (limit ${policy.maxDispatchesPerHour})`;
-  const lastDay = await countFixRuns(tx, policy.workspaceId, { approvedSince: new Date(now.getTime() - 24 * HOUR) });
+  const lastDay = await countFixRuns(tx, {
+    workspaceId: policy.workspaceId,
+    approvedSince: new Date(now.getTime() - 24 * HOUR),
+  });
   if (lastDay >= policy.maxDispatchesPerDay)
     return `budget: ${lastDay} dispatches in the last day (limit ${policy.maxDispatchesPerDay})`;
   return null;

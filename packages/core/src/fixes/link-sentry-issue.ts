@@ -1,6 +1,6 @@
 import { appendFixRunEvent, type FixRun, getSentryIssue, getRepository, workspaceInstallation } from "@suture/db";
 import { getDb } from "../database.ts";
-import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
+import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
 
 export type LinkResult =
   | { status: "linked"; externalIssueId: string | null }
@@ -22,13 +22,13 @@ export async function linkSentryIssue(
     const db = await getDb();
     const api = sentryApi();
     if (!api) return { status: "skipped", reason: sentryApiMissing() ?? "the Sentry API is not configured" };
-    const issue = await getSentryIssue(db, run.sentryIssueId);
+    const issue = await getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId });
     if (!issue) return { status: "failed", error: `fix run ${run.id} has no Sentry issue` };
-    const installation = await workspaceInstallation(db, run.workspaceId);
+    const installation = await workspaceInstallation(db, { workspaceId: run.workspaceId });
 
     let linkError: string | undefined;
     if (installation) {
-      const repository = run.repositoryId ? await getRepository(db, run.repositoryId) : undefined;
+      const repository = run.repositoryId ? await getRepository(db, { id: run.repositoryId }) : undefined;
       const project = repository ? `${repository.owner}/${repository.name}` : (repoFromPrUrl(prUrl) ?? "pull request");
       const linked = await api.linkPullRequest(installation.uuid, {
         issueId: issue.sentryIssueId,
@@ -37,10 +37,13 @@ export async function linkSentryIssue(
         identifier: String(prNumber),
       });
       if (linked.status === "ok") {
-        await appendFixRunEvent(db, run.id, {
-          kind: "sentry_linked",
-          message: `Linked ${project}#${prNumber} to the Sentry issue`,
-          data: { prUrl },
+        await appendFixRunEvent(db, {
+          fixRunId: run.id,
+          event: {
+            kind: "sentry_linked",
+            message: `Linked ${project}#${prNumber} to the Sentry issue`,
+            data: { prUrl },
+          },
         });
         return { status: "linked", externalIssueId: linked.externalIssueId };
       }
@@ -49,17 +52,23 @@ export async function linkSentryIssue(
     const commented = await api.comment(issue.sentryIssueId, `Suture opened a fix for this issue: ${prUrl}`);
     if (commented.status === "failed") {
       const error = linkError ? `${linkError}; ${commented.error}` : commented.error;
-      await appendFixRunEvent(db, run.id, {
-        kind: "sentry_link_failed",
-        message: `Could not link the PR on Sentry: ${error}`,
-        data: { prUrl },
+      await appendFixRunEvent(db, {
+        fixRunId: run.id,
+        event: {
+          kind: "sentry_link_failed",
+          message: `Could not link the PR on Sentry: ${error}`,
+          data: { prUrl },
+        },
       });
       return { status: "failed", error };
     }
-    await appendFixRunEvent(db, run.id, {
-      kind: "sentry_commented",
-      message: "Commented the PR on the Sentry issue",
-      data: { prUrl, linkError: linkError ?? null },
+    await appendFixRunEvent(db, {
+      fixRunId: run.id,
+      event: {
+        kind: "sentry_commented",
+        message: "Commented the PR on the Sentry issue",
+        data: { prUrl, linkError: linkError ?? null },
+      },
     });
     return { status: "commented", commentId: commented.commentId, ...(linkError ? { linkError } : {}) };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { stripAnsi } from "./agent-summary.ts";
 import { scrubText } from "./scrub.ts";
+import { safeHttpsUrl } from "../links/safe-https-url.ts";
 
 export interface PullRequestInput {
   issue: {
@@ -60,9 +61,9 @@ function pullRequestTitle(shortId: string, title: string | null): string {
 
 /** The issue's address without its query string: a link to `…?[query]` would be broken. */
 function issueUrl(webUrl: string | null): string | null {
-  if (!webUrl || !URL.canParse(webUrl)) return null;
-  const url = new URL(webUrl);
-  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+  const safe = safeHttpsUrl(webUrl);
+  if (!safe) return null;
+  const url = new URL(safe);
   return scrubText(`${url.origin}${url.pathname}`);
 }
 

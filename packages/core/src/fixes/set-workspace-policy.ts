@@ -34,7 +34,10 @@ export async function setWorkspacePolicy(slug: string, input: z.input<typeof pol
     };
   }
   const db = await getDb();
-  const workspace = await getWorkspaceBySlug(db, slug);
+  const workspace = await getWorkspaceBySlug(db, { slug });
   if (!workspace) return { status: "invalid", error: `no workspace with slug "${slug}"` };
-  return { status: "updated", policy: await updateWorkspacePolicy(db, workspace.id, parsed.data) };
+  return {
+    status: "updated",
+    policy: await updateWorkspacePolicy(db, { workspaceId: workspace.id, values: parsed.data }),
+  };
 }

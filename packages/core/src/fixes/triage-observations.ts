@@ -29,7 +29,7 @@ export type TriageOutcome =
  */
 export async function triageObservations(observationIds: readonly string[]): Promise<TriageOutcome[]> {
   const db = await getDb();
-  const observations = await getObservations(db, observationIds);
+  const observations = await getObservations(db, { ids: observationIds });
   const outcomes: TriageOutcome[] = [];
   const perIssue = new Map<string, Observation>();
   for (const observation of observations) {
@@ -57,20 +57,20 @@ export async function triageObservations(observationIds: readonly string[]): Pro
 
 async function triageOne(db: Db, observation: Observation): Promise<TriageOutcome> {
   const skip = (reason: string): TriageOutcome => ({ observationId: observation.id, status: "skipped", reason });
-  const issue = await getSentryIssue(db, observation.sentryIssueId!);
+  const issue = await getSentryIssue(db, { workspaceId: observation.workspaceId, id: observation.sentryIssueId! });
   if (!issue) return skip("issue not found");
   if (issue.status && issue.status !== "unresolved") return skip(`issue is ${issue.status}`);
-  const repository = await findWorkspaceRepository(db, observation.workspaceId);
+  const repository = await findWorkspaceRepository(db, { workspaceId: observation.workspaceId });
   if (!repository) return skip("no repository is connected to this workspace");
-  const latest = await latestFixRunForIssue(db, issue.id);
+  const latest = await latestFixRunForIssue(db, { sentryIssueId: issue.id });
   if (latest?.status === "rejected" && observation.sourceType !== "issue.unresolved") {
     return skip(`a person rejected the last run (${latest.rejectedBy ?? "unknown"}); waiting for a regression`);
   }
 
   return db.transaction(async (tx) => {
-    const policy = await getWorkspacePolicy(tx, observation.workspaceId);
-    await lockWorkspaceBudget(tx, observation.workspaceId);
-    const active = await countFixRuns(tx, observation.workspaceId, { statuses: ACTIVE_FIX_RUN_STATUSES });
+    const policy = await getWorkspacePolicy(tx, { workspaceId: observation.workspaceId });
+    await lockWorkspaceBudget(tx, { workspaceId: observation.workspaceId });
+    const active = await countFixRuns(tx, { workspaceId: observation.workspaceId, statuses: ACTIVE_FIX_RUN_STATUSES });
     if (active >= policy.maxActiveRuns) return skip(`budget: ${active} active runs (limit ${policy.maxActiveRuns})`);
 
     const run = await openFixRun(tx, {
@@ -81,19 +81,30 @@ async function triageOne(db: Db, observation: Observation): Promise<TriageOutcom
       triggerObservationId: observation.id,
     });
     if (!run) return skip("the issue already has an active fix run");
-    await appendFixRunEvent(tx, run.id, {
-      kind: "triaged",
-      message: `Opened for ${issue.shortId ?? issue.sentryIssueId} after ${observation.sourceType}`,
-      data: { observationId: observation.id, repository: `${repository.owner}/${repository.name}` },
+    await appendFixRunEvent(tx, {
+      fixRunId: run.id,
+      event: {
+        kind: "triaged",
+        message: `Opened for ${issue.shortId ?? issue.sentryIssueId} after ${observation.sourceType}`,
+        data: { observationId: observation.id, repository: `${repository.owner}/${repository.name}` },
+      },
     });
 
     const notAuto = withinAutoThresholds(policy, issue, observation) ?? (await dispatchBudgetExceeded(tx, policy));
     if (notAuto) return { observationId: observation.id, status: "opened", fixRun: run, autoApproved: false };
-    const approved = await transitionFixRun(tx, run.id, ["awaiting_approval"], "approved", {
-      approvedBy: "policy",
-      approvedAt: new Date(),
+    const approved = await transitionFixRun(tx, {
+      id: run.id,
+      from: ["awaiting_approval"],
+      to: "approved",
+      fields: {
+        approvedBy: "policy",
+        approvedAt: new Date(),
+      },
     });
-    await appendFixRunEvent(tx, run.id, { kind: "approved", message: "Approved by the workspace's auto policy" });
+    await appendFixRunEvent(tx, {
+      fixRunId: run.id,
+      event: { kind: "approved", message: "Approved by the workspace's auto policy" },
+    });
     return {
       observationId: observation.id,
       status: "opened",

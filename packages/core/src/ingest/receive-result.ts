@@ -44,20 +44,20 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** A verified body as text and JSON, or the 400 that says why it is neither. */
 export function parseBody(
   rawBody: Uint8Array,
-): { ok: true; text: string; json: unknown } | { ok: false; result: ReceiveResult } {
+): { status: "parsed"; text: string; json: unknown } | { status: "rejected"; result: ReceiveResult } {
   let text: string;
   try {
     text = utf8.decode(rawBody);
   } catch {
-    return { ok: false, result: reject(400, "body is not valid UTF-8") };
+    return { status: "rejected", result: reject(400, "body is not valid UTF-8") };
   }
   if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-    return { ok: false, result: reject(400, `body nests JSON deeper than ${MAX_JSON_DEPTH} levels`) };
+    return { status: "rejected", result: reject(400, `body nests JSON deeper than ${MAX_JSON_DEPTH} levels`) };
   }
   try {
-    return { ok: true, text, json: JSON.parse(text) as unknown };
+    return { status: "parsed", text, json: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, result: reject(400, `body is not valid JSON: ${(error as Error).message}`) };
+    return { status: "rejected", result: reject(400, `body is not valid JSON: ${(error as Error).message}`) };
   }
 }
 

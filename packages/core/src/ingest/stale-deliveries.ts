@@ -1,6 +1,6 @@
 import { failExhaustedDeliveries, listStalePendingDeliveries } from "@suture/db";
 import { getDb } from "../database.ts";
-import { MAX_DELIVERY_ATTEMPTS } from "./process-deliveries.ts";
+import { MAX_DELIVERY_ATTEMPTS } from "./sentry/process-deliveries.ts";
 
 const GAVE_UP = `gave up after ${MAX_DELIVERY_ATTEMPTS} attempts: processing never finished (a crash, a timeout, or the database failing each time)`;
 
@@ -13,8 +13,12 @@ export async function staleDeliveries(
   olderThanSeconds: number,
 ): Promise<{ sentry: string[]; github: string[]; gaveUp: number; sweepId: string }> {
   const db = await getDb();
-  const gaveUp = await failExhaustedDeliveries(db, olderThanSeconds, MAX_DELIVERY_ATTEMPTS, GAVE_UP);
-  const rows = await listStalePendingDeliveries(db, olderThanSeconds, MAX_DELIVERY_ATTEMPTS);
+  const gaveUp = await failExhaustedDeliveries(db, {
+    olderThanSeconds,
+    maxAttempts: MAX_DELIVERY_ATTEMPTS,
+    error: GAVE_UP,
+  });
+  const rows = await listStalePendingDeliveries(db, { olderThanSeconds, maxAttempts: MAX_DELIVERY_ATTEMPTS });
   return {
     sentry: rows.filter((r) => r.source === "sentry").map((r) => r.id),
     github: rows.filter((r) => r.source === "github").map((r) => r.id),

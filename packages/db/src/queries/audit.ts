@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { returnedRow } from "../returned-row.ts";
 import { auditEvents } from "../schema/index.ts";
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
@@ -7,8 +8,7 @@ export type NewAuditEvent = Omit<typeof auditEvents.$inferInsert, "id" | "create
 
 /** Records who did what; call it in the transaction that did it, so both happen or neither. */
 export async function insertAuditEvent(db: Db, values: NewAuditEvent): Promise<AuditEvent> {
-  const [row] = await db.insert(auditEvents).values(values).returning();
-  return row!;
+  return returnedRow(await db.insert(auditEvents).values(values).returning(), "insertAuditEvent");
 }
 
 export async function listAuditEvents(db: Db, params: { workspaceId: string; limit?: number }): Promise<AuditEvent[]> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { type DeliveryStatus, webhookDeliveries } from "../schema/index.ts";
 import { storableError, storableText } from "../storable.ts";
@@ -23,7 +23,7 @@ export type DeliveryInput = Pick<NewDelivery, "resource" | "action" | "dedupKey"
 export async function insertDelivery(
   db: Db,
   values: DeliveryInput,
-): Promise<{ inserted: true; id: string } | { inserted: false; id: string; status: DeliveryStatus }> {
+): Promise<{ status: "inserted"; id: string } | { status: "duplicate"; id: string; deliveryStatus: DeliveryStatus }> {
   const [row] = await preparedInsert(db).execute({
     source: "sentry",
     status: "pending",
@@ -33,13 +33,13 @@ export async function insertDelivery(
     installationUuid: values.installationUuid == null ? null : storableText(values.installationUuid),
     error: values.error == null ? null : storableError(values.error),
   });
-  if (row) return { inserted: true, id: row.id };
+  if (row) return { status: "inserted", id: row.id };
   const [existing] = await db
     .select({ id: webhookDeliveries.id, status: webhookDeliveries.status })
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.dedupKey, values.dedupKey));
   if (!existing) throw new Error(`delivery with dedup key ${values.dedupKey} vanished`);
-  return { inserted: false, ...existing };
+  return { status: "duplicate", id: existing.id, deliveryStatus: existing.status };
 }
 
 // This INSERT runs once per webhook, before the answer. Unprepared, drizzle passes
@@ -84,7 +84,10 @@ function preparedInsert(db: Db): ReturnType<typeof prepareInsert> {
  * timeout, a database that keeps failing) is still counted. Rows another worker has locked are
  * left to it.
  */
-export async function claimPendingDeliveries(db: Db, ids: readonly string[], maxAttempts: number): Promise<Delivery[]> {
+export async function claimPendingDeliveries(
+  db: Db,
+  { ids, maxAttempts }: { ids: readonly string[]; maxAttempts: number },
+): Promise<Delivery[]> {
   if (ids.length === 0) return [];
   const claimable = db
     .select({ id: webhookDeliveries.id })
@@ -109,7 +112,7 @@ export async function claimPendingDeliveries(db: Db, ids: readonly string[], max
  * Locks the still-pending deliveries among `ids` for the rest of the transaction. Rows another
  * worker holds are skipped, not waited for: that worker is processing them.
  */
-export async function lockPendingDeliveries(tx: Db, ids: readonly string[]): Promise<string[]> {
+export async function lockPendingDeliveries(tx: Db, { ids }: { ids: readonly string[] }): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await tx
     .select({ id: webhookDeliveries.id })
@@ -120,34 +123,35 @@ export async function lockPendingDeliveries(tx: Db, ids: readonly string[]): Pro
   return rows.map((r) => r.id);
 }
 
-export async function getDelivery(db: Db, id: string): Promise<Delivery | undefined> {
+/** By id, in any workspace (or none yet): for the pipeline. */
+export async function getDelivery(db: Db, { id }: { id: string }): Promise<Delivery | undefined> {
   const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
   return row;
 }
 
-export async function markDelivery(
-  db: Db,
-  id: string,
-  status: DeliveryStatus,
-  fields: { error?: string | null; workspaceId?: string | null } = {},
-): Promise<void> {
-  await markDeliveries(db, [id], status, fields);
+/** What processing concluded about deliveries: their new status, and the error or workspace it found. */
+export interface DeliveryOutcome {
+  status: DeliveryStatus;
+  error?: string | null;
+  workspaceId?: string | null;
+}
+
+export async function markDelivery(db: Db, { id, ...outcome }: { id: string } & DeliveryOutcome): Promise<void> {
+  await markDeliveries(db, { ids: [id], ...outcome });
 }
 
 /** Sets one outcome on many deliveries in one statement; the error is stored short and storable. */
 export async function markDeliveries(
   db: Db,
-  ids: readonly string[],
-  status: DeliveryStatus,
-  fields: { error?: string | null; workspaceId?: string | null } = {},
+  { ids, status, error, workspaceId }: { ids: readonly string[] } & DeliveryOutcome,
 ): Promise<void> {
   if (ids.length === 0) return;
   await db
     .update(webhookDeliveries)
     .set({
       status,
-      error: fields.error == null ? null : storableError(fields.error),
-      workspaceId: fields.workspaceId,
+      error: error == null ? null : storableError(error),
+      workspaceId,
       processedAt: status === "pending" ? null : sql`now()`,
     })
     .where(inArray(webhookDeliveries.id, [...ids]));
@@ -159,9 +163,7 @@ export async function markDeliveries(
  */
 export async function listStalePendingDeliveries(
   db: Db,
-  olderThanSeconds: number,
-  maxAttempts: number,
-  limit = 500,
+  { olderThanSeconds, maxAttempts, limit = 500 }: { olderThanSeconds: number; maxAttempts: number; limit?: number },
 ): Promise<{ id: string; source: "sentry" | "github" }[]> {
   return db
     .select({ id: webhookDeliveries.id, source: webhookDeliveries.source })
@@ -183,9 +185,7 @@ export async function listStalePendingDeliveries(
  */
 export async function failExhaustedDeliveries(
   db: Db,
-  olderThanSeconds: number,
-  maxAttempts: number,
-  error: string,
+  { olderThanSeconds, maxAttempts, error }: { olderThanSeconds: number; maxAttempts: number; error: string },
 ): Promise<string[]> {
   const exhausted = db
     .select({ id: webhookDeliveries.id })
@@ -207,7 +207,10 @@ export async function failExhaustedDeliveries(
 }
 
 /** Deliveries parked as unrouted, optionally for one installation: re-processed once mapped. */
-export async function listUnroutedDeliveries(db: Db, installationUuid?: string): Promise<string[]> {
+export async function listUnroutedDeliveries(
+  db: Db,
+  { installationUuid }: { installationUuid?: string },
+): Promise<string[]> {
   const rows = await db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
@@ -221,7 +224,7 @@ export async function listUnroutedDeliveries(db: Db, installationUuid?: string):
 }
 
 /** Puts unrouted (or failed) deliveries back to pending, attempts counted afresh, so processing picks them up again. */
-export async function requeueDeliveries(db: Db, ids: string[]): Promise<number> {
+export async function requeueDeliveries(db: Db, { ids }: { ids: string[] }): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await db
     .update(webhookDeliveries)
@@ -236,7 +239,26 @@ export type DeliverySummary = Pick<
   "id" | "resource" | "action" | "status" | "error" | "requestId" | "receivedAt" | "processedAt" | "installationUuid"
 >;
 
-export async function listRecentDeliveries(db: Db, limit = 50): Promise<DeliverySummary[]> {
+/** A workspace's newest deliveries, for its pages. */
+export async function listRecentDeliveries(
+  db: Db,
+  { workspaceId, limit = 50 }: { workspaceId: string; limit?: number },
+): Promise<DeliverySummary[]> {
+  return recentDeliveries(db, eq(webhookDeliveries.workspaceId, workspaceId), limit);
+}
+
+/**
+ * The newest deliveries of every workspace, and those not routed to one yet: for the operator's
+ * shell (the benchmark's diagnosis). Pages read through their workspace.
+ */
+export async function listRecentDeliveriesAcrossWorkspaces(
+  db: Db,
+  { limit = 50 }: { limit?: number },
+): Promise<DeliverySummary[]> {
+  return recentDeliveries(db, undefined, limit);
+}
+
+async function recentDeliveries(db: Db, where: SQL | undefined, limit: number): Promise<DeliverySummary[]> {
   return db
     .select({
       id: webhookDeliveries.id,
@@ -250,14 +272,20 @@ export async function listRecentDeliveries(db: Db, limit = 50): Promise<Delivery
       installationUuid: webhookDeliveries.installationUuid,
     })
     .from(webhookDeliveries)
+    .where(where)
     .orderBy(desc(webhookDeliveries.receivedAt))
     .limit(limit);
 }
 
-export async function countDeliveriesByStatus(db: Db): Promise<Record<string, number>> {
+/** How many of a workspace's deliveries are in each status. */
+export async function countDeliveriesByStatus(
+  db: Db,
+  { workspaceId }: { workspaceId: string },
+): Promise<Record<string, number>> {
   const rows = await db
     .select({ status: webhookDeliveries.status, count: sql<number>`count(*)::int` })
     .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.workspaceId, workspaceId))
     .groupBy(webhookDeliveries.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import {
   type FixRunStatus,
@@ -11,7 +11,9 @@ import {
   webhookDeliveries,
   workspaces,
 } from "../schema/index.ts";
-import type { FixRun, FixRunEvent, Repository } from "./fixes.ts";
+import { type FixRunEventKind, type FixRunEventOf, parseFixRunEventOf } from "../fix-run-events.ts";
+import type { FixRun, Repository } from "./fixes.ts";
+import type { SentryIssue } from "./observations.ts";
 
 /** Observations whose delivery carries a whole event (stack trace, breadcrumbs, tags). */
 const EVENT_SOURCE_TYPES = ["error.created", "event_alert.triggered"];
@@ -19,7 +21,7 @@ const EVENT_SOURCE_TYPES = ["error.created", "event_alert.triggered"];
 /** The newest stored event of an issue, as Sentry delivered it; undefined if none arrived. */
 export async function latestStoredEvent(
   db: Db,
-  sentryIssueId: string,
+  { sentryIssueId }: { sentryIssueId: string },
 ): Promise<{ resource: string; rawBody: string; release: string | null } | undefined> {
   const [row] = await db
     .select({ resource: webhookDeliveries.resource, rawBody: webhookDeliveries.rawBody, release: observations.release })
@@ -32,7 +34,10 @@ export async function latestStoredEvent(
 }
 
 /** The commit a release was deployed from, when a deployment said so. */
-export async function releaseCommit(db: Db, workspaceId: string, release: string): Promise<string | undefined> {
+export async function releaseCommit(
+  db: Db,
+  { workspaceId, release }: { workspaceId: string; release: string },
+): Promise<string | undefined> {
   const [row] = await db
     .select({ commitSha: deployments.commitSha })
     .from(deployments)
@@ -44,28 +49,33 @@ export async function releaseCommit(db: Db, workspaceId: string, release: string
   return row?.commitSha ?? undefined;
 }
 
-export async function getRepository(db: Db, id: string): Promise<Repository | undefined> {
+/** By id, in any workspace: for the pipeline. */
+export async function getRepository(db: Db, { id }: { id: string }): Promise<Repository | undefined> {
   const [row] = await db.select().from(repositories).where(eq(repositories.id, id));
   return row;
 }
 
-/** The newest timeline entry of a kind (a stage's recorded result), to resume from after a retry. */
-export async function latestFixRunEvent(db: Db, fixRunId: string, kind: string): Promise<FixRunEvent | undefined> {
+/**
+ * The newest timeline entry of a kind (a stage's recorded result), to resume from after a retry,
+ * its data parsed; undefined if there is none, or its data is not of that kind's shape.
+ */
+export async function latestFixRunEvent<K extends FixRunEventKind>(
+  db: Db,
+  { fixRunId, kind }: { fixRunId: string; kind: K },
+): Promise<FixRunEventOf<K> | undefined> {
   const [row] = await db
     .select()
     .from(fixRunEvents)
     .where(and(eq(fixRunEvents.fixRunId, fixRunId), eq(fixRunEvents.kind, kind)))
     .orderBy(desc(fixRunEvents.seq))
     .limit(1);
-  return row;
+  return row && parseFixRunEventOf(kind, row);
 }
 
 /** Suture runs in `statuses` approved before `before`: dispatches that may have been lost. */
 export async function listStaleDispatches(
   db: Db,
-  statuses: readonly FixRunStatus[],
-  before: Date,
-  limit = 100,
+  { statuses, before, limit = 100 }: { statuses: readonly FixRunStatus[]; before: Date; limit?: number },
 ): Promise<FixRun[]> {
   return db
     .select()
@@ -90,8 +100,11 @@ export type FixRunSummary = Pick<
   | "updatedAt"
 > & { shortId: string | null; title: string | null; workspaceSlug: string };
 
-/** The newest runs with their issue, for the first page. */
-export async function listRecentFixRuns(db: Db, limit = 20): Promise<FixRunSummary[]> {
+/** A workspace's newest runs with their issue, for its pages. */
+export async function listRecentFixRuns(
+  db: Db,
+  { workspaceId, limit = 20 }: { workspaceId: string; limit?: number },
+): Promise<FixRunSummary[]> {
   return db
     .select({
       id: fixRuns.id,
@@ -112,12 +125,30 @@ export async function listRecentFixRuns(db: Db, limit = 20): Promise<FixRunSumma
     .from(fixRuns)
     .innerJoin(sentryIssues, eq(sentryIssues.id, fixRuns.sentryIssueId))
     .innerJoin(workspaces, eq(workspaces.id, fixRuns.workspaceId))
+    .where(eq(fixRuns.workspaceId, workspaceId))
     .orderBy(desc(fixRuns.updatedAt))
     .limit(limit);
 }
 
+/** A run with its issue and repository, only if it belongs to the workspace. */
+export async function getWorkspaceFixRun(
+  db: Db,
+  params: { workspaceId: string; fixRunId: string },
+): Promise<{ run: FixRun; issue: SentryIssue; repository: Repository | null } | undefined> {
+  const [row] = await db
+    .select({ run: fixRuns, issue: sentryIssues, repository: repositories })
+    .from(fixRuns)
+    .innerJoin(sentryIssues, eq(sentryIssues.id, fixRuns.sentryIssueId))
+    .leftJoin(repositories, eq(repositories.id, fixRuns.repositoryId))
+    .where(and(eq(fixRuns.id, params.fixRunId), eq(fixRuns.workspaceId, params.workspaceId)));
+  return row;
+}
+
 /** Suture runs still `running` that started before `before`. */
-export async function listRunningSince(db: Db, before: Date, limit = 100): Promise<FixRun[]> {
+export async function listRunningSince(
+  db: Db,
+  { before, limit = 100 }: { before: Date; limit?: number },
+): Promise<FixRun[]> {
   return db
     .select()
     .from(fixRuns)
@@ -129,9 +160,7 @@ export async function listRunningSince(db: Db, before: Date, limit = 100): Promi
 /** A workspace's connected repository by its GitHub name (GitHub names are case-insensitive). */
 export async function findRepositoryByName(
   db: Db,
-  workspaceId: string,
-  owner: string,
-  name: string,
+  { workspaceId, owner, name }: { workspaceId: string; owner: string; name: string },
 ): Promise<Repository | undefined> {
   const [row] = await db
     .select()

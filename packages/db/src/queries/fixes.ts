@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { type FixRunEvent, type FixRunEventInput, fixRunEventData, parseFixRunEvent } from "../fix-run-events.ts";
+import { returnedRow } from "../returned-row.ts";
 import { type FixRunStatus, fixRunEvents, fixRuns, repositories, workspacePolicies } from "../schema/index.ts";
 
 export type Repository = typeof repositories.$inferSelect;
@@ -7,7 +9,8 @@ export type NewRepository = typeof repositories.$inferInsert;
 export type WorkspacePolicy = typeof workspacePolicies.$inferSelect;
 export type FixRun = typeof fixRuns.$inferSelect;
 export type NewFixRun = typeof fixRuns.$inferInsert;
-export type FixRunEvent = typeof fixRunEvents.$inferSelect;
+/** The columns a stage may set on a run besides its status. */
+export type FixRunFields = Partial<Omit<FixRun, "id" | "status" | "createdAt">>;
 
 export async function insertRepository(db: Db, values: NewRepository): Promise<Repository> {
   const [row] = await db
@@ -27,7 +30,10 @@ export async function insertRepository(db: Db, values: NewRepository): Promise<R
   return row;
 }
 
-export async function findWorkspaceRepository(db: Db, workspaceId: string): Promise<Repository | undefined> {
+export async function findWorkspaceRepository(
+  db: Db,
+  { workspaceId }: { workspaceId: string },
+): Promise<Repository | undefined> {
   const [row] = await db
     .select()
     .from(repositories)
@@ -38,29 +44,28 @@ export async function findWorkspaceRepository(db: Db, workspaceId: string): Prom
 }
 
 /** The workspace's policy; the defaults (manual, conservative budgets) until someone changes them. */
-export async function getWorkspacePolicy(db: Db, workspaceId: string): Promise<WorkspacePolicy> {
+export async function getWorkspacePolicy(db: Db, { workspaceId }: { workspaceId: string }): Promise<WorkspacePolicy> {
   const [row] = await db.select().from(workspacePolicies).where(eq(workspacePolicies.workspaceId, workspaceId));
   if (row) return row;
   const [created] = await db.insert(workspacePolicies).values({ workspaceId }).onConflictDoNothing().returning();
-  return created ?? (await getWorkspacePolicy(db, workspaceId));
+  return created ?? (await getWorkspacePolicy(db, { workspaceId }));
 }
 
 export async function updateWorkspacePolicy(
   db: Db,
-  workspaceId: string,
-  values: Partial<Omit<WorkspacePolicy, "workspaceId" | "updatedAt">>,
+  { workspaceId, values }: { workspaceId: string; values: Partial<Omit<WorkspacePolicy, "workspaceId" | "updatedAt">> },
 ): Promise<WorkspacePolicy> {
-  await getWorkspacePolicy(db, workspaceId);
-  const [row] = await db
+  await getWorkspacePolicy(db, { workspaceId });
+  const rows = await db
     .update(workspacePolicies)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(workspacePolicies.workspaceId, workspaceId))
     .returning();
-  return row!;
+  return returnedRow(rows, "updating a workspace policy");
 }
 
 /** Serializes budget decisions per workspace for the rest of the transaction. */
-export async function lockWorkspaceBudget(tx: Db, workspaceId: string): Promise<void> {
+export async function lockWorkspaceBudget(tx: Db, { workspaceId }: { workspaceId: string }): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fix-budget:${workspaceId}`}))`);
 }
 
@@ -73,12 +78,16 @@ export async function openFixRun(db: Db, values: NewFixRun): Promise<FixRun | un
   return row;
 }
 
-export async function getFixRun(db: Db, id: string): Promise<FixRun | undefined> {
+/** By id, in any workspace: for the pipeline, which holds the id of a run it made. A page reads runs through its workspace. */
+export async function getFixRun(db: Db, { id }: { id: string }): Promise<FixRun | undefined> {
   const [row] = await db.select().from(fixRuns).where(eq(fixRuns.id, id));
   return row;
 }
 
-export async function latestFixRunForIssue(db: Db, sentryIssueId: string): Promise<FixRun | undefined> {
+export async function latestFixRunForIssue(
+  db: Db,
+  { sentryIssueId }: { sentryIssueId: string },
+): Promise<FixRun | undefined> {
   const [row] = await db
     .select()
     .from(fixRuns)
@@ -90,8 +99,11 @@ export async function latestFixRunForIssue(db: Db, sentryIssueId: string): Promi
 
 export async function countFixRuns(
   db: Db,
-  workspaceId: string,
-  filter: { statuses?: readonly FixRunStatus[]; approvedSince?: Date },
+  {
+    workspaceId,
+    statuses,
+    approvedSince,
+  }: { workspaceId: string; statuses?: readonly FixRunStatus[]; approvedSince?: Date },
 ): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
@@ -100,8 +112,8 @@ export async function countFixRuns(
       and(
         eq(fixRuns.workspaceId, workspaceId),
         eq(fixRuns.origin, "suture"),
-        filter.statuses ? inArray(fixRuns.status, [...filter.statuses]) : undefined,
-        filter.approvedSince ? gte(fixRuns.approvedAt, filter.approvedSince) : undefined,
+        statuses ? inArray(fixRuns.status, [...statuses]) : undefined,
+        approvedSince ? gte(fixRuns.approvedAt, approvedSince) : undefined,
       ),
     );
   return Number(row?.count ?? 0);
@@ -113,10 +125,7 @@ export async function countFixRuns(
  */
 export async function transitionFixRun(
   db: Db,
-  id: string,
-  from: readonly FixRunStatus[],
-  to: FixRunStatus,
-  fields: Partial<Omit<FixRun, "id" | "status" | "createdAt">> = {},
+  { id, from, to, fields = {} }: { id: string; from: readonly FixRunStatus[]; to: FixRunStatus; fields?: FixRunFields },
 ): Promise<FixRun | undefined> {
   const [row] = await db
     .update(fixRuns)
@@ -129,8 +138,7 @@ export async function transitionFixRun(
 /** Records what a stage learned (branch, diff, PR, ...) without changing the status. */
 export async function updateFixRun(
   db: Db,
-  id: string,
-  fields: Partial<Omit<FixRun, "id" | "status" | "createdAt">>,
+  { id, fields }: { id: string; fields: FixRunFields },
 ): Promise<FixRun | undefined> {
   const [row] = await db
     .update(fixRuns)
@@ -140,35 +148,48 @@ export async function updateFixRun(
   return row;
 }
 
-/** Appends to a run's timeline; the sequence number is taken under the run's row lock. */
+/**
+ * Appends to a run's timeline; the sequence number is taken under the run's row lock. Only an
+ * entry of a known kind, with that kind's data, is written.
+ */
 export async function appendFixRunEvent(
   tx: Db,
-  fixRunId: string,
-  event: { kind: string; message: string; data?: Record<string, unknown> },
+  { fixRunId, event }: { fixRunId: string; event: FixRunEventInput },
 ): Promise<FixRunEvent> {
+  const data = fixRunEventData(event);
   await tx.select({ id: fixRuns.id }).from(fixRuns).where(eq(fixRuns.id, fixRunId)).for("update");
-  const [row] = await tx
+  const rows = await tx
     .insert(fixRunEvents)
     .values({
       fixRunId,
       kind: event.kind,
       message: event.message,
-      data: event.data ?? {},
+      data,
       seq: sql`(select coalesce(max(${fixRunEvents.seq}), 0) + 1 from ${fixRunEvents} where ${fixRunEvents.fixRunId} = ${fixRunId})`,
     })
     .returning();
-  return row!;
+  return parseFixRunEvent(returnedRow(rows, "appending a fix run event"));
 }
 
-export async function listFixRunEvents(db: Db, fixRunId: string): Promise<FixRunEvent[]> {
-  return db.select().from(fixRunEvents).where(eq(fixRunEvents.fixRunId, fixRunId)).orderBy(asc(fixRunEvents.seq));
+/** A run's timeline in order, each entry's data parsed by its kind. */
+export async function listFixRunEvents(db: Db, { fixRunId }: { fixRunId: string }): Promise<FixRunEvent[]> {
+  const rows = await db
+    .select()
+    .from(fixRunEvents)
+    .where(eq(fixRunEvents.fixRunId, fixRunId))
+    .orderBy(asc(fixRunEvents.seq));
+  return rows.map(parseFixRunEvent);
 }
 
-export async function listFixRuns(db: Db, workspaceId?: string, limit = 50): Promise<FixRun[]> {
+/** A workspace's runs, newest first. */
+export async function listFixRuns(
+  db: Db,
+  { workspaceId, limit = 50 }: { workspaceId: string; limit?: number },
+): Promise<FixRun[]> {
   return db
     .select()
     .from(fixRuns)
-    .where(workspaceId ? eq(fixRuns.workspaceId, workspaceId) : undefined)
+    .where(eq(fixRuns.workspaceId, workspaceId))
     .orderBy(desc(fixRuns.createdAt))
     .limit(limit);
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { ACTIVE_FIX_RUN_STATUSES, fixRuns, repositories } from "../schema/index.ts";
-import type { FixRun } from "./fixes.ts";
+import type { FixRun, FixRunFields } from "./fixes.ts";
 
 /** Where a GitHub delivery points: the repository, then the PR, its branch or its commit. */
 export interface PullRequestRef {
@@ -48,8 +48,9 @@ export async function findFixRunsForPullRequest(db: Db, ref: PullRequestRef): Pr
     if (runs.length > 0) return runs;
   }
   for (const key of fallbacks) {
-    if (!key) continue;
-    const runs = await find(and(key, samePullRequest)!);
+    const keyed = key && and(key, samePullRequest);
+    if (!keyed) continue;
+    const runs = await find(keyed);
     if (runs.length > 0) return newestPerRepository(runs);
   }
   return [];
@@ -61,7 +62,7 @@ function newestPerRepository(newestFirst: FixRun[]): FixRun[] {
 }
 
 /** The run as it is now, locked for the rest of the transaction: updates to it queue up. */
-export async function lockFixRun(tx: Db, id: string): Promise<FixRun | undefined> {
+export async function lockFixRun(tx: Db, { id }: { id: string }): Promise<FixRun | undefined> {
   const [row] = await tx.select().from(fixRuns).where(eq(fixRuns.id, id)).for("update");
   return row;
 }
@@ -83,8 +84,7 @@ export async function listOpenPullRequestRuns(db: Db): Promise<{ run: FixRun; ow
  */
 export async function reopenFixRun(
   db: Db,
-  id: string,
-  fields: Partial<Omit<FixRun, "id" | "status" | "createdAt">> = {},
+  { id, fields = {} }: { id: string; fields?: FixRunFields },
 ): Promise<FixRun | undefined> {
   const [row] = await db
     .update(fixRuns)

@@ -8,4 +8,3 @@ export * from "./dispatch.ts";
 export * from "./github.ts";
 export * from "./members.ts";
 export * from "./audit.ts";
-export * from "./workspace-dashboard.ts";

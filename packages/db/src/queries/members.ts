@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { returnedRow } from "../returned-row.ts";
 import { accounts, type Role, users, workspaceMembers, workspaces } from "../schema/index.ts";
 
 export type User = typeof users.$inferSelect;
@@ -30,10 +31,13 @@ export async function insertPasswordUser(
   params: { id: string; email: string; name: string; passwordHash: string },
 ): Promise<User> {
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ id: params.id, email: params.email.toLowerCase(), name: params.name, emailVerified: true })
-      .returning();
+    const user = returnedRow(
+      await tx
+        .insert(users)
+        .values({ id: params.id, email: params.email.toLowerCase(), name: params.name, emailVerified: true })
+        .returning(),
+      "insertPasswordUser",
+    );
     await tx.insert(accounts).values({
       id: `${params.id}-credential`,
       accountId: params.id,
@@ -41,7 +45,7 @@ export async function insertPasswordUser(
       userId: params.id,
       password: params.passwordHash,
     });
-    return user!;
+    return user;
   });
 }
 

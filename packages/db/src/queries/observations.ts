@@ -1,4 +1,4 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { observations, sentryIssues, workspaces } from "../schema/index.ts";
 
@@ -12,7 +12,7 @@ export type SentryIssueValues = Omit<typeof sentryIssues.$inferInsert, "id" | "c
  * moves backwards when deliveries arrive out of order.
  */
 export async function upsertSentryIssue(db: Db, values: SentryIssueValues): Promise<string> {
-  const [row] = await upsertSentryIssues(db, [values]);
+  const [row] = await upsertSentryIssues(db, { issues: [values] });
   if (!row) throw new Error(`issue ${values.sentryIssueId} was not stored`);
   return row.id;
 }
@@ -23,14 +23,14 @@ export async function upsertSentryIssue(db: Db, values: SentryIssueValues): Prom
  */
 export async function upsertSentryIssues(
   db: Db,
-  values: SentryIssueValues[],
+  { issues }: { issues: SentryIssueValues[] },
 ): Promise<{ id: string; workspaceId: string; sentryIssueId: string }[]> {
-  if (values.length === 0) return [];
+  if (issues.length === 0) return [];
   const keep = (column: keyof typeof sentryIssues.$inferSelect) =>
     sql.raw(`coalesce(excluded.${snake(column)}, sentry_issues.${snake(column)})`);
   return db
     .insert(sentryIssues)
-    .values(values)
+    .values(issues)
     .onConflictDoUpdate({
       target: [sentryIssues.workspaceId, sentryIssues.sentryIssueId],
       set: {
@@ -95,7 +95,7 @@ function snake(name: string): string {
 /** Inserts observations; one that already exists for its delivery is left alone. */
 export async function insertObservations(
   db: Db,
-  values: NewObservation[],
+  { observations: values }: { observations: NewObservation[] },
 ): Promise<{ id: string; deliveryId: string; workspaceId: string }[]> {
   if (values.length === 0) return [];
   return db
@@ -105,8 +105,15 @@ export async function insertObservations(
     .returning({ id: observations.id, deliveryId: observations.deliveryId, workspaceId: observations.workspaceId });
 }
 
-export async function getObservation(db: Db, id: string): Promise<Observation | undefined> {
-  const [row] = await db.select().from(observations).where(eq(observations.id, id));
+/** One of a workspace's observations, for its pages. */
+export async function getObservation(
+  db: Db,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<Observation | undefined> {
+  const [row] = await db
+    .select()
+    .from(observations)
+    .where(and(eq(observations.workspaceId, workspaceId), eq(observations.id, id)));
   return row;
 }
 
@@ -115,7 +122,11 @@ export type ObservationSummary = Pick<
   "id" | "sourceType" | "title" | "occurredAt" | "createdAt" | "release" | "environment" | "metadata"
 > & { workspaceSlug: string };
 
-export async function listLatestObservations(db: Db, limit = 50): Promise<ObservationSummary[]> {
+/** A workspace's newest observations, for its pages. */
+export async function listLatestObservations(
+  db: Db,
+  { workspaceId, limit = 50 }: { workspaceId: string; limit?: number },
+): Promise<ObservationSummary[]> {
   return db
     .select({
       id: observations.id,
@@ -130,21 +141,33 @@ export async function listLatestObservations(db: Db, limit = 50): Promise<Observ
     })
     .from(observations)
     .innerJoin(workspaces, eq(workspaces.id, observations.workspaceId))
+    .where(eq(observations.workspaceId, workspaceId))
     .orderBy(desc(observations.createdAt))
     .limit(limit);
 }
 
-export async function countObservations(db: Db): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(observations);
+export async function countObservations(db: Db, { workspaceId }: { workspaceId: string }): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(observations)
+    .where(eq(observations.workspaceId, workspaceId));
   return Number(row?.count ?? 0);
 }
 
-export async function getSentryIssue(db: Db, id: string): Promise<SentryIssue | undefined> {
-  const [row] = await db.select().from(sentryIssues).where(eq(sentryIssues.id, id));
+/** One of a workspace's issues: what a page shows, and what a run of that workspace is about. */
+export async function getSentryIssue(
+  db: Db,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<SentryIssue | undefined> {
+  const [row] = await db
+    .select()
+    .from(sentryIssues)
+    .where(and(eq(sentryIssues.workspaceId, workspaceId), eq(sentryIssues.id, id)));
   return row;
 }
 
-export async function getObservations(db: Db, ids: readonly string[]): Promise<Observation[]> {
+/** By id, in any workspace: for the pipeline. */
+export async function getObservations(db: Db, { ids }: { ids: readonly string[] }): Promise<Observation[]> {
   if (ids.length === 0) return [];
   return db
     .select()

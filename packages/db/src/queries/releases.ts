@@ -12,7 +12,10 @@ export async function insertDeployment(db: Db, values: NewDeployment): Promise<D
 }
 
 /** Links the given observations to every deployment of their release in their workspace. */
-export async function linkObservationsToDeployments(db: Db, observationIds: string[]): Promise<number> {
+export async function linkObservationsToDeployments(
+  db: Db,
+  { observationIds }: { observationIds: string[] },
+): Promise<number> {
   if (observationIds.length === 0) return 0;
   const pairs = await db
     .select({ observationId: observations.id, deploymentId: deployments.id })
@@ -26,7 +29,10 @@ export async function linkObservationsToDeployments(db: Db, observationIds: stri
 }
 
 /** Back-fills links for deployments recorded after the observations of their release. */
-export async function linkDeploymentsToObservations(db: Db, deploymentIds: string[]): Promise<number> {
+export async function linkDeploymentsToObservations(
+  db: Db,
+  { deploymentIds }: { deploymentIds: string[] },
+): Promise<number> {
   if (deploymentIds.length === 0) return 0;
   const pairs = await db
     .select({ observationId: observations.id, deploymentId: deployments.id })
@@ -49,10 +55,14 @@ async function insertLinks(db: Db, pairs: { observationId: string; deploymentId:
   return rows.length;
 }
 
-export async function listReleaseLinks(db: Db, observationId: string) {
+/** The deployments an observation of the workspace is linked to, for its pages. */
+export async function listReleaseLinks(
+  db: Db,
+  { workspaceId, observationId }: { workspaceId: string; observationId: string },
+) {
   return db
     .select({ deployment: deployments })
     .from(releaseLinks)
     .innerJoin(deployments, eq(deployments.id, releaseLinks.deploymentId))
-    .where(eq(releaseLinks.observationId, observationId));
+    .where(and(eq(releaseLinks.observationId, observationId), eq(deployments.workspaceId, workspaceId)));
 }

@@ -10,7 +10,7 @@ import type { SentryInstallation } from "./workspaces.ts";
  */
 export async function lockSeerRun(
   tx: Db,
-  values: Pick<NewFixRun, "workspaceId" | "seerRunId" | "sentryIssueId" | "status">,
+  values: Pick<NewFixRun, "workspaceId" | "sentryIssueId" | "status"> & { seerRunId: string },
 ): Promise<{ run: FixRun; created: boolean }> {
   const [inserted] = await tx
     .insert(fixRuns)
@@ -20,13 +20,16 @@ export async function lockSeerRun(
   const [run] = await tx
     .select()
     .from(fixRuns)
-    .where(and(eq(fixRuns.workspaceId, values.workspaceId), eq(fixRuns.seerRunId, values.seerRunId!)))
+    .where(and(eq(fixRuns.workspaceId, values.workspaceId), eq(fixRuns.seerRunId, values.seerRunId)))
     .for("update");
   if (!run) throw new Error(`Seer run ${values.seerRunId} was neither created nor found`);
   return { run, created: Boolean(inserted) };
 }
 
-export async function findSeerRun(db: Db, workspaceId: string, seerRunId: string): Promise<FixRun | undefined> {
+export async function findSeerRun(
+  db: Db,
+  { workspaceId, seerRunId }: { workspaceId: string; seerRunId: string },
+): Promise<FixRun | undefined> {
   const [row] = await db
     .select()
     .from(fixRuns)
@@ -35,7 +38,10 @@ export async function findSeerRun(db: Db, workspaceId: string, seerRunId: string
 }
 
 /** Whether the run's timeline already holds the step with this observation source id. */
-export async function hasSeerStep(db: Db, fixRunId: string, sourceId: string): Promise<boolean> {
+export async function hasSeerStep(
+  db: Db,
+  { fixRunId, sourceId }: { fixRunId: string; sourceId: string },
+): Promise<boolean> {
   const [row] = await db
     .select({ id: fixRunEvents.id })
     .from(fixRunEvents)
@@ -48,7 +54,10 @@ export async function hasSeerStep(db: Db, fixRunId: string, sourceId: string): P
  * Folds a run Seer's webhooks created on their own into `intoRunId` (when the webhook beat the
  * start request's answer): its timeline moves over after the target's, then it is deleted.
  */
-export async function adoptSeerRun(tx: Db, fromRunId: string, intoRunId: string): Promise<void> {
+export async function adoptSeerRun(
+  tx: Db,
+  { fromRunId, intoRunId }: { fromRunId: string; intoRunId: string },
+): Promise<void> {
   const [last] = await tx
     .select({ seq: max(fixRunEvents.seq) })
     .from(fixRunEvents)
@@ -61,7 +70,10 @@ export async function adoptSeerRun(tx: Db, fromRunId: string, intoRunId: string)
 }
 
 /** The workspace's active Sentry installation (the oldest if several orgs route to it). */
-export async function workspaceInstallation(db: Db, workspaceId: string): Promise<SentryInstallation | undefined> {
+export async function workspaceInstallation(
+  db: Db,
+  { workspaceId }: { workspaceId: string },
+): Promise<SentryInstallation | undefined> {
   const [row] = await db
     .select()
     .from(sentryInstallations)

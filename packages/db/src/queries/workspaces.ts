@@ -5,19 +5,22 @@ import { sentryInstallations, sentryProjects, workspaces } from "../schema/index
 export type Workspace = typeof workspaces.$inferSelect;
 export type SentryInstallation = typeof sentryInstallations.$inferSelect;
 
-export async function ensureWorkspace(db: Db, slug: string, name = slug): Promise<Workspace> {
+export async function ensureWorkspace(
+  db: Db,
+  { slug, name = slug }: { slug: string; name?: string },
+): Promise<Workspace> {
   await db.insert(workspaces).values({ slug, name }).onConflictDoNothing({ target: workspaces.slug });
   const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
   if (!row) throw new Error(`workspace ${slug} was not created`);
   return row;
 }
 
-export async function getWorkspaceBySlug(db: Db, slug: string): Promise<Workspace | undefined> {
+export async function getWorkspaceBySlug(db: Db, { slug }: { slug: string }): Promise<Workspace | undefined> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
   return row;
 }
 
-export async function getInstallation(db: Db, uuid: string): Promise<SentryInstallation | undefined> {
+export async function getInstallation(db: Db, { uuid }: { uuid: string }): Promise<SentryInstallation | undefined> {
   const [row] = await db.select().from(sentryInstallations).where(eq(sentryInstallations.uuid, uuid));
   return row;
 }
@@ -45,7 +48,10 @@ export async function upsertInstallation(
 }
 
 /** Maps an installation to a workspace; `autoRouted` records that no person chose it. */
-export async function routeInstallation(db: Db, uuid: string, workspaceId: string, autoRouted: boolean): Promise<void> {
+export async function routeInstallation(
+  db: Db,
+  { uuid, workspaceId, autoRouted }: { uuid: string; workspaceId: string; autoRouted: boolean },
+): Promise<void> {
   await db
     .insert(sentryInstallations)
     .values({ uuid, workspaceId, autoRouted })
@@ -64,8 +70,10 @@ export async function listInstallationSecrets(db: Db): Promise<string[]> {
 /** The per-project override for a delivery, if a person set one. */
 export async function findProjectWorkspace(
   db: Db,
-  installationUuid: string | null,
-  project: { slug: string | null; id: string | null },
+  {
+    installationUuid,
+    project,
+  }: { installationUuid: string | null; project: { slug: string | null; id: string | null } },
 ): Promise<string | undefined> {
   const matchesProject = or(
     project.slug ? eq(sentryProjects.projectSlug, project.slug) : undefined,

@@ -60,7 +60,7 @@ export function contractFunctions(inngest: Inngest<any>, probe: Probe) {
       id: "non-retriable",
       retries: 3,
       triggers: { event: "test/non.retriable" },
-      onFailure: async ({ error, event }) => {
+      onFailure: ({ error, event }) => {
         probe.failureHandled.push({
           message: error.message,
           functionId: (event.data as { function_id: unknown }).function_id,
@@ -124,7 +124,7 @@ export function contractFunctions(inngest: Inngest<any>, probe: Probe) {
 
   const batch = inngest.createFunction(
     { id: "batch", batchEvents: { maxSize: 5, timeout: "0.5s" }, triggers: { event: "test/batch" } },
-    async ({ events }) => ({ size: events.length, ns: events.map((e) => (e.data as { n: number }).n) }),
+    ({ events }) => ({ size: events.length, ns: events.map((e) => (e.data as { n: number }).n) }),
   );
 
   const serial = inngest.createFunction(
@@ -138,10 +138,7 @@ export function contractFunctions(inngest: Inngest<any>, probe: Probe) {
     },
   );
 
-  const dedup = inngest.createFunction(
-    { id: "dedup", triggers: { event: "test/dedup" } },
-    async ({ event }) => event.id,
-  );
+  const dedup = inngest.createFunction({ id: "dedup", triggers: { event: "test/dedup" } }, ({ event }) => event.id);
 
   return [
     threeSteps,

@@ -20,7 +20,10 @@ export async function startHttpApp(): Promise<{
       res.writeHead(503).end("not ready");
       return;
     }
-    void handler(req, res);
+    Promise.resolve(handler(req, res)).catch((err: unknown) => {
+      console.error("test app: handler failed", err);
+      if (!res.headersSent) res.writeHead(500).end("handler failed");
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

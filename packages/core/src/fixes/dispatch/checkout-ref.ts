@@ -10,7 +10,7 @@ const SHA = /^[0-9a-f]{40}$/i;
  */
 export async function checkoutRef(workspaceId: string, release: string | null, defaultBranch: string): Promise<string> {
   if (!release) return defaultBranch;
-  const deployed = await releaseCommit(await getDb(), workspaceId, release);
+  const deployed = await releaseCommit(await getDb(), { workspaceId, release });
   if (deployed) return deployed;
   const version = release.slice(release.lastIndexOf("@") + 1);
   return SHA.test(version) ? version : defaultBranch;

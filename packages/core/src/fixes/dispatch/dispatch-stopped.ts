@@ -39,7 +39,7 @@ export async function failStoppedDispatch(
   if (!approved.success) return { status: "ignored", reason: "the failure does not name a fix run" };
   const { fixRunId, workspaceId } = approved.data;
 
-  const run = await getFixRun(await getDb(), fixRunId);
+  const run = await getFixRun(await getDb(), { id: fixRunId });
   if (!run || run.origin !== "suture" || run.workspaceId !== workspaceId) {
     return { status: "ignored", reason: `no such dispatch of fix run ${fixRunId}` };
   }

@@ -14,7 +14,7 @@ const SEER_LIMIT_MS = 24 * 3_600_000;
  */
 export async function expireStuckRuns(now = Date.now()): Promise<string[]> {
   const localLimit = (env.SUTURE_AGENT_TIMEOUT_SECONDS + env.SUTURE_TEST_TIMEOUT_SECONDS) * 1000 + MARGIN_MS;
-  const runs = await listRunningSince(await getDb(), new Date(now - Math.min(localLimit, SEER_LIMIT_MS)));
+  const runs = await listRunningSince(await getDb(), { before: new Date(now - Math.min(localLimit, SEER_LIMIT_MS)) });
   const expired: string[] = [];
   for (const run of runs) {
     const viaSeer = run.seerRunId !== null;

@@ -1,4 +1,4 @@
-import { appendFixRunEvent, type FixRun, transitionFixRun } from "@suture/db";
+import { appendFixRunEvent, type FixRun, type FixRunEventData, transitionFixRun } from "@suture/db";
 import { getDb } from "../../database.ts";
 
 /**
@@ -8,15 +8,20 @@ import { getDb } from "../../database.ts";
 export async function failFixRun(
   fixRunId: string,
   reason: string,
-  data: Record<string, unknown> = {},
+  data: FixRunEventData<"failed"> = {},
 ): Promise<FixRun | undefined> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const failed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "failed", {
-      reason,
-      finishedAt: new Date(),
+    const failed = await transitionFixRun(tx, {
+      id: fixRunId,
+      from: ["approved", "running"],
+      to: "failed",
+      fields: {
+        reason,
+        finishedAt: new Date(),
+      },
     });
-    if (failed) await appendFixRunEvent(tx, fixRunId, { kind: "failed", message: reason, data });
+    if (failed) await appendFixRunEvent(tx, { fixRunId, event: { kind: "failed", message: reason, data } });
     return failed;
   });
 }

@@ -1,4 +1,4 @@
-import { type Db, type FixRun, getSentryIssue, latestFixRunEvent } from "@suture/db";
+import { type Db, type FixRun, type FixRunEventData, getSentryIssue, latestFixRunEvent } from "@suture/db";
 import { pullRequestText } from "../pull-request-text.ts";
 import { fixRunUrl } from "./fix-run-url.ts";
 
@@ -10,14 +10,13 @@ export type FixRunText = ReturnType<typeof pullRequestText>;
  */
 export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | undefined> {
   const [issue, checks, tests] = await Promise.all([
-    getSentryIssue(db, run.sentryIssueId),
-    latestFixRunEvent(db, run.id, "checks"),
-    latestFixRunEvent(db, run.id, "tests"),
+    getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId }),
+    latestFixRunEvent(db, { fixRunId: run.id, kind: "checks" }),
+    latestFixRunEvent(db, { fixRunId: run.id, kind: "tests" }),
   ]);
   if (!issue) return undefined;
-  const c = (checks?.data ?? {}) as CheckData;
-  const t = tests?.data as
-    { command: string; ok: boolean; exitCode: number | null; durationMs: number; outputTail: string } | undefined;
+  const c: CheckData = checks?.data ?? {};
+  const t = tests?.data;
   return pullRequestText({
     issue: {
       shortId: issue.shortId ?? issue.sentryIssueId,
@@ -37,15 +36,8 @@ export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | unde
   });
 }
 
-interface CheckData {
-  paths?: string[];
-  added?: number;
-  removed?: number;
-  requireTest?: boolean;
-  protectedPatterns?: number;
-  maxFiles?: number;
-  maxLines?: number;
-}
+/** What the diff checks recorded; nothing when the run has no checks entry. */
+type CheckData = Partial<FixRunEventData<"checks">>;
 
 /** The diff checks a published run passed, worded from the policy it was checked against. */
 function passedChecks(c: CheckData): { name: string; ok: boolean; detail: string }[] {

@@ -1,7 +1,7 @@
 import { appendFixRunEvent, getFixRun, getSentryIssue, latestStoredEvent } from "@suture/db";
 import { type EventContext, eventContextFromEvent } from "@suture/sentry";
 import { getDb } from "../../database.ts";
-import { sentryApi } from "../../sentry/sentry-api.ts";
+import { sentryApi } from "../../clients/sentry-api.ts";
 
 export interface FixContext {
   source: "stored" | "sentry_api" | "none";
@@ -16,24 +16,27 @@ export interface FixContext {
  */
 export async function gatherFixContext(fixRunId: string): Promise<FixContext> {
   const db = await getDb();
-  const run = await getFixRun(db, fixRunId);
-  const issue = run && (await getSentryIssue(db, run.sentryIssueId));
+  const run = await getFixRun(db, { id: fixRunId });
+  const issue = run && (await getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId }));
   if (!run || !issue) return { source: "none", context: null, note: "the run or its issue is gone" };
 
   const result = (await fromStoredEvent(issue.id)) ?? (await fromSentryApi(issue.sentryIssueId));
   const found = result.context;
-  await appendFixRunEvent(db, fixRunId, {
-    kind: "context",
-    message: found
-      ? `Read event ${found.eventId ?? "?"} (${result.source === "stored" ? "delivered by Sentry" : "from the Sentry API"}): ${found.frames.length} frames, ${found.breadcrumbs.length} breadcrumbs`
-      : `No event with a stack trace: ${result.note}`,
-    data: { source: result.source, eventId: found?.eventId ?? null, frames: found?.frames.length ?? 0 },
+  await appendFixRunEvent(db, {
+    fixRunId,
+    event: {
+      kind: "context",
+      message: found
+        ? `Read event ${found.eventId ?? "?"} (${result.source === "stored" ? "delivered by Sentry" : "from the Sentry API"}): ${found.frames.length} frames, ${found.breadcrumbs.length} breadcrumbs`
+        : `No event with a stack trace: ${result.note}`,
+      data: { source: result.source, eventId: found?.eventId ?? null, frames: found?.frames.length ?? 0 },
+    },
   });
   return result;
 }
 
 async function fromStoredEvent(sentryIssueUuid: string): Promise<FixContext | undefined> {
-  const stored = await latestStoredEvent(await getDb(), sentryIssueUuid);
+  const stored = await latestStoredEvent(await getDb(), { sentryIssueId: sentryIssueUuid });
   if (!stored) return undefined;
   // The body was verified and normalized when it arrived: error.created has data.error, alerts data.event.
   const { data } = JSON.parse(stored.rawBody) as { data?: { error?: unknown; event?: unknown } };

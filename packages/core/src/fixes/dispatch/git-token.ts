@@ -1,5 +1,5 @@
 import { env } from "../../env.ts";
-import { githubClient } from "../../github/github-client.ts";
+import { githubClient } from "../../clients/github-client.ts";
 
 /**
  * The token Suture (never the agent) clones and pushes with: GITHUB_TOKEN, else a GitHub App

@@ -13,7 +13,10 @@ export interface LostDispatch {
  */
 export async function lostDispatches(olderThanSeconds: number, resumeRunning: boolean): Promise<LostDispatch[]> {
   const before = new Date(Date.now() - olderThanSeconds * 1000);
-  const runs = await listStaleDispatches(await getDb(), resumeRunning ? ["approved", "running"] : ["approved"], before);
+  const runs = await listStaleDispatches(await getDb(), {
+    statuses: resumeRunning ? ["approved", "running"] : ["approved"],
+    before,
+  });
   const hour = Math.floor(Date.now() / 3_600_000);
   return runs.map((run) => ({
     id: `fix-approved-${run.id}-sweep-${hour}`,

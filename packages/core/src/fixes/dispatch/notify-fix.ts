@@ -18,15 +18,18 @@ export interface NotifyResult {
 export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
   const db = await getDb();
   const guarded = await runWithSuturePullRequest(db, fixRunId);
-  if (!guarded.ok) return { slack: "skipped", sentry: guarded.reason };
+  if (guarded.status === "refused") return { slack: "skipped", sentry: guarded.reason };
   const { run } = guarded;
-  const issue = await getSentryIssue(db, run.sentryIssueId);
+  const issue = await getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId });
   if (!issue) return { slack: "skipped", sentry: "the run's issue no longer exists" };
 
   // A retried step must not tell people twice: what the timeline says was sent is not sent again.
   const [slackSent, sentryTold] = await Promise.all([
-    latestFixRunEvent(db, fixRunId, "slack"),
-    Promise.all(["sentry_linked", "sentry_commented"].map((kind) => latestFixRunEvent(db, fixRunId, kind))),
+    latestFixRunEvent(db, { fixRunId, kind: "slack" }),
+    Promise.all([
+      latestFixRunEvent(db, { fixRunId, kind: "sentry_linked" }),
+      latestFixRunEvent(db, { fixRunId, kind: "sentry_commented" }),
+    ]),
   ]);
   let slack: NotifyResult["slack"] = slackSent?.data.sent ? "sent" : "not_configured";
   if (env.SLACK_WEBHOOK_URL && !slackSent?.data.sent) {
@@ -46,10 +49,13 @@ export async function notifyFix(fixRunId: string): Promise<NotifyResult> {
       (res) => (res.ok ? "sent" : "failed"),
       () => "failed" as const,
     );
-    await appendFixRunEvent(db, fixRunId, {
-      kind: "slack",
-      message: slack === "sent" ? "Told Slack" : "Slack did not accept the message",
-      data: { sent: slack === "sent" },
+    await appendFixRunEvent(db, {
+      fixRunId,
+      event: {
+        kind: "slack",
+        message: slack === "sent" ? "Told Slack" : "Slack did not accept the message",
+        data: { sent: slack === "sent" },
+      },
     });
   }
   if (sentryTold.some(Boolean)) return { slack, sentry: "already_linked" };

@@ -1,7 +1,7 @@
 import { appendFixRunEvent, getRepository, transitionFixRun } from "@suture/db";
 import { openDraftPullRequest } from "@suture/github";
 import { getDb } from "../../database.ts";
-import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
+import { githubClient, NO_GITHUB_CREDENTIALS } from "../../clients/github-client.ts";
 import { failFixRun } from "./fail-fix-run.ts";
 import { fixRunText } from "./fix-run-text.ts";
 import { runWithPushedBranch, runWithSuturePullRequest } from "./run-guards.ts";
@@ -20,11 +20,11 @@ export type OpenPullRequestResult =
 export async function openFixPullRequest(fixRunId: string): Promise<OpenPullRequestResult> {
   const db = await getDb();
   const done = await runWithSuturePullRequest(db, fixRunId);
-  if (done.ok) return { status: "opened", number: done.run.prNumber, url: done.run.prUrl };
+  if (done.status === "allowed") return { status: "opened", number: done.run.prNumber, url: done.run.prUrl };
   const pushed = await runWithPushedBranch(db, fixRunId);
-  if (!pushed.ok) return { status: "skipped", reason: pushed.reason };
+  if (pushed.status === "refused") return { status: "skipped", reason: pushed.reason };
   const { run } = pushed;
-  const repository = run.repositoryId ? await getRepository(db, run.repositoryId) : undefined;
+  const repository = run.repositoryId ? await getRepository(db, { id: run.repositoryId }) : undefined;
   const text = await fixRunText(db, run);
   if (!text || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");
   const octokit = githubClient();
@@ -42,16 +42,24 @@ export async function openFixPullRequest(fixRunId: string): Promise<OpenPullRequ
   if (opened.status === "failed") return fail(fixRunId, `GitHub refused the pull request: ${opened.error}`);
 
   await db.transaction(async (tx) => {
-    await transitionFixRun(tx, fixRunId, ["running"], "pr_open", {
-      prNumber: opened.number,
-      prUrl: opened.url,
-      prState: "draft",
-      finishedAt: new Date(),
+    await transitionFixRun(tx, {
+      id: fixRunId,
+      from: ["running"],
+      to: "pr_open",
+      fields: {
+        prNumber: opened.number,
+        prUrl: opened.url,
+        prState: "draft",
+        finishedAt: new Date(),
+      },
     });
-    await appendFixRunEvent(tx, fixRunId, {
-      kind: "pr_opened",
-      message: `Opened draft PR #${opened.number}`,
-      data: { number: opened.number, url: opened.url, labelError: opened.labelError ?? null },
+    await appendFixRunEvent(tx, {
+      fixRunId,
+      event: {
+        kind: "pr_opened",
+        message: `Opened draft PR #${opened.number}`,
+        data: { number: opened.number, url: opened.url, labelError: opened.labelError ?? null },
+      },
     });
   });
   return { status: "opened", number: opened.number, url: opened.url };

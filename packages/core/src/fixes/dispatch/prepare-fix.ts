@@ -1,4 +1,12 @@
-import { appendFixRunEvent, getRepository, getSentryIssue, getWorkspacePolicy, updateFixRun } from "@suture/db";
+import {
+  appendFixRunEvent,
+  type FixRun,
+  type FixRunEventInput,
+  getRepository,
+  getSentryIssue,
+  getWorkspacePolicy,
+  updateFixRun,
+} from "@suture/db";
 import {
   checkDiff,
   cloneRepository,
@@ -10,7 +18,7 @@ import {
   snapshotChanges,
 } from "@suture/fixer";
 import { getDb } from "../../database.ts";
-import { githubClient, NO_GITHUB_CREDENTIALS } from "../../github/github-client.ts";
+import { githubClient, NO_GITHUB_CREDENTIALS } from "../../clients/github-client.ts";
 import { agentSummary } from "../agent-summary.ts";
 import { buildPrompt } from "../build-prompt.ts";
 import { mapFrames } from "../map-frames.ts";
@@ -32,6 +40,30 @@ export type PrepareResult =
   /** The run is not one this step may work on; nothing was done and nothing changed. */
   | { status: "skipped"; reason: string };
 
+type Db = Awaited<ReturnType<typeof getDb>>;
+type Checkout = Exclude<Awaited<ReturnType<typeof cloneRepository>>, { status: "failed" }>;
+type Snapshot = Awaited<ReturnType<typeof snapshotChanges>>;
+
+/** What every stage of one run works from: the run, what it is about, and the rules it is held to. */
+interface FixJob {
+  db: Db;
+  fixRunId: string;
+  run: FixRun;
+  issue: NonNullable<Awaited<ReturnType<typeof getSentryIssue>>>;
+  repository: NonNullable<Awaited<ReturnType<typeof getRepository>>>;
+  policy: Awaited<ReturnType<typeof getWorkspacePolicy>>;
+  fix: Awaited<ReturnType<typeof gatherFixContext>>;
+  agent: AgentSettings;
+  token: Awaited<ReturnType<typeof gitToken>>;
+  note(event: FixRunEventInput): Promise<unknown>;
+}
+
+/** Where the fix goes: its branch, and the commit trailer that marks it as this run's. */
+interface Target {
+  branch: string;
+  marker: string;
+}
+
 /**
  * The agent's part of a run, in a checkout that exists only for this call: context, clone,
  * prompt, agent, checks, the repository's tests, push. Only a run claimed for the agent is
@@ -41,166 +73,213 @@ export type PrepareResult =
 export async function prepareFix(fixRunId: string, agent: AgentSettings): Promise<PrepareResult> {
   const db = await getDb();
   const claimed = await runClaimedForAgent(db, fixRunId);
-  if (!claimed.ok) return { status: "skipped", reason: claimed.reason };
+  if (claimed.status === "refused") return { status: "skipped", reason: claimed.reason };
   const { run } = claimed;
   if (run.branch && run.headSha) return { status: "pushed", branch: run.branch, sha: run.headSha };
+  const job = await openJob(db, fixRunId, run, agent);
+  if ("status" in job) return job;
+  const checkout = await checkOut(job);
+  if (checkout.status === "failed") return fail(fixRunId, checkout.reason);
+  try {
+    // A retry after a push that was never recorded: adopt that branch instead of a second agent run.
+    const target = {
+      branch: `fix/sentry-${job.issue.shortId ?? job.issue.sentryIssueId}`,
+      marker: `Suture-Run-Id: ${fixRunId}`,
+    };
+    const earlier = await findPublishedBranch({
+      dir: checkout.dir,
+      ...target,
+      remoteUrl: job.repository.cloneUrl,
+      token: job.token,
+    });
+    if (earlier) return recordPush(fixRunId, earlier, "Found the branch an earlier attempt pushed");
+    await recordCheckout(job, checkout);
+    const agentRun = await runTheAgent(job, checkout);
+    if (agentRun.status === "failed") return fail(fixRunId, agentRun.reason);
+    const verified = await verify(job, checkout, agentRun.snapshot);
+    if (verified.status === "failed") return fail(fixRunId, verified.reason);
+    return await publish(job, checkout, verified.tree, target);
+  } finally {
+    await removeCheckout(checkout.dir);
+  }
+}
+
+/** Loads what the run is about, and refuses before any work when something it needs is missing. */
+async function openJob(db: Db, fixRunId: string, run: FixRun, agent: AgentSettings): Promise<FixJob | PrepareResult> {
   const [issue, repository, policy] = await Promise.all([
-    getSentryIssue(db, run.sentryIssueId),
-    run.repositoryId ? getRepository(db, run.repositoryId) : undefined,
-    getWorkspacePolicy(db, run.workspaceId),
+    getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId }),
+    run.repositoryId ? getRepository(db, { id: run.repositoryId }) : undefined,
+    getWorkspacePolicy(db, { workspaceId: run.workspaceId }),
   ]);
   if (!issue || !repository) return fail(fixRunId, "the run's issue or repository no longer exists");
   // Found out before the agent spends twenty minutes, not after.
   if (!githubClient()) return fail(fixRunId, NO_GITHUB_CREDENTIALS);
-  const note = (kind: string, message: string, data?: Record<string, unknown>) =>
-    appendFixRunEvent(db, fixRunId, { kind, message, data });
+  const note = (event: FixRunEventInput) => appendFixRunEvent(db, { fixRunId, event });
   const fix = await gatherFixContext(fixRunId);
-
   const token = await gitToken(repository.cloneUrl);
-  const ref = await checkoutRef(run.workspaceId, fix.context?.release ?? null, repository.defaultBranch);
+  return { db, fixRunId, run, issue, repository, policy, fix, agent, token, note };
+}
+
+/** Stage 1, checkout: a fresh clone at the release the error happened in, or the default branch. */
+async function checkOut(job: FixJob): Promise<Checkout | { status: "failed"; reason: string }> {
+  const { repository } = job;
+  const ref = await checkoutRef(job.run.workspaceId, job.fix.context?.release ?? null, repository.defaultBranch);
   const checkout = await cloneRepository({
     cloneUrl: repository.cloneUrl,
     ref,
     defaultBranch: repository.defaultBranch,
-    token,
+    token: job.token,
   });
-  if (checkout.status === "failed")
-    return fail(fixRunId, `could not check out ${repository.owner}/${repository.name}: ${checkout.error}`);
-  try {
-    // A retry after a push that was never recorded: adopt that branch instead of a second agent run.
-    const branch = `fix/sentry-${issue.shortId ?? issue.sentryIssueId}`;
-    const marker = `Suture-Run-Id: ${fixRunId}`;
-    const earlier = await findPublishedBranch({
-      dir: checkout.dir,
-      branch,
-      marker,
-      remoteUrl: repository.cloneUrl,
-      token,
-    });
-    if (earlier) return recordPush(fixRunId, earlier, "Found the branch an earlier attempt pushed");
-    await updateFixRun(db, fixRunId, { baseRef: checkout.ref, baseSha: checkout.sha });
-    await note(
-      "checkout",
-      `Checked out ${checkout.ref} at ${checkout.sha.slice(0, 7)}${checkout.note ? ` (${checkout.note})` : ""}`,
-      { ref: checkout.ref, sha: checkout.sha },
-    );
+  if (checkout.status !== "failed") return checkout;
+  return { status: "failed", reason: `could not check out ${repository.owner}/${repository.name}: ${checkout.error}` };
+}
 
-    const frames = mapFrames(fix.context?.frames ?? [], repository.codeMappings, await listFiles(checkout.dir));
-    const mapped = [...new Set(frames.flatMap((f) => (f.path ? [f.path] : [])))];
-    const prompt = buildPrompt({
-      issue: { shortId: issue.shortId, title: issue.title, webUrl: issue.webUrl },
-      context: fix.context,
-      frames,
-      repository: { owner: repository.owner, name: repository.name, testCommand: repository.testCommand },
-      rules: {
-        requireRegressionTest: policy.requireRegressionTest,
-        maxDiffFiles: policy.maxDiffFiles,
-        maxDiffLines: policy.maxDiffLines,
-        pathDenylist: policy.pathDenylist,
-      },
-    });
-    await note(
-      "prompt",
-      mapped.length
-        ? `The stack trace points at ${mapped.join(", ")}`
-        : "No stack frame could be mapped to a file in the repository",
-      { paths: mapped, promptBytes: prompt.length },
-    );
+async function recordCheckout(job: FixJob, checkout: Checkout): Promise<void> {
+  await updateFixRun(job.db, { id: job.fixRunId, fields: { baseRef: checkout.ref, baseSha: checkout.sha } });
+  await job.note({
+    kind: "checkout",
+    message: `Checked out ${checkout.ref} at ${checkout.sha.slice(0, 7)}${checkout.note ? ` (${checkout.note})` : ""}`,
+    data: { ref: checkout.ref, sha: checkout.sha },
+  });
+}
 
-    const log = createRunLog(fixRunId, "agent_output");
-    const result = await runAgent({
-      ...agent.preset,
-      cwd: checkout.dir,
-      prompt,
-      timeoutMs: agent.timeoutMs,
-      runAs: agent.runAs,
-      onOutput: (chunk) => log.write(chunk),
-    });
-    await log.close();
-    // Before any other git command reads the checkout the agent could have tampered with.
-    const snapshot = await snapshotChanges(checkout.dir, checkout.sha);
-    const summary = agentSummary(result.output);
-    await updateFixRun(db, fixRunId, { summary, diff: snapshot.status === "ok" ? snapshot.diff || null : null });
-    const seconds = Math.round(result.durationMs / 100) / 10;
-    await note(
-      "agent",
-      result.timedOut
-        ? `The agent was stopped after ${seconds}s (timeout)`
-        : `The agent exited with code ${result.exitCode} after ${seconds}s`,
-      {
-        exitCode: result.exitCode,
-        timedOut: result.timedOut,
-        durationMs: Math.round(result.durationMs),
-        truncated: result.truncated,
-        error: result.error ?? null,
-      },
-    );
-    if (result.error) return fail(fixRunId, result.error);
-    if (result.timedOut)
-      return fail(
-        fixRunId,
-        `the agent did not finish within ${Math.round(agent.timeoutMs / 60_000)} minutes and was stopped`,
-      );
-    if (result.exitCode !== 0) return fail(fixRunId, `the agent exited with code ${result.exitCode ?? result.signal}`);
+/** Stage 2, agent: the prompt from the mapped stack trace, the agent's run, and what it changed. */
+async function runTheAgent(
+  job: FixJob,
+  checkout: Checkout,
+): Promise<{ status: "done"; snapshot: Snapshot } | { status: "failed"; reason: string }> {
+  const { agent, fixRunId } = job;
+  const prompt = await writePrompt(job, checkout);
+  const log = createRunLog(fixRunId, "agent_output");
+  const result = await runAgent({
+    ...agent.preset,
+    cwd: checkout.dir,
+    prompt,
+    timeoutMs: agent.timeoutMs,
+    runAs: agent.runAs,
+    onOutput: (chunk) => log.write(chunk),
+  });
+  await log.close();
+  // Before any other git command reads the checkout the agent could have tampered with.
+  const snapshot = await snapshotChanges(checkout.dir, checkout.sha);
+  const summary = agentSummary(result.output);
+  await updateFixRun(job.db, {
+    id: fixRunId,
+    fields: { summary, diff: snapshot.status === "ok" ? snapshot.diff || null : null },
+  });
+  const seconds = Math.round(result.durationMs / 100) / 10;
+  await job.note({
+    kind: "agent",
+    message: result.timedOut
+      ? `The agent was stopped after ${seconds}s (timeout)`
+      : `The agent exited with code ${result.exitCode} after ${seconds}s`,
+    data: {
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+      durationMs: Math.round(result.durationMs),
+      truncated: result.truncated,
+      error: result.error ?? null,
+    },
+  });
+  if (result.error) return { status: "failed", reason: result.error };
+  if (result.timedOut)
+    return {
+      status: "failed",
+      reason: `the agent did not finish within ${Math.round(agent.timeoutMs / 60_000)} minutes and was stopped`,
+    };
+  if (result.exitCode !== 0)
+    return { status: "failed", reason: `the agent exited with code ${result.exitCode ?? result.signal}` };
+  return { status: "done", snapshot };
+}
 
-    if (snapshot.status === "failed") return fail(fixRunId, snapshot.error);
-    const changes = snapshot.changes;
-    const verdict = checkDiff(changes, {
-      maxFiles: policy.maxDiffFiles,
-      maxLines: policy.maxDiffLines,
+async function writePrompt(job: FixJob, checkout: Checkout): Promise<string> {
+  const { issue, repository, policy, fix } = job;
+  const frames = mapFrames(fix.context?.frames ?? [], repository.codeMappings, await listFiles(checkout.dir));
+  const mapped = [...new Set(frames.flatMap((f) => (f.path ? [f.path] : [])))];
+  const prompt = buildPrompt({
+    issue: { shortId: issue.shortId, title: issue.title, webUrl: issue.webUrl },
+    context: fix.context,
+    frames,
+    repository: { owner: repository.owner, name: repository.name, testCommand: repository.testCommand },
+    rules: {
+      requireRegressionTest: policy.requireRegressionTest,
+      maxDiffFiles: policy.maxDiffFiles,
+      maxDiffLines: policy.maxDiffLines,
       pathDenylist: policy.pathDenylist,
-      requireTest: policy.requireRegressionTest,
-    });
-    const paths = changes.map((c) => c.path);
-    await note(
-      "checks",
-      verdict.ok
+    },
+  });
+  await job.note({
+    kind: "prompt",
+    message: mapped.length
+      ? `The stack trace points at ${mapped.join(", ")}`
+      : "No stack frame could be mapped to a file in the repository",
+    data: { paths: mapped, promptBytes: prompt.length },
+  });
+  return prompt;
+}
+
+/** Stage 3, verify: the diff against the workspace's rules, then the repository's own tests. */
+async function verify(
+  job: FixJob,
+  checkout: Checkout,
+  snapshot: Snapshot,
+): Promise<{ status: "verified"; tree: string } | { status: "failed"; reason: string }> {
+  const { policy, agent } = job;
+  if (snapshot.status === "failed") return { status: "failed", reason: snapshot.error };
+  const changes = snapshot.changes;
+  const verdict = checkDiff(changes, {
+    maxFiles: policy.maxDiffFiles,
+    maxLines: policy.maxDiffLines,
+    pathDenylist: policy.pathDenylist,
+    requireTest: policy.requireRegressionTest,
+  });
+  const paths = changes.map((c) => c.path);
+  await job.note({
+    kind: "checks",
+    message:
+      verdict.status === "allowed"
         ? `Diff checks passed: ${verdict.files} files, ${verdict.lines} lines`
         : `Diff refused: ${verdict.reason}`,
-      {
-        ok: verdict.ok,
-        reason: verdict.ok ? null : verdict.reason,
-        paths,
-        added: changes.reduce((n, c) => n + c.added, 0),
-        removed: changes.reduce((n, c) => n + c.removed, 0),
-        requireTest: policy.requireRegressionTest,
-        protectedPatterns: policy.pathDenylist.length,
-        maxFiles: policy.maxDiffFiles,
-        maxLines: policy.maxDiffLines,
-      },
-    );
-    if (!verdict.ok) return fail(fixRunId, verdict.reason);
+    data: {
+      ok: verdict.status === "allowed",
+      reason: verdict.status === "allowed" ? null : verdict.reason,
+      paths,
+      added: changes.reduce((n, c) => n + c.added, 0),
+      removed: changes.reduce((n, c) => n + c.removed, 0),
+      requireTest: policy.requireRegressionTest,
+      protectedPatterns: policy.pathDenylist.length,
+      maxFiles: policy.maxDiffFiles,
+      maxLines: policy.maxDiffLines,
+    },
+  });
+  if (verdict.status === "refused") return { status: "failed", reason: verdict.reason };
+  const testCommand = job.repository.testCommand;
+  const tests = await runRepositoryTests(job.fixRunId, testCommand, checkout.dir, agent.testTimeoutMs, agent.runAs);
+  if (tests?.status === "failed") return { status: "failed", reason: tests.reason };
+  return { status: "verified", tree: snapshot.tree };
+}
 
-    const tests = await runRepositoryTests(
-      fixRunId,
-      repository.testCommand,
-      checkout.dir,
-      agent.testTimeoutMs,
-      agent.runAs,
-    );
-    if (tests && !tests.ok) return fail(fixRunId, tests.reason);
-
-    // A run failed or expired while the agent worked is not published.
-    const still = await runClaimedForAgent(db, fixRunId);
-    if (!still.ok) return { status: "skipped", reason: `${still.reason}; nothing was pushed` };
-    const text = await fixRunText(db, still.run);
-    const message = `${text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`}\n${marker}`;
-    // Exactly the checked tree: whatever the tests wrote afterwards is not in it.
-    const pushed = await publishBranch({
-      dir: checkout.dir,
-      tree: snapshot.tree,
-      baseSha: checkout.sha,
-      branch,
-      message,
-      author: BOT_AUTHOR,
-      token: await gitToken(repository.cloneUrl),
-      remoteUrl: repository.cloneUrl,
-    });
-    if (pushed.status === "failed") return fail(fixRunId, `could not push ${branch}: ${pushed.error}`);
-    return recordPush(fixRunId, pushed, "Pushed");
-  } finally {
-    await removeCheckout(checkout.dir);
-  }
+/** Stage 4, publish: exactly the checked tree, on the run's branch, if the run still wants it. */
+async function publish(job: FixJob, checkout: Checkout, tree: string, target: Target): Promise<PrepareResult> {
+  const { db, fixRunId, issue, repository } = job;
+  // A run failed or expired while the agent worked is not published.
+  const still = await runClaimedForAgent(db, fixRunId);
+  if (still.status === "refused") return { status: "skipped", reason: `${still.reason}; nothing was pushed` };
+  const text = await fixRunText(db, still.run);
+  const message = `${text?.commitMessage ?? `fix: Sentry issue ${issue.sentryIssueId}`}\n${target.marker}`;
+  // Exactly the checked tree: whatever the tests wrote afterwards is not in it.
+  const pushed = await publishBranch({
+    dir: checkout.dir,
+    tree,
+    baseSha: checkout.sha,
+    branch: target.branch,
+    message,
+    author: BOT_AUTHOR,
+    token: await gitToken(repository.cloneUrl),
+    remoteUrl: repository.cloneUrl,
+  });
+  if (pushed.status === "failed") return fail(fixRunId, `could not push ${target.branch}: ${pushed.error}`);
+  return recordPush(fixRunId, pushed, "Pushed");
 }
 
 /** prepareFix with the agent this server is configured to run; a misconfiguration fails the run. */
@@ -208,7 +287,7 @@ export async function prepareFixWithServerAgent(fixRunId: string): Promise<Prepa
   const agent = agentSettings();
   if (agent.status === "ok") return prepareFix(fixRunId, agent.settings);
   const claimed = await runClaimedForAgent(await getDb(), fixRunId);
-  return claimed.ok ? fail(fixRunId, agent.error) : { status: "skipped", reason: claimed.reason };
+  return claimed.status === "allowed" ? fail(fixRunId, agent.error) : { status: "skipped", reason: claimed.reason };
 }
 
 async function recordPush(
@@ -217,11 +296,14 @@ async function recordPush(
   verb: string,
 ): Promise<PrepareResult> {
   const db = await getDb();
-  await updateFixRun(db, fixRunId, { branch: pushed.branch, headSha: pushed.sha });
-  await appendFixRunEvent(db, fixRunId, {
-    kind: "pushed",
-    message: `${verb} ${pushed.branch} (${pushed.sha.slice(0, 7)})`,
-    data: pushed,
+  await updateFixRun(db, { id: fixRunId, fields: { branch: pushed.branch, headSha: pushed.sha } });
+  await appendFixRunEvent(db, {
+    fixRunId,
+    event: {
+      kind: "pushed",
+      message: `${verb} ${pushed.branch} (${pushed.sha.slice(0, 7)})`,
+      data: pushed,
+    },
   });
   return { status: "pushed", branch: pushed.branch, sha: pushed.sha };
 }

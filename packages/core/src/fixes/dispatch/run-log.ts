@@ -14,7 +14,7 @@ export interface RunLog {
  * Streams a process's output into the run's timeline as it happens, in chunks, so the dashboard
  * shows a live log without a database write per line.
  */
-export function createRunLog(fixRunId: string, kind: string): RunLog {
+export function createRunLog(fixRunId: string, kind: "agent_output" | "test_output"): RunLog {
   let buffer = "";
   let timer: NodeJS.Timeout | undefined;
   let chain = Promise.resolve();
@@ -26,7 +26,7 @@ export function createRunLog(fixRunId: string, kind: string): RunLog {
     buffer = "";
     chain = chain
       .then(async () => {
-        await appendFixRunEvent(await getDb(), fixRunId, { kind, message });
+        await appendFixRunEvent(await getDb(), { fixRunId, event: { kind, message } });
       })
       .catch((error: unknown) =>
         console.warn(`[suture] could not log output of fix run ${fixRunId}: ${(error as Error).message}`),

@@ -5,7 +5,7 @@ import { createRunLog } from "./run-log.ts";
 
 const TAIL_CHARS = 3000;
 
-export type TestsResult = { ok: true } | { ok: false; reason: string };
+export type TestsResult = { status: "passed" } | { status: "failed"; reason: string };
 
 /** The repository's own test command, in the checkout, sandboxed like the agent; null if none is set. */
 export async function runRepositoryTests(
@@ -24,23 +24,26 @@ export async function runRepositoryTests(
   const message = result.timedOut
     ? `\`${command}\` was stopped after ${seconds}s (timeout)`
     : `\`${command}\` ${ok ? "passed" : `failed with exit code ${result.exitCode ?? result.signal}`} in ${seconds}s`;
-  await appendFixRunEvent(await getDb(), fixRunId, {
-    kind: "tests",
-    message,
-    data: {
-      command,
-      ok,
-      error: result.error ?? null,
-      exitCode: result.exitCode,
-      timedOut: result.timedOut,
-      durationMs: Math.round(result.durationMs),
-      outputTail: result.output.slice(-TAIL_CHARS),
+  await appendFixRunEvent(await getDb(), {
+    fixRunId,
+    event: {
+      kind: "tests",
+      message,
+      data: {
+        command,
+        ok,
+        error: result.error ?? null,
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        durationMs: Math.round(result.durationMs),
+        outputTail: result.output.slice(-TAIL_CHARS),
+      },
     },
   });
-  if (ok) return { ok: true };
-  if (result.error) return { ok: false, reason: `the repository's tests could not start: ${result.error}` };
+  if (ok) return { status: "passed" };
+  if (result.error) return { status: "failed", reason: `the repository's tests could not start: ${result.error}` };
   return {
-    ok: false,
+    status: "failed",
     reason: result.timedOut
       ? `the repository's tests did not finish within ${Math.round(timeoutMs / 1000)}s`
       : `the repository's tests failed: ${message}`,

@@ -3,7 +3,7 @@ import { notifyFix } from "../../fixes/dispatch/notify-fix.ts";
 import { openFixPullRequest } from "../../fixes/dispatch/open-fix-pull-request.ts";
 import { prepareFixWithServerAgent } from "../../fixes/dispatch/prepare-fix.ts";
 import { startFixRun } from "../../fixes/dispatch/start-fix-run.ts";
-import { dispatchViaSeer } from "../../fixes/dispatch-via-seer.ts";
+import { dispatchViaSeer } from "../../seer/dispatch-via-seer.ts";
 import { inngest } from "../client.ts";
 import { fixApproved } from "../events.ts";
 

@@ -1,4 +1,4 @@
-import { handleGithubDelivery } from "../../github/handle-github-delivery.ts";
+import { handleGithubDelivery } from "../../ingest/github/handle-github-delivery.ts";
 import { inngest } from "../client.ts";
 import { githubDeliveryReceived } from "../events.ts";
 

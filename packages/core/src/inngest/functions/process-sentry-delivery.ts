@@ -1,4 +1,4 @@
-import { processDeliveries } from "../../ingest/process-deliveries.ts";
+import { processDeliveries } from "../../ingest/sentry/process-deliveries.ts";
 import { inngest } from "../client.ts";
 import { deliveryReceived, observationCaptured } from "../events.ts";
 

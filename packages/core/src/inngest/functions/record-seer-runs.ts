@@ -1,4 +1,4 @@
-import { recordSeerRuns as recordSeerRunSteps } from "../../fixes/seer-runs.ts";
+import { recordSeerObservations } from "../../seer/record-seer-observations.ts";
 import { inngest } from "../client.ts";
 import { observationCaptured } from "../events.ts";
 
@@ -11,7 +11,7 @@ export const recordSeerRuns = inngest.createFunction(
     batchEvents: { maxSize: 100, timeout: "1s" },
   },
   async ({ events, step }) => {
-    const outcomes = await step.run("record", () => recordSeerRunSteps(events.map((e) => e.data.observationId)));
+    const outcomes = await step.run("record", () => recordSeerObservations(events.map((e) => e.data.observationId)));
     return {
       recorded: outcomes.filter((o) => o.status === "recorded").length,
       skipped: outcomes.filter((o) => o.status === "skipped").length,

@@ -1,11 +1,11 @@
 // POST /api/sentry/webhooks — signed Sentry deliveries; GET — health of this endpoint
-import { announceDelivery, receiveSentryWebhook } from "@suture/core";
+import { announceSentryDelivery, receiveSentryWebhook } from "@suture/core";
 import { receiveWebhook } from "@/lib/receive-webhook";
 
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request): Promise<Response> {
-  return receiveWebhook(request, receiveSentryWebhook, announceDelivery);
+  return receiveWebhook(request, receiveSentryWebhook, announceSentryDelivery);
 }
 
 export function GET(): Response {

@@ -1,7 +1,7 @@
-import { appendFixRunEvent, getFixRun, getSentryIssue, latestFixRunEvent } from "@suture/db";
+import { appendFixRunEvent, type FixRunEventInput, getFixRun, getSentryIssue, latestFixRunEvent } from "@suture/db";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
-import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
+import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
 
 export type ResolveResult =
   | { status: "resolved"; sentryIssueId: string }
@@ -15,42 +15,39 @@ export type ResolveResult =
  * Only a run the database says is merged, and only once: resolving again later could hide a
  * regression Sentry has reopened since.
  */
-export async function resolveFixedIssue(fixRunId: string): Promise<ResolveResult> {
+export async function resolveMergedIssue(fixRunId: string): Promise<ResolveResult> {
   const db = await getDb();
-  const run = await getFixRun(db, fixRunId);
+  const run = await getFixRun(db, { id: fixRunId });
   if (!run) return { status: "not_found", error: `no fix run ${fixRunId}` };
   if (run.status !== "merged")
     return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}, not merged` };
-  const resolved = await latestFixRunEvent(db, fixRunId, "sentry_resolved");
-  if (typeof resolved?.data.sentryIssueId === "string")
-    return { status: "resolved", sentryIssueId: resolved.data.sentryIssueId };
-  const record = (kind: string, message: string, data: Record<string, unknown> = {}) =>
-    appendFixRunEvent(db, fixRunId, { kind, message, data });
+  const resolved = await latestFixRunEvent(db, { fixRunId, kind: "sentry_resolved" });
+  if (resolved) return { status: "resolved", sentryIssueId: resolved.data.sentryIssueId };
+  const record = (event: FixRunEventInput) => appendFixRunEvent(db, { fixRunId, event });
 
   const missing = env.SUTURE_RESOLVE_ON_MERGE !== true ? "SUTURE_RESOLVE_ON_MERGE is not set" : sentryApiMissing();
   const api = sentryApi();
   if (missing || !api) {
     const reason = missing ?? "the Sentry API is not configured";
-    await record("sentry_resolve_skipped", `Sentry issue left open: ${reason}`);
+    await record({ kind: "sentry_resolve_skipped", message: `Sentry issue left open: ${reason}` });
     return { status: "skipped", reason };
   }
-  const issue = await getSentryIssue(db, run.sentryIssueId);
+  const issue = await getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId });
   if (!issue) return { status: "not_found", error: `fix run ${fixRunId} has no Sentry issue` };
 
   const result = await api.resolveIssue(issue.sentryIssueId, { inNextRelease: true });
   if (result.status === "failed") {
-    await record(
-      "sentry_resolve_failed",
-      `Could not resolve Sentry issue ${issue.shortId ?? issue.sentryIssueId}: ${result.error}`,
-      {
-        error: result.error,
-        httpStatus: result.httpStatus ?? null,
-      },
-    );
+    await record({
+      kind: "sentry_resolve_failed",
+      message: `Could not resolve Sentry issue ${issue.shortId ?? issue.sentryIssueId}: ${result.error}`,
+      data: { error: result.error, httpStatus: result.httpStatus ?? null },
+    });
     return { status: "failed", error: result.error };
   }
-  await record("sentry_resolved", `Resolved Sentry issue ${issue.shortId ?? issue.sentryIssueId} in the next release`, {
-    sentryIssueId: issue.sentryIssueId,
+  await record({
+    kind: "sentry_resolved",
+    message: `Resolved Sentry issue ${issue.shortId ?? issue.sentryIssueId} in the next release`,
+    data: { sentryIssueId: issue.sentryIssueId },
   });
   return { status: "resolved", sentryIssueId: issue.sentryIssueId };
 }

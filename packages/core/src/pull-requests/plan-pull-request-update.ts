@@ -1,8 +1,8 @@
-import type { FixRun } from "@suture/db";
+import type { FixRun, PullRequestEventKind } from "@suture/db";
 import type { GithubUpdate } from "@suture/github";
 
 export type RunFields = Partial<Pick<FixRun, "prNumber" | "prState" | "reviewState" | "checksState" | "headSha">>;
-export type TimelineEntry = { kind: string; message: string };
+export type TimelineEntry = { kind: PullRequestEventKind; message: string };
 
 export interface UpdatePlan {
   fields: RunFields;
@@ -27,7 +27,7 @@ const CHECKS_WORDS = { pending: "are running", success: "passed", failure: "fail
  * (the reconcile poll reads the whole PR), a lone comment does not hide an approval, a
  * passing suite does not hide a failing one, and checks of an older commit are dropped.
  */
-export function planGithubUpdate(
+export function planPullRequestUpdate(
   run: Pick<FixRun, "status" | keyof RunFields>,
   update: GithubUpdate,
   authoritative = false,

@@ -1,5 +1,5 @@
-import { inngest } from "../inngest/client.ts";
-import { deliveryReceived } from "../inngest/events.ts";
+import { inngest } from "../../inngest/client.ts";
+import { deliveryReceived } from "../../inngest/events.ts";
 
 const FLUSH_AFTER_MS = 50;
 const MAX_EVENTS = 200;
@@ -13,7 +13,7 @@ let timer: NodeJS.Timeout | undefined;
  * Inngest instead of one each. A failed send is logged, not raised: the delivery is already
  * durable and the sweeper will announce it.
  */
-export function announceDelivery(deliveryId: string): Promise<void> {
+export function announceSentryDelivery(deliveryId: string): Promise<void> {
   return new Promise((done) => {
     queue.push({ deliveryId, done });
     if (queue.length >= MAX_EVENTS) void flush();

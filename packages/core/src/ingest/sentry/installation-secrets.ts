@@ -1,5 +1,5 @@
 import { listInstallationSecrets } from "@suture/db";
-import { getDb } from "../database.ts";
+import { getDb } from "../../database.ts";
 
 const TTL_MS = 30_000;
 let cache: { at: number; secrets: string[] } | undefined;

@@ -10,20 +10,20 @@ export type WorkspaceRoute =
  * mapping, else — only when auto-routing is on — the `default` workspace, recorded as such.
  * Never a guess: without a mapping the delivery stays `unrouted`.
  */
-export async function resolveWorkspace(
+export async function routeWorkspace(
   db: Db,
   installationUuid: string | null,
   project: { slug: string | null; id: string | null },
   autoRoute: boolean,
 ): Promise<WorkspaceRoute> {
-  const override = await findProjectWorkspace(db, installationUuid, project);
+  const override = await findProjectWorkspace(db, { installationUuid, project });
   if (override) return { workspaceId: override, via: "project" };
   if (installationUuid) {
-    const installation = await getInstallation(db, installationUuid);
+    const installation = await getInstallation(db, { uuid: installationUuid });
     if (installation?.workspaceId) return { workspaceId: installation.workspaceId, via: "installation" };
   }
   if (!autoRoute || !installationUuid) return { workspaceId: null, via: "unrouted" };
-  const workspace = await ensureWorkspace(db, DEFAULT_WORKSPACE_SLUG, "Default");
-  await routeInstallation(db, installationUuid, workspace.id, true);
+  const workspace = await ensureWorkspace(db, { slug: DEFAULT_WORKSPACE_SLUG, name: "Default" });
+  await routeInstallation(db, { uuid: installationUuid, workspaceId: workspace.id, autoRouted: true });
   return { workspaceId: workspace.id, via: "auto" };
 }

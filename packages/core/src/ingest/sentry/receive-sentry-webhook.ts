@@ -1,7 +1,7 @@
 import { insertDelivery } from "@suture/db";
 import { dedupKey, isKnownEvent, parseEnvelope, verifySignature } from "@suture/sentry";
-import { clientSecrets } from "../config.ts";
-import { withDatabase } from "../database.ts";
+import { clientSecrets } from "../../config.ts";
+import { withDatabase } from "../../database.ts";
 import { installationSecrets } from "./installation-secrets.ts";
 import {
   isPlainName,
@@ -11,7 +11,7 @@ import {
   type ReceiveResult,
   reject,
   unavailable,
-} from "./receive-result.ts";
+} from "../receive-result.ts";
 
 const KEPT_HEADERS = [
   "content-type",
@@ -48,7 +48,7 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
   const secrets = clientSecrets();
   if (!verifySignature(rawBody, signature, secrets)) {
     const stored = await withDatabase(() => installationSecrets());
-    if (!stored.ok) return unavailable();
+    if (stored.status === "unavailable") return unavailable();
     if (!verifySignature(rawBody, signature, stored.value)) {
       return secrets.length + stored.value.length === 0
         ? reject(401, "no Sentry client secret is configured on this server (set SENTRY_CLIENT_SECRET)")
@@ -57,10 +57,10 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
   }
 
   const body = parseBody(rawBody);
-  if (!body.ok) return body.result;
+  if (body.status === "rejected") return body.result;
   const { text, json } = body;
   const parsed = parseEnvelope(json);
-  if (!parsed.ok) return reject(400, parsed.error);
+  if (parsed.status === "invalid") return reject(400, parsed.error);
   const { envelope } = parsed;
 
   const known = isKnownEvent(resource, envelope.action);
@@ -77,8 +77,8 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
     error: known ? null : `unhandled event ${resource}.${envelope.action}`,
   };
   const result = await withDatabase((db) => insertDelivery(db, values));
-  if (!result.ok) return unavailable();
-  return result.value.inserted
+  if (result.status === "unavailable") return unavailable();
+  return result.value.status === "inserted"
     ? { status: "stored", deliveryId: result.value.id, ignored: !known }
     : { status: "duplicate", deliveryId: result.value.id };
 }

@@ -12,7 +12,7 @@ import type { GithubUpdate } from "@suture/github";
 import { getDb } from "../database.ts";
 import { inngest } from "../inngest/client.ts";
 import { fixMerged } from "../inngest/events.ts";
-import { planGithubUpdate, type UpdatePlan } from "./plan-github-update.ts";
+import { planPullRequestUpdate, type TimelineEntry, type UpdatePlan } from "./plan-pull-request-update.ts";
 
 export interface AppliedRun {
   fixRunId: string;
@@ -29,7 +29,7 @@ export type ApplyResult = { status: "applied"; runs: AppliedRun[] } | { status: 
  * and checks state, and the status changes merge, close and reopen imply. Each run changes in
  * its own transaction under its row lock; `fix/merged` goes out once the merge is committed.
  */
-export async function applyGithubUpdate(
+export async function applyPullRequestUpdate(
   update: GithubUpdate,
   options: { authoritative?: boolean } = {},
 ): Promise<ApplyResult> {
@@ -61,9 +61,9 @@ async function applyToRun(
   update: GithubUpdate,
   authoritative: boolean,
 ): Promise<AppliedRun | undefined> {
-  const run = await lockFixRun(tx, id);
+  const run = await lockFixRun(tx, { id });
   if (!run) return undefined;
-  const plan = planGithubUpdate(run, update, authoritative);
+  const plan = planPullRequestUpdate(run, update, authoritative);
   const pr = `Pull request #${plan.fields.prNumber ?? run.prNumber ?? update.prNumber ?? "?"}`;
   let current = run;
   const events = [...plan.events];
@@ -78,14 +78,14 @@ async function applyToRun(
         message: `${pr} was reopened, but the issue has another active fix run, so this one stays closed`,
       });
     }
-    if (Object.keys(plan.fields).length > 0) current = (await updateFixRun(tx, id, plan.fields)) ?? run;
+    if (Object.keys(plan.fields).length > 0) current = (await updateFixRun(tx, { id, fields: plan.fields })) ?? run;
   }
   const data = { event: update.event, action: update.action, headSha: update.headSha };
-  for (const event of events) await appendFixRunEvent(tx, id, { ...event, data });
+  for (const event of events) await appendFixRunEvent(tx, { fixRunId: id, event: { ...event, data } });
   return { fixRunId: id, workspaceId: run.workspaceId, status: current.status, changes: events.map((e) => e.kind) };
 }
 
-const TRANSITION_EVENTS = {
+const TRANSITION_EVENTS: Record<NonNullable<UpdatePlan["transition"]>, (pr: string) => TimelineEntry> = {
   merged: (pr: string) => ({ kind: "pr_merged", message: `${pr} was merged` }),
   closed: (pr: string) => ({
     kind: "pr_closed",
@@ -98,19 +98,29 @@ const TRANSITION_EVENTS = {
 async function transition(tx: Db, run: FixRun, plan: UpdatePlan): Promise<FixRun | undefined> {
   switch (plan.transition) {
     case "merged":
-      return transitionFixRun(tx, run.id, ["pr_open"], "merged", {
-        ...plan.fields,
-        reason: "its pull request was merged",
-        finishedAt: new Date(),
+      return transitionFixRun(tx, {
+        id: run.id,
+        from: ["pr_open"],
+        to: "merged",
+        fields: {
+          ...plan.fields,
+          reason: "its pull request was merged",
+          finishedAt: new Date(),
+        },
       });
     case "closed":
-      return transitionFixRun(tx, run.id, ["pr_open"], "closed", {
-        ...plan.fields,
-        reason: "its pull request was closed without merging",
-        finishedAt: new Date(),
+      return transitionFixRun(tx, {
+        id: run.id,
+        from: ["pr_open"],
+        to: "closed",
+        fields: {
+          ...plan.fields,
+          reason: "its pull request was closed without merging",
+          finishedAt: new Date(),
+        },
       });
     case "reopen":
-      return reopenFixRun(tx, run.id, plan.fields);
+      return reopenFixRun(tx, { id: run.id, fields: plan.fields });
     default:
       return undefined;
   }

@@ -1,7 +1,7 @@
 import { getDelivery, markDelivery } from "@suture/db";
 import { GithubPayloadError, parseGithubWebhook } from "@suture/github";
-import { getDb } from "../database.ts";
-import { applyGithubUpdate, type AppliedRun } from "./apply-github-update.ts";
+import { getDb } from "../../database.ts";
+import { applyPullRequestUpdate, type AppliedRun } from "../../pull-requests/apply-pull-request-update.ts";
 
 export type GithubDeliveryOutcome =
   | { status: "processed"; deliveryId: string; runs: AppliedRun[] }
@@ -16,7 +16,7 @@ export type GithubDeliveryOutcome =
  */
 export async function handleGithubDelivery(deliveryId: string): Promise<GithubDeliveryOutcome> {
   const db = await getDb();
-  const delivery = await getDelivery(db, deliveryId);
+  const delivery = await getDelivery(db, { id: deliveryId });
   if (!delivery) return { status: "skipped", deliveryId, reason: `no delivery ${deliveryId}` };
   if (delivery.source !== "github") return { status: "skipped", deliveryId, reason: "not a GitHub delivery" };
   if (delivery.status !== "pending") return { status: "skipped", deliveryId, reason: `already ${delivery.status}` };
@@ -26,18 +26,18 @@ export async function handleGithubDelivery(deliveryId: string): Promise<GithubDe
     parsed = parseGithubWebhook(delivery.resource, JSON.parse(delivery.rawBody));
   } catch (error) {
     if (!(error instanceof GithubPayloadError) && !(error instanceof SyntaxError)) throw error;
-    await markDelivery(db, deliveryId, "failed", { error: error.message });
+    await markDelivery(db, { id: deliveryId, status: "failed", error: error.message });
     return { status: "failed", deliveryId, error: error.message };
   }
   if ("ignored" in parsed) {
-    await markDelivery(db, deliveryId, "ignored", { error: parsed.ignored });
+    await markDelivery(db, { id: deliveryId, status: "ignored", error: parsed.ignored });
     return { status: "ignored", deliveryId, reason: parsed.ignored };
   }
-  const applied = await applyGithubUpdate(parsed);
+  const applied = await applyPullRequestUpdate(parsed);
   if (applied.status === "no_run") {
-    await markDelivery(db, deliveryId, "ignored", { error: applied.reason });
+    await markDelivery(db, { id: deliveryId, status: "ignored", error: applied.reason });
     return { status: "ignored", deliveryId, reason: applied.reason };
   }
-  await markDelivery(db, deliveryId, "processed", { workspaceId: applied.runs[0]?.workspaceId ?? null });
+  await markDelivery(db, { id: deliveryId, status: "processed", workspaceId: applied.runs[0]?.workspaceId ?? null });
   return { status: "processed", deliveryId, runs: applied.runs };
 }

@@ -1,7 +1,7 @@
 import { insertDelivery } from "@suture/db";
 import { verifyGithubSignature } from "@suture/github";
-import { withDatabase } from "../database.ts";
-import { env } from "../env.ts";
+import { withDatabase } from "../../database.ts";
+import { env } from "../../env.ts";
 import {
   isPlainName,
   MAX_BODY_BYTES,
@@ -10,7 +10,7 @@ import {
   type ReceiveResult,
   reject,
   unavailable,
-} from "../ingest/receive-result.ts";
+} from "../receive-result.ts";
 
 /** Events whose deliveries are processed; anything else (ping included) is stored as ignored. */
 const FOLLOWED_EVENTS = new Set(["pull_request", "pull_request_review", "check_suite", "check_run", "status"]);
@@ -52,7 +52,7 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
   }
 
   const body = parseBody(rawBody);
-  if (!body.ok) return body.result;
+  if (body.status === "rejected") return body.result;
   const { text, json } = body;
   if (!json || typeof json !== "object" || Array.isArray(json)) return reject(400, "body is not a JSON object");
   const action = (json as { action?: unknown }).action;
@@ -78,8 +78,8 @@ export async function receiveGithubWebhook(rawBody: Uint8Array, headers: Headers
         : `unfollowed GitHub event ${event}`,
   };
   const result = await withDatabase((db) => insertDelivery(db, values));
-  if (!result.ok) return unavailable();
-  return result.value.inserted
+  if (result.status === "unavailable") return unavailable();
+  return result.value.status === "inserted"
     ? { status: "stored", deliveryId: result.value.id, ignored: !followed }
     : { status: "duplicate", deliveryId: result.value.id };
 }

@@ -11,8 +11,8 @@ import {
   transitionFixRun,
 } from "@suture/db";
 import { getDb } from "../database.ts";
-import { failFixRun } from "./dispatch/fail-fix-run.ts";
-import { sentryApi, sentryApiMissing } from "../sentry/sentry-api.ts";
+import { failFixRun } from "../fixes/dispatch/fail-fix-run.ts";
+import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
 
 export type SeerDispatchResult =
   | { status: "started"; fixRun: FixRun; seerRunId: string }
@@ -30,24 +30,29 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
   const db = await getDb();
   const claim = await db.transaction(
     async (tx): Promise<SeerDispatchResult | { status: "claimed"; run: FixRun; issue: SentryIssue }> => {
-      const run = await getFixRun(tx, fixRunId);
+      const run = await getFixRun(tx, { id: fixRunId });
       if (!run) return { status: "skipped", reason: `no fix run ${fixRunId}` };
       if (run.status === "running" && run.seerRunId)
         return { status: "started", fixRun: run, seerRunId: run.seerRunId };
       if (run.origin !== "suture") return { status: "skipped", reason: "Seer runs are dispatched by Seer" };
-      if (!(await getWorkspacePolicy(tx, run.workspaceId)).dispatchViaSeer) {
+      if (!(await getWorkspacePolicy(tx, { workspaceId: run.workspaceId })).dispatchViaSeer) {
         return { status: "skipped", reason: "the workspace's policy does not dispatch via Seer" };
       }
       // `running` without a Seer run id: a previous attempt died before Seer answered — unless the
       // agent path claimed it (it records `started` with the claim; this path records nothing).
-      if (run.status === "running" && (await latestFixRunEvent(tx, fixRunId, "started"))) {
+      if (run.status === "running" && (await latestFixRunEvent(tx, { fixRunId, kind: "started" }))) {
         return { status: "skipped", reason: "the run is being fixed by Suture's agent" };
       }
-      const claimed = await transitionFixRun(tx, fixRunId, ["approved", "running"], "running", {
-        startedAt: run.startedAt ?? new Date(),
+      const claimed = await transitionFixRun(tx, {
+        id: fixRunId,
+        from: ["approved", "running"],
+        to: "running",
+        fields: {
+          startedAt: run.startedAt ?? new Date(),
+        },
       });
       if (!claimed) return { status: "skipped", reason: `the run is ${run.status.replaceAll("_", " ")}` };
-      const issue = await getSentryIssue(tx, run.sentryIssueId);
+      const issue = await getSentryIssue(tx, { workspaceId: run.workspaceId, id: run.sentryIssueId });
       if (!issue) return { status: "failed", error: `fix run ${fixRunId} has no Sentry issue` };
       return { status: "claimed", run: claimed, issue };
     },
@@ -63,21 +68,23 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
   if (started.status === "failed") return fail(fixRunId, `Seer did not start: ${started.error}`);
 
   return db.transaction(async (tx): Promise<SeerDispatchResult> => {
-    await appendFixRunEvent(tx, fixRunId, {
-      kind: "seer_started",
-      message: `Seer Autofix run ${started.runId} started on Sentry issue ${claim.issue.shortId ?? claim.issue.sentryIssueId}`,
-      data: { seerRunId: started.runId },
+    await appendFixRunEvent(tx, {
+      fixRunId,
+      event: {
+        kind: "seer_started",
+        message: `Seer Autofix run ${started.runId} started on Sentry issue ${claim.issue.shortId ?? claim.issue.sentryIssueId}`,
+        data: { seerRunId: started.runId },
+      },
     });
     // Seer's first webhook can beat its answer here, and then already made a run of its own.
-    const early = await findSeerRun(tx, claim.run.workspaceId, started.runId);
+    const early = await findSeerRun(tx, { workspaceId: claim.run.workspaceId, seerRunId: started.runId });
     const learned = early && early.id !== fixRunId ? early : null;
-    if (learned) await adoptSeerRun(tx, learned.id, fixRunId);
-    const updated = await transitionFixRun(
-      tx,
-      fixRunId,
-      ["running"],
-      learned?.status === "pr_open" ? "pr_open" : "running",
-      {
+    if (learned) await adoptSeerRun(tx, { fromRunId: learned.id, intoRunId: fixRunId });
+    const updated = await transitionFixRun(tx, {
+      id: fixRunId,
+      from: ["running"],
+      to: learned?.status === "pr_open" ? "pr_open" : "running",
+      fields: {
         seerRunId: started.runId,
         ...(learned
           ? {
@@ -89,7 +96,7 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
             }
           : {}),
       },
-    );
+    });
     if (!updated)
       return { status: "failed", error: `fix run ${fixRunId} changed while Seer started (run ${started.runId})` };
     return { status: "started", fixRun: updated, seerRunId: started.runId };

@@ -1,6 +1,6 @@
 import type { GithubUpdate } from "@suture/github";
 import { describe, expect, it } from "vitest";
-import { planGithubUpdate } from "../src/github/plan-github-update.ts";
+import { planPullRequestUpdate } from "../src/pull-requests/plan-pull-request-update.ts";
 
 const A = "a".repeat(40);
 const B = "b".repeat(40);
@@ -23,7 +23,7 @@ const update = (u: Partial<GithubUpdate>): GithubUpdate => ({
   ...u,
 });
 
-describe("planGithubUpdate", () => {
+describe("planPullRequestUpdate", () => {
   it.each([
     [
       "merge of an open run",
@@ -121,7 +121,7 @@ describe("planGithubUpdate", () => {
     ],
     ["a PR number found by branch", { prNumber: null }, { prNumber: 9 }, false, { fields: { prNumber: 9 } }],
   ] as const)("%s", (_label, runPatch, u, authoritative, expected) => {
-    const plan = planGithubUpdate({ ...run, ...runPatch }, update(u as Partial<GithubUpdate>), authoritative);
+    const plan = planPullRequestUpdate({ ...run, ...runPatch }, update(u as Partial<GithubUpdate>), authoritative);
     expect(plan).toMatchObject(expected);
     // toMatchObject would let `fields: {}` match anything: what is written must be exactly this.
     if ("fields" in expected) expect(plan.fields).toEqual(expected.fields);

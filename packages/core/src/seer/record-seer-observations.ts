@@ -10,7 +10,8 @@ import {
   transitionFixRun,
 } from "@suture/db";
 import { getDb } from "../database.ts";
-import { nextSeerStatus, seerStage } from "../sentry/seer-stage.ts";
+import { nextSeerStatus, seerStage } from "./seer-stage.ts";
+import { safeHttpsUrl } from "../links/safe-https-url.ts";
 
 export type SeerRunOutcome =
   | { observationId: string; status: "recorded"; fixRunId: string; runStatus: FixRun["status"]; created: boolean }
@@ -24,9 +25,9 @@ const DETAIL_KEYS = ["rootCause", "solution", "changes", "pullRequests"] as cons
  * dispatched it), advancing through root cause, solution, coding and PR. Other observations
  * are ignored; a step already on the run's timeline (a redelivery, a retried batch) is skipped.
  */
-export async function recordSeerRuns(observationIds: readonly string[]): Promise<SeerRunOutcome[]> {
+export async function recordSeerObservations(observationIds: readonly string[]): Promise<SeerRunOutcome[]> {
   const db = await getDb();
-  const observations = await getObservations(db, observationIds);
+  const observations = await getObservations(db, { ids: observationIds });
   const outcomes: SeerRunOutcome[] = [];
   for (const observation of observations) {
     if (observation.sourceType.startsWith("seer.")) outcomes.push(await recordOne(db, observation));
@@ -50,24 +51,33 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
       sentryIssueId: observation.sentryIssueId!,
       status: stage ?? "root_cause",
     });
-    if (!created && (await hasSeerStep(tx, run.id, observation.sourceId)))
+    if (!created && (await hasSeerStep(tx, { fixRunId: run.id, sourceId: observation.sourceId })))
       return skip(`${observation.sourceType} is already recorded`);
     const firstPr = Array.isArray(meta.pullRequests)
       ? (meta.pullRequests[0] as { url?: unknown; number?: unknown } | undefined)
       : undefined;
     const repositoryId = run.repositoryId ?? (await connectedRepositoryOf(tx, observation.workspaceId, firstPr?.url));
-    const updated = await transitionFixRun(tx, run.id, [run.status], nextSeerStatus(run, stage), {
-      repositoryId,
-      summary: typeof meta.rootCause === "string" ? meta.rootCause : run.summary,
-      seerDetails: mergeDetails(run.seerDetails, meta, action),
-      prUrl: typeof firstPr?.url === "string" ? firstPr.url : run.prUrl,
-      prNumber: typeof firstPr?.number === "number" ? firstPr.number : run.prNumber,
-      diff: patchesOf(meta.changes) ?? run.diff,
+    const updated = await transitionFixRun(tx, {
+      id: run.id,
+      from: [run.status],
+      to: nextSeerStatus(run, stage),
+      fields: {
+        repositoryId,
+        summary: typeof meta.rootCause === "string" ? meta.rootCause : run.summary,
+        seerDetails: mergeDetails(run.seerDetails, meta, action),
+        // Seer's payload is not ours: only an https: link is kept for the dashboard and PR tracking.
+        prUrl: safeHttpsUrl(firstPr?.url) ?? run.prUrl,
+        prNumber: typeof firstPr?.number === "number" ? firstPr.number : run.prNumber,
+        diff: patchesOf(meta.changes) ?? run.diff,
+      },
     });
-    await appendFixRunEvent(tx, run.id, {
-      kind: `seer_${action}`,
-      message: observation.title,
-      data: { observationId: observation.id, sourceId: observation.sourceId, seerRunId, action },
+    await appendFixRunEvent(tx, {
+      fixRunId: run.id,
+      event: {
+        kind: `seer_${action}`,
+        message: observation.title,
+        data: { observationId: observation.id, sourceId: observation.sourceId, seerRunId, action },
+      },
     });
     return { observationId: observation.id, status: "recorded", fixRunId: run.id, runStatus: updated!.status, created };
   });
@@ -80,7 +90,7 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
 async function connectedRepositoryOf(tx: Db, workspaceId: string, prUrl: unknown): Promise<string | null> {
   const match = typeof prUrl === "string" ? /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/pull\/\d+/.exec(prUrl) : null;
   if (!match) return null;
-  return (await findRepositoryByName(tx, workspaceId, match[1]!, match[2]!))?.id ?? null;
+  return (await findRepositoryByName(tx, { workspaceId, owner: match[1]!, name: match[2]! }))?.id ?? null;
 }
 
 /** Later steps add to what earlier ones said; an empty report never erases a known one. */

@@ -6,7 +6,7 @@ import {
   routeInstallation,
 } from "@suture/db";
 import { getDb } from "../database.ts";
-import { announceDelivery } from "./announce-delivery.ts";
+import { announceSentryDelivery } from "../ingest/sentry/announce-sentry-delivery.ts";
 
 export type RouteInstallationResult =
   { status: "routed"; workspaceId: string; requeued: number } | { status: "no_workspace"; error: string };
@@ -22,12 +22,12 @@ export async function routeSentryInstallation(
 ): Promise<RouteInstallationResult> {
   const db = await getDb();
   const workspace = options.create
-    ? await ensureWorkspace(db, workspaceSlug)
-    : await getWorkspaceBySlug(db, workspaceSlug);
+    ? await ensureWorkspace(db, { slug: workspaceSlug })
+    : await getWorkspaceBySlug(db, { slug: workspaceSlug });
   if (!workspace) return { status: "no_workspace", error: `no workspace with slug "${workspaceSlug}"` };
-  await routeInstallation(db, installationUuid, workspace.id, false);
-  const ids = await listUnroutedDeliveries(db, installationUuid);
-  const requeued = await requeueDeliveries(db, ids);
-  for (const id of ids) await announceDelivery(id);
+  await routeInstallation(db, { uuid: installationUuid, workspaceId: workspace.id, autoRouted: false });
+  const ids = await listUnroutedDeliveries(db, { installationUuid });
+  const requeued = await requeueDeliveries(db, { ids });
+  for (const id of ids) await announceSentryDelivery(id);
   return { status: "routed", workspaceId: workspace.id, requeued };
 }

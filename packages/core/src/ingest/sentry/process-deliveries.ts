@@ -6,8 +6,8 @@ import {
   isDatabaseUnavailable,
   markDelivery,
 } from "@suture/db";
-import { autoRoute } from "../config.ts";
-import { getDb } from "../database.ts";
+import { autoRoute } from "../../config.ts";
+import { getDb } from "../../database.ts";
 import { type ProcessOutcome, processBatch } from "./process-batch.ts";
 
 /**
@@ -38,7 +38,7 @@ const OUTAGE_AFTER_FAILURES = 2;
 export async function processDeliveries(deliveryIds: readonly string[]): Promise<ProcessOutcome[]> {
   const db = await getDb();
   const ids = [...new Set(deliveryIds)];
-  const claimed = await claimPendingDeliveries(db, ids, MAX_DELIVERY_ATTEMPTS);
+  const claimed = await claimPendingDeliveries(db, { ids, maxAttempts: MAX_DELIVERY_ATTEMPTS });
   const claimedIds = new Set(claimed.map((d) => d.id));
   const outcomes: ProcessOutcome[] = ids
     .filter((id) => !claimedIds.has(id))
@@ -98,7 +98,7 @@ async function park(db: Db, deliveryId: string, error: unknown): Promise<Process
   const reason = `processing error: ${describeError(error)}`;
   for (const text of [reason, FIXED_REASON]) {
     try {
-      await markDelivery(db, deliveryId, "failed", { error: text });
+      await markDelivery(db, { id: deliveryId, status: "failed", error: text });
       return { deliveryId, status: "failed", reason: text };
     } catch (parkError) {
       if (isDatabaseUnavailable(parkError)) throw parkError;

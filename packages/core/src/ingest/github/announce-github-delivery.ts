@@ -1,5 +1,5 @@
-import { inngest } from "../inngest/client.ts";
-import { githubDeliveryReceived } from "../inngest/events.ts";
+import { inngest } from "../../inngest/client.ts";
+import { githubDeliveryReceived } from "../../inngest/events.ts";
 
 /**
  * Announces a stored GitHub delivery, after the answer went back. A lost send is logged, not

@@ -1,8 +1,8 @@
 import { listOpenPullRequestRuns } from "@suture/db";
 import { describeGithubError, getPullRequestStatus, type Octokit } from "@suture/github";
 import { getDb } from "../database.ts";
-import { applyGithubUpdate } from "./apply-github-update.ts";
-import { githubClient } from "./github-client.ts";
+import { applyPullRequestUpdate } from "./apply-pull-request-update.ts";
+import { githubClient } from "../clients/github-client.ts";
 
 export type ReconcileResult =
   | { status: "skipped"; reason: string }
@@ -13,7 +13,7 @@ export type ReconcileResult =
  * a lost or never-configured webhook then delays a merge by one poll instead of forever.
  * One PR failing (deleted, no access) is reported and the others go on.
  */
-export async function reconcilePullRequests(client: Octokit | null = githubClient()): Promise<ReconcileResult> {
+export async function reconcileOpenPullRequests(client: Octokit | null = githubClient()): Promise<ReconcileResult> {
   if (!client) return { status: "skipped", reason: "no GitHub credentials are configured" };
   const open = await listOpenPullRequestRuns(await getDb());
   // Runs of several workspaces can share one PR: ask once, apply to all of them.
@@ -26,7 +26,7 @@ export async function reconcilePullRequests(client: Octokit | null = githubClien
     const prNumber = run.prNumber!;
     try {
       const status = await getPullRequestStatus(client, { owner, repo, number: prNumber });
-      const applied = await applyGithubUpdate(
+      const applied = await applyPullRequestUpdate(
         {
           event: "reconcile",
           action: "poll",
