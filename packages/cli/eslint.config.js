@@ -1,1 +1,1 @@
-export { default } from "@suture/eslint-config/typed";
+export { default } from "@suture/eslint-config";

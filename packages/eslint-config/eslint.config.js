@@ -1,2 +1,2 @@
-// This package lints itself with its own untyped config: it is plain JavaScript, outside every tsconfig.
+// This package lints itself with its own config: plain JavaScript, outside every tsconfig, is linted without types.
 export { default } from "./index.js";

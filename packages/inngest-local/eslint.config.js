@@ -1,4 +1,4 @@
-import base from "@suture/eslint-config/typed";
+import base from "@suture/eslint-config";
 import { boundaries } from "@suture/eslint-config/boundaries";
 
 export default [...base, { files: ["src/**"], rules: boundaries.inngestLocal }];

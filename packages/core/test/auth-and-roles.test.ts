@@ -215,7 +215,7 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
     expect(results.map((r) => r.status).sort()).toEqual(["approved", "conflict"]);
     expect(results.find((r) => r.status === "conflict")).toMatchObject({ current: "approved" });
     const run = (await db.getFixRun(await core.getDb(), { id: runA }))!;
-    const winner = results[0]!.status === "approved" ? abe : ben;
+    const winner = results[0]?.status === "approved" ? abe : ben;
     expect(run).toMatchObject({ status: "approved", approvedBy: winner.user.email, approvedByUserId: winner.user.id });
   });
 

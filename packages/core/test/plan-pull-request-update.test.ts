@@ -121,7 +121,7 @@ describe("planPullRequestUpdate", () => {
     ],
     ["a PR number found by branch", { prNumber: null }, { prNumber: 9 }, false, { fields: { prNumber: 9 } }],
   ] as const)("%s", (_label, runPatch, u, authoritative, expected) => {
-    const plan = planPullRequestUpdate({ ...run, ...runPatch }, update(u as Partial<GithubUpdate>), authoritative);
+    const plan = planPullRequestUpdate({ ...run, ...runPatch }, update(u), authoritative);
     expect(plan).toMatchObject(expected);
     // toMatchObject would let `fields: {}` match anything: what is written must be exactly this.
     if ("fields" in expected) expect(plan.fields).toEqual(expected.fields);

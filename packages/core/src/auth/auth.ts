@@ -8,7 +8,13 @@ import { authSecret } from "./auth-secret.ts";
 /** Sign-in attempts allowed per client address in a minute, per sign-in path. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
-export const githubSignIn = Boolean(env.GITHUB_OAUTH_CLIENT_ID && env.GITHUB_OAUTH_CLIENT_SECRET);
+/** The GitHub OAuth app, when both of its settings are given. */
+const githubApp =
+  env.GITHUB_OAUTH_CLIENT_ID && env.GITHUB_OAUTH_CLIENT_SECRET
+    ? { clientId: env.GITHUB_OAUTH_CLIENT_ID, clientSecret: env.GITHUB_OAUTH_CLIENT_SECRET }
+    : null;
+
+export const githubSignIn = githubApp !== null;
 
 async function createAuth(secure: boolean) {
   const db = await getDb();
@@ -21,7 +27,7 @@ async function createAuth(secure: boolean) {
     // to (its Host): a page of another site posting here carries that site's Origin, and fails.
     trustedOrigins: (request) => {
       const host = request?.headers.get("host");
-      return host ? [`${isHttps(request!.headers, request!.url) ? "https" : "http"}://${host}`] : [];
+      return request && host ? [`${isHttps(request.headers, request.url) ? "https" : "http"}://${host}`] : [];
     },
     database: drizzleAdapter(db, {
       provider: "pg",
@@ -30,11 +36,10 @@ async function createAuth(secure: boolean) {
     // People are let in by an admin (setup link, `suture user create`, the members page),
     // never by signing themselves up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
-    socialProviders: githubSignIn
+    socialProviders: githubApp
       ? {
           github: {
-            clientId: env.GITHUB_OAUTH_CLIENT_ID!,
-            clientSecret: env.GITHUB_OAUTH_CLIENT_SECRET!,
+            ...githubApp,
             // A GitHub account signs in as the existing user with its verified email; it creates none.
             disableSignUp: true,
           },

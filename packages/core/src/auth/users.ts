@@ -71,7 +71,7 @@ export async function addUser(input: z.input<typeof newUserInput>, actor: Actor)
     user = await insertPasswordUser(db, {
       id: randomBytes(16).toString("hex"),
       email,
-      name: parsed.data.name || email.split("@")[0]!,
+      name: parsed.data.name || (email.split("@")[0] ?? email),
       passwordHash: await hashPassword(password),
     });
   }

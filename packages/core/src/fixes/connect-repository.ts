@@ -1,5 +1,4 @@
 import { getWorkspaceBySlug, insertRepository, type Repository } from "@suture/db";
-import type { CodeMapping } from "@suture/db/schema";
 import { z } from "zod";
 import { getDb } from "../database.ts";
 
@@ -34,7 +33,7 @@ export async function connectRepository(input: z.input<typeof repositoryInput>):
       cloneUrl: cloneUrl ?? `https://github.com/${owner}/${name}.git`,
       defaultBranch,
       testCommand: testCommand ?? null,
-      codeMappings: codeMappings as CodeMapping[],
+      codeMappings,
     }),
   };
 }

@@ -51,13 +51,13 @@ export async function triageObservations(observationIds: readonly string[]): Pro
         reason: "same issue as another observation in this batch",
       });
   }
-  for (const observation of perIssue.values()) outcomes.push(await triageOne(db, observation));
+  for (const [sentryIssueId, observation] of perIssue) outcomes.push(await triageOne(db, observation, sentryIssueId));
   return outcomes;
 }
 
-async function triageOne(db: Db, observation: Observation): Promise<TriageOutcome> {
+async function triageOne(db: Db, observation: Observation, sentryIssueId: string): Promise<TriageOutcome> {
   const skip = (reason: string): TriageOutcome => ({ observationId: observation.id, status: "skipped", reason });
-  const issue = await getSentryIssue(db, { workspaceId: observation.workspaceId, id: observation.sentryIssueId! });
+  const issue = await getSentryIssue(db, { workspaceId: observation.workspaceId, id: sentryIssueId });
   if (!issue) return skip("issue not found");
   if (issue.status && issue.status !== "unresolved") return skip(`issue is ${issue.status}`);
   const repository = await findWorkspaceRepository(db, { workspaceId: observation.workspaceId });

@@ -68,9 +68,9 @@ async function applyToRun(
   let current = run;
   const events = [...plan.events];
   const transitioned = await transition(tx, run, plan);
-  if (transitioned) {
+  if (transitioned && plan.transition) {
     current = transitioned;
-    events.unshift(TRANSITION_EVENTS[plan.transition!](pr));
+    events.unshift(TRANSITION_EVENTS[plan.transition](pr));
   } else {
     if (plan.transition === "reopen") {
       events.unshift({

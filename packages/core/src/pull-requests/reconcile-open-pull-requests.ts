@@ -17,13 +17,15 @@ export async function reconcileOpenPullRequests(client: Octokit | null = githubC
   if (!client) return { status: "skipped", reason: "no GitHub credentials are configured" };
   const open = await listOpenPullRequestRuns(await getDb());
   // Runs of several workspaces can share one PR: ask once, apply to all of them.
-  const byPull = new Map<string, (typeof open)[number]>();
-  for (const entry of open) byPull.set(`${entry.owner}/${entry.repo}#${entry.run.prNumber}`.toLowerCase(), entry);
+  const byPull = new Map<string, (typeof open)[number] & { prNumber: number }>();
+  for (const entry of open) {
+    const prNumber = entry.run.prNumber;
+    if (prNumber !== null) byPull.set(`${entry.owner}/${entry.repo}#${prNumber}`.toLowerCase(), { ...entry, prNumber });
+  }
 
   const changed: string[] = [];
   const failed: { fixRunId: string; error: string }[] = [];
-  for (const { run, owner, repo } of byPull.values()) {
-    const prNumber = run.prNumber!;
+  for (const { run, owner, repo, prNumber } of byPull.values()) {
     try {
       const status = await getPullRequestStatus(client, { owner, repo, number: prNumber });
       const applied = await applyPullRequestUpdate(

@@ -40,7 +40,8 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
   const meta = observation.metadata;
   const seerRunId = typeof meta.seerRunId === "string" && meta.seerRunId !== "" ? meta.seerRunId : null;
   if (!seerRunId) return skip("the observation names no Seer run");
-  if (!observation.sentryIssueId) return skip("the observation names no Sentry issue");
+  const sentryIssueId = observation.sentryIssueId;
+  if (!sentryIssueId) return skip("the observation names no Sentry issue");
   const action = typeof meta.seerAction === "string" ? meta.seerAction : observation.sourceType.slice("seer.".length);
   const stage = seerStage(action);
 
@@ -48,7 +49,7 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
     const { run, created } = await lockSeerRun(tx, {
       workspaceId: observation.workspaceId,
       seerRunId,
-      sentryIssueId: observation.sentryIssueId!,
+      sentryIssueId,
       status: stage ?? "root_cause",
     });
     if (!created && (await hasSeerStep(tx, { fixRunId: run.id, sourceId: observation.sourceId })))
@@ -79,7 +80,13 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
         data: { observationId: observation.id, sourceId: observation.sourceId, seerRunId, action },
       },
     });
-    return { observationId: observation.id, status: "recorded", fixRunId: run.id, runStatus: updated!.status, created };
+    return {
+      observationId: observation.id,
+      status: "recorded",
+      fixRunId: run.id,
+      runStatus: updated?.status ?? run.status,
+      created,
+    };
   });
 }
 
@@ -89,8 +96,8 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
  */
 async function connectedRepositoryOf(tx: Db, workspaceId: string, prUrl: unknown): Promise<string | null> {
   const match = typeof prUrl === "string" ? /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/pull\/\d+/.exec(prUrl) : null;
-  if (!match) return null;
-  return (await findRepositoryByName(tx, { workspaceId, owner: match[1]!, name: match[2]! }))?.id ?? null;
+  if (!match?.[1] || !match[2]) return null;
+  return (await findRepositoryByName(tx, { workspaceId, owner: match[1], name: match[2] }))?.id ?? null;
 }
 
 /** Later steps add to what earlier ones said; an empty report never erases a known one. */

@@ -28,7 +28,8 @@ export function seerStage(action: string): SeerStage | null {
  */
 export function nextSeerStatus(run: Pick<FixRun, "origin" | "status">, stage: SeerStage | null): FixRun["status"] {
   const current = RANK[run.status];
-  if (!stage || current === undefined || RANK[stage]! <= current) return run.status;
+  const next = stage ? RANK[stage] : undefined;
+  if (!stage || current === undefined || next === undefined || next <= current) return run.status;
   if (run.origin === "suture" && stage !== "pr_open") return "running";
   return stage;
 }

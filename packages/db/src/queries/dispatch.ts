@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import {
   type FixRunStatus,

@@ -1,3 +1,4 @@
+import { describeError } from "@suture/db";
 import { inngest } from "../../inngest/client.ts";
 import { deliveryReceived } from "../../inngest/events.ts";
 
@@ -16,9 +17,14 @@ let timer: NodeJS.Timeout | undefined;
 export function announceSentryDelivery(deliveryId: string): Promise<void> {
   return new Promise((done) => {
     queue.push({ deliveryId, done });
-    if (queue.length >= MAX_EVENTS) void flush();
-    else timer ??= setTimeout(() => void flush(), FLUSH_AFTER_MS);
+    if (queue.length >= MAX_EVENTS) flushNow();
+    else timer ??= setTimeout(flushNow, FLUSH_AFTER_MS);
   });
+}
+
+/** `flush` handles its own failures; this only keeps a bug in it from going unnoticed. */
+function flushNow(): void {
+  flush().catch((error: unknown) => console.error(`[suture] announcing deliveries failed: ${describeError(error)}`));
 }
 
 async function flush(): Promise<void> {

@@ -23,10 +23,7 @@ export const sweepPendingDeliveries = inngest.createFunction(
     triggers: [{ cron: "* * * * *" }, sweepRequested],
   },
   async ({ event, step }) => {
-    const requested =
-      event.name === "suture/sweep.requested"
-        ? (event.data as { olderThanSeconds: number; resumeRunning?: boolean })
-        : null;
+    const requested = event.name === "suture/sweep.requested" ? event.data : null;
     const olderThan = requested?.olderThanSeconds ?? sweepAfterSeconds;
     const expired = await step.run("expire-stuck-runs", () => expireStuckRuns());
     const dispatches = await step.run("find-lost-dispatches", () =>
