@@ -20,13 +20,19 @@ async function counts() {
         (select count(*) from webhook_deliveries where status = 'processed')::int as processed,
         (select count(*) from observations)::int as observations,
         (select count(distinct delivery_id) from observations)::int as delivered`);
-    return (
-      (rows as unknown as { rows: Record<string, number>[] }).rows?.[0] ??
-      (rows as unknown as Record<string, number>[])[0]!
-    );
+    return onlyRow(rows);
   } finally {
     await handle.close();
   }
+}
+
+/** The one row of a single-row select: PGlite answers `{ rows }`, postgres.js the array itself. */
+function onlyRow(result: unknown): unknown {
+  const rows =
+    typeof result === "object" && result !== null && "rows" in result && Array.isArray(result.rows)
+      ? result.rows
+      : result;
+  return Array.isArray(rows) ? rows[0] : undefined;
 }
 
 test("deliveries stored before a SIGKILL are processed exactly once after the restart", async ({ browser }) => {

@@ -4,7 +4,13 @@ import type { ReceiveResult } from "@suture/core";
 import { receiveWebhook } from "./receive-webhook";
 
 const announced: string[] = [];
-vi.mock("next/server", () => ({ after: (task: () => Promise<void>) => void task() }));
+// after() runs its task once the answer is sent; here the task starts at once and each test awaits it.
+const afterTasks = vi.hoisted((): Promise<void>[] => []);
+vi.mock("next/server", () => ({
+  after: (task: () => Promise<void>) => {
+    afterTasks.push(task());
+  },
+}));
 
 const BODY = '{"action":"cre\\u0000ated","data":{"comment":"jane@example.com wrote sk_live_123"}}';
 const SIGNATURE = "ab".repeat(32);
@@ -21,13 +27,15 @@ function request(): Request {
   });
 }
 
-const announce = async (id: string) => {
+const announce = (id: string): Promise<void> => {
   announced.push(id);
+  return Promise.resolve();
 };
 
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
   announced.length = 0;
+  await Promise.all(afterTasks.splice(0));
 });
 
 describe("receiveWebhook", () => {
@@ -35,13 +43,14 @@ describe("receiveWebhook", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     // What drizzle throws for a refused INSERT: every parameter in the message.
     const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
-    const failing = async (): Promise<ReceiveResult> => {
-      throw new DrizzleQueryError(
-        "insert into webhook_deliveries values ($1, $2, $3)",
-        [BODY, { "sentry-hook-signature": SIGNATURE }],
-        cause,
+    const failing = (): Promise<ReceiveResult> =>
+      Promise.reject(
+        new DrizzleQueryError(
+          "insert into webhook_deliveries values ($1, $2, $3)",
+          [BODY, { "sentry-hook-signature": SIGNATURE }],
+          cause,
+        ),
       );
-    };
     const response = await receiveWebhook(request(), failing, announce);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: "internal error; the delivery was not stored" });
@@ -81,7 +90,7 @@ describe("receiveWebhook", () => {
     ],
     [{ status: "unavailable", error: "database unavailable" }, 503, { error: "database unavailable" }, "30", []],
   ] as const)("answers %o with its status code", async (result, status, json, retryAfter, announcements) => {
-    const response = await receiveWebhook(request(), async () => result as ReceiveResult, announce);
+    const response = await receiveWebhook(request(), () => Promise.resolve(result), announce);
     expect(response.status).toBe(status);
     expect(await response.json()).toEqual(json);
     expect(response.headers.get("retry-after")).toBe(retryAfter);

@@ -42,7 +42,8 @@ export async function boot(): Promise<void> {
     `[suture] embedded Inngest executor on ${executor.url}, serving ${report.executor.serveUrl} (signed; ` +
       `keys ${report.executor.keyFile ? `in ${report.executor.keyFile}` : "in memory"})`,
   );
-  void sweepWhenSynced(executor);
+  // Not awaited: the server answers while the executor syncs; the sweep retries until it has run.
+  sweepWhenSynced(executor).catch((error: unknown) => console.error(`[suture] boot sweep failed: ${String(error)}`));
 }
 
 async function sweepWhenSynced(executor: Executor): Promise<void> {

@@ -14,3 +14,16 @@ export async function signInWithPassword(email: string, password: string): Promi
   if (response.status === 401 || response.status === 400) return "That email and password do not match.";
   return `Sign-in failed (${response.status}).`;
 }
+
+/** Where better-auth sends the browser to sign in with GitHub; null when it cannot say. */
+export async function githubSignInUrl(next: string): Promise<string | null> {
+  const response = await fetch("/api/auth/sign-in/social", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ provider: "github", callbackURL: next, errorCallbackURL: "/sign-in" }),
+  }).catch(() => null);
+  const body: unknown = response?.ok ? await response.json() : null;
+  return typeof body === "object" && body !== null && "url" in body && typeof body.url === "string" && body.url
+    ? body.url
+    : null;
+}

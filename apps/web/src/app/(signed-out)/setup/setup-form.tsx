@@ -1,39 +1,49 @@
 "use client";
 
 import { useState } from "react";
-import { FIELD } from "../sign-in/sign-in-form";
+import { FIELD, FormError, formText, SubmitButton } from "../form-parts";
 import { signInWithPassword } from "../sign-in";
 import { createFirstAdmin } from "./actions";
 
 export function SetupForm({ token }: { token: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  async function createAdmin(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const email = formText(data, "email");
+    const password = formText(data, "password");
+    if (password !== data.get("confirm")) return setError("The two passwords differ.");
+    setBusy(true);
+    setError(null);
+    const created = await createFirstAdmin({ token, email, password, name: formText(data, "name") || undefined });
+    if (created.status !== "created") {
+      setError(created.error);
+      setBusy(false);
+      return;
+    }
+    const failure = await signInWithPassword(email, password);
+    window.location.assign(failure ? "/sign-in" : "/");
+  }
+
   return (
     <form
       className="mt-6 space-y-4"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const email = String(data.get("email"));
-        const password = String(data.get("password"));
-        if (password !== data.get("confirm")) return setError("The two passwords differ.");
-        setBusy(true);
-        setError(null);
-        const created = await createFirstAdmin({
-          token,
-          email,
-          password,
-          name: String(data.get("name") || "") || undefined,
-        });
-        if (created.status !== "created") {
-          setError(created.error);
-          setBusy(false);
-          return;
-        }
-        const failure = await signInWithPassword(email, password);
-        window.location.assign(failure ? "/sign-in" : "/");
+        createAdmin(event.currentTarget).catch((error: unknown) => console.error("[suture] setup failed", error));
       }}
     >
+      <SetupFields />
+      <FormError error={error} />
+      <SubmitButton busy={busy} label="Create admin and sign in" busyLabel="Creating…" />
+    </form>
+  );
+}
+
+function SetupFields() {
+  return (
+    <>
       <label className="block text-sm font-medium text-slate-700">
         Name <span className="font-normal text-slate-500">(optional)</span>
         <input name="name" autoComplete="name" className={FIELD} />
@@ -63,18 +73,6 @@ export function SetupForm({ token }: { token: string }) {
         Password again
         <input name="confirm" type="password" required minLength={10} autoComplete="new-password" className={FIELD} />
       </label>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={busy}
-        className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500 disabled:opacity-50"
-      >
-        {busy ? "Creating…" : "Create admin and sign in"}
-      </button>
-    </form>
+    </>
   );
 }

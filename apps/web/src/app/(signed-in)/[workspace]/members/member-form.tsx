@@ -7,9 +7,11 @@ import { saveMemberAction } from "./actions";
 const FIELD =
   "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none";
 
+type Message = { ok: boolean; text: string };
+
 export function MemberForm({ workspace }: { workspace: string }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [pending, startTransition] = useTransition();
   return (
     <form
@@ -31,6 +33,22 @@ export function MemberForm({ workspace }: { workspace: string }) {
         });
       }}
     >
+      <MemberFields />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50"
+      >
+        {pending ? "Saving…" : "Save"}
+      </button>
+      {message ? <MemberMessage message={message} /> : null}
+    </form>
+  );
+}
+
+function MemberFields() {
+  return (
+    <>
       <div>
         <label htmlFor="member-email" className="text-sm font-medium text-slate-700">
           Email
@@ -60,21 +78,17 @@ export function MemberForm({ workspace }: { workspace: string }) {
           className={`mt-1 ${FIELD}`}
         />
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50"
-      >
-        {pending ? "Saving…" : "Save"}
-      </button>
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`text-sm sm:col-span-4 ${message.ok ? "text-emerald-700" : "text-red-700"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
-    </form>
+    </>
+  );
+}
+
+function MemberMessage({ message }: { message: Message }) {
+  return (
+    <p
+      role={message.ok ? "status" : "alert"}
+      className={`text-sm sm:col-span-4 ${message.ok ? "text-emerald-700" : "text-red-700"}`}
+    >
+      {message.text}
+    </p>
   );
 }

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { decideFixRun, type DecisionOutcome } from "./actions";
 
-type Step = { kind: "idle" } | { kind: "confirm"; decision: "approve" | "reject" };
+type Decision = "approve" | "reject";
+type Step = { kind: "idle" } | { kind: "confirm"; decision: Decision };
 
 /** Approve & dispatch or Reject, each after a confirmation; then the page shows the run as it is now. */
 export function DecisionPanel({
@@ -24,7 +25,7 @@ export function DecisionPanel({
   const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const submit = (decision: "approve" | "reject") =>
+  const submit = (decision: Decision) =>
     startTransition(async () => {
       const result = await decideFixRun({
         workspace,
@@ -44,69 +45,105 @@ export function DecisionPanel({
       </h2>
       {outcome ? <OutcomeMessage outcome={outcome} /> : null}
       {waiting && step.kind === "idle" ? (
-        <div className="mt-3 flex flex-wrap gap-3">
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => setStep({ kind: "confirm", decision: "approve" })}
-            className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500 disabled:opacity-50"
-          >
-            Approve &amp; dispatch
-          </button>
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => setStep({ kind: "confirm", decision: "reject" })}
-            className="rounded-md px-3.5 py-2 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:opacity-50"
-          >
-            Reject
-          </button>
-        </div>
+        <DecisionButtons pending={pending} onChoose={(decision) => setStep({ kind: "confirm", decision })} />
       ) : null}
       {waiting && step.kind === "confirm" ? (
-        <div role="group" aria-label="Confirm" className="mt-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
-          {step.decision === "approve" ? (
-            <p className="text-sm text-slate-700">
-              Dispatch the coding agent for this issue{repository ? ` in ${repository}` : ""}? It opens a draft pull
-              request that still needs review. You are recorded as the approver.
-            </p>
-          ) : (
-            <label className="block text-sm text-slate-700">
-              Reject this run? The issue gets no new run until it regresses.
-              <textarea
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-                maxLength={500}
-                rows={2}
-                placeholder="Why (optional)"
-                className="mt-2 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none"
-              />
-            </label>
-          )}
-          <div className="mt-3 flex flex-wrap gap-3">
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => submit(step.decision)}
-              className={`rounded-md px-3.5 py-2 text-sm font-semibold text-white shadow-xs disabled:opacity-50 ${step.decision === "approve" ? "bg-indigo-600 hover:bg-indigo-500" : "bg-red-600 hover:bg-red-500"}`}
-            >
-              {pending ? "Saving…" : step.decision === "approve" ? "Confirm approve & dispatch" : "Confirm reject"}
-            </button>
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => setStep({ kind: "idle" })}
-              className="rounded-md px-3.5 py-2 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-white disabled:opacity-50"
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmDecision
+          decision={step.decision}
+          repository={repository}
+          reason={reason}
+          onReason={setReason}
+          pending={pending}
+          onConfirm={() => submit(step.decision)}
+          onCancel={() => setStep({ kind: "idle" })}
+        />
       ) : null}
       {!waiting && !outcome ? (
         <p className="mt-2 text-sm text-slate-600">This run is not waiting for a decision.</p>
       ) : null}
     </section>
+  );
+}
+
+function DecisionButtons({ pending, onChoose }: { pending: boolean; onChoose: (decision: Decision) => void }) {
+  return (
+    <div className="mt-3 flex flex-wrap gap-3">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => onChoose("approve")}
+        className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500 disabled:opacity-50"
+      >
+        Approve &amp; dispatch
+      </button>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => onChoose("reject")}
+        className="rounded-md px-3.5 py-2 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:opacity-50"
+      >
+        Reject
+      </button>
+    </div>
+  );
+}
+
+function ConfirmDecision({
+  decision,
+  repository,
+  reason,
+  onReason,
+  pending,
+  onConfirm,
+  onCancel,
+}: {
+  decision: Decision;
+  repository: string | null;
+  reason: string;
+  onReason: (reason: string) => void;
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div role="group" aria-label="Confirm" className="mt-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
+      {decision === "approve" ? (
+        <p className="text-sm text-slate-700">
+          Dispatch the coding agent for this issue{repository ? ` in ${repository}` : ""}? It opens a draft pull request
+          that still needs review. You are recorded as the approver.
+        </p>
+      ) : (
+        <label className="block text-sm text-slate-700">
+          Reject this run? The issue gets no new run until it regresses.
+          <textarea
+            value={reason}
+            onChange={(event) => onReason(event.target.value)}
+            maxLength={500}
+            rows={2}
+            placeholder="Why (optional)"
+            className="mt-2 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none"
+          />
+        </label>
+      )}
+      <div className="mt-3 flex flex-wrap gap-3">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={onConfirm}
+          className={`rounded-md px-3.5 py-2 text-sm font-semibold text-white shadow-xs disabled:opacity-50 ${decision === "approve" ? "bg-indigo-600 hover:bg-indigo-500" : "bg-red-600 hover:bg-red-500"}`}
+        >
+          {pending ? "Saving…" : decision === "approve" ? "Confirm approve & dispatch" : "Confirm reject"}
+        </button>
+        <button
+          type="button"
+          disabled={pending}
+          onClick={onCancel}
+          className="rounded-md px-3.5 py-2 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-white disabled:opacity-50"
+        >
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }
 
