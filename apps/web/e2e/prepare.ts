@@ -1,7 +1,8 @@
 // Before the e2e server starts (the embedded database is one process's): a second workspace,
 // `acme`, that receives one Sentry installation's deliveries and has a repository connected,
 // so its new issues get fix runs awaiting approval. No users: the setup link makes the first.
-import { closeDb, connectRepository, routeSentryInstallation } from "@suture/core";
+import { connectRepository, routeSentryInstallation } from "@suture/core";
+import { closeDb } from "@suture/core/database";
 import { ACME_INSTALLATION } from "./users";
 
 await routeSentryInstallation(ACME_INSTALLATION, "acme", { create: true });

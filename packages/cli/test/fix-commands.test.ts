@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 // The CLI is a separate process: on PGlite it needs real files, and our handle closed first.
 if (process.env.SUTURE_TEST_DB === "pglite") process.env.SUTURE_DATA_DIR = mkdtempSync(join(tmpdir(), "suture-cli-"));
-const { closeDb, getDb, receiveSentryWebhook, processDeliveries, triageObservations } = await import("@suture/core");
+const { receiveSentryWebhook, processDeliveries, triageObservations } = await import("@suture/core");
+const { closeDb, getDb } = await import("@suture/core/database");
 const { deliveryHeaders } = await import("@suture/sentry");
 const { fixturePath } = await import("@suture/sentry/fixtures");
 const { readFileSync } = await import("node:fs");

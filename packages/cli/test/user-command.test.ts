@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 // The CLI is a separate process: on PGlite it needs real files, and our handle closed first.
 if (process.env.SUTURE_TEST_DB === "pglite") process.env.SUTURE_DATA_DIR = mkdtempSync(join(tmpdir(), "suture-cli-"));
-const { closeDb, getDb } = await import("@suture/core");
+const { closeDb, getDb } = await import("@suture/core/database");
 const db = await import("@suture/db");
 
 const run = promisify(execFile);

@@ -8,7 +8,6 @@ export { recordDeployment, type DeploymentInput } from "./releases/record-deploy
 export { linkReleases } from "./releases/link-releases.ts";
 export { startSuture, type StartupReport } from "./startup.ts";
 export { localSecretFile } from "./config.ts";
-export { getDb, closeDb } from "./database.ts";
 export { triageObservations, type TriageOutcome } from "./fixes/triage-observations.ts";
 export { approveFixRun, rejectFixRun, type DecisionResult } from "./fixes/decide-fix-run.ts";
 export { connectRepository, type ConnectRepositoryResult } from "./fixes/connect-repository.ts";

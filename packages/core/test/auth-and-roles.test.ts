@@ -4,14 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 if (process.env.SUTURE_TEST_DB === "postgres")
   process.env.SUTURE_AUTH_SECRET = "0123456789abcdef0123456789abcdef-test-secret";
 const core = await import("@suture/core");
+const { closeDb, getDb } = await import("@suture/core/database");
 const db = await import("@suture/db");
 
-afterAll(() => core.closeDb());
+afterAll(() => closeDb());
 
 const PASSWORD = "correct horse battery";
 
 async function openRun(workspace: string, issue: string): Promise<string> {
-  const handle = await core.getDb();
+  const handle = await getDb();
   const ws = await db.ensureWorkspace(handle, { slug: workspace });
   const issueId = await db.upsertSentryIssue(handle, {
     workspaceId: ws.id,
@@ -23,7 +24,7 @@ async function openRun(workspace: string, issue: string): Promise<string> {
 }
 
 async function scopeOf(email: string, workspace: string) {
-  const user = await db.findUserByEmail(await core.getDb(), { email });
+  const user = await db.findUserByEmail(await getDb(), { email });
   return core.loadWorkspaceScope({ id: user!.id, email: user!.email, name: user!.name }, workspace);
 }
 
@@ -39,7 +40,7 @@ function signIn(email: string, password: string, ip = "203.0.113.7"): Promise<Re
 
 describe("first run", () => {
   it("the setup token creates the first admin once, then stops working", async () => {
-    await db.ensureWorkspace(await core.getDb(), { slug: "alpha" });
+    await db.ensureWorkspace(await getDb(), { slug: "alpha" });
     const token = await core.prepareSetupLink();
     expect(token).toEqual(expect.any(String));
     expect(core.setupUrl(token!)).toMatch(/^http:\/\/localhost:\d+\/setup\?token=/);
@@ -75,7 +76,7 @@ describe("sign-in and sessions", { timeout: 120_000 }, () => {
     expect(cookie).not.toMatch(/Secure/i);
     const user = await core.getSessionUser(new Headers({ cookie: cookie.split(";")[0]! }));
     expect(user).toMatchObject({ email: "root@example.com" });
-    const sessions = await (await core.getDb()).query.sessions.findMany();
+    const sessions = await (await getDb()).query.sessions.findMany();
     expect(sessions.length).toBeGreaterThan(0);
     expect(await core.getSessionUser(new Headers({ cookie: "better-auth.session_token=forged.value" }))).toBeNull();
   });
@@ -140,7 +141,7 @@ describe("sign-in and sessions", { timeout: 120_000 }, () => {
       }),
     );
     expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(await db.findUserByEmail(await core.getDb(), { email: "intruder@example.com" })).toBeUndefined();
+    expect(await db.findUserByEmail(await getDb(), { email: "intruder@example.com" })).toBeUndefined();
   });
 });
 
@@ -175,7 +176,7 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
   });
 
   it("a user sees only the workspaces they are a member of", async () => {
-    const user = await db.findUserByEmail(await core.getDb(), { email: "abe@example.com" });
+    const user = await db.findUserByEmail(await getDb(), { email: "abe@example.com" });
     expect(
       (await core.listMyWorkspaces({ id: user!.id, email: user!.email, name: user!.name })).map((w) => w.slug),
     ).toEqual(["alpha"]);
@@ -192,7 +193,7 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
     });
     const page = await core.getFixRunPage(bea, runB);
     expect(page).toMatchObject({ status: "found", canDecide: true, issue: { title: "Issue 7002" } });
-    expect((await db.getFixRun(await core.getDb(), { id: runA }))!.status).toBe("awaiting_approval");
+    expect((await db.getFixRun(await getDb(), { id: runA }))!.status).toBe("awaiting_approval");
   });
 
   it("a viewer reads a run but cannot approve it", async () => {
@@ -202,7 +203,7 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
       status: "forbidden",
     });
     expect(await core.getAuditLog(vera)).toEqual({ status: "forbidden" });
-    expect((await db.getFixRun(await core.getDb(), { id: runA }))!.status).toBe("awaiting_approval");
+    expect((await db.getFixRun(await getDb(), { id: runA }))!.status).toBe("awaiting_approval");
   });
 
   it("of two approvers racing, one approves and the other is told the run's current state", async () => {
@@ -214,7 +215,7 @@ describe("roles and workspace isolation", { timeout: 120_000 }, () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["approved", "conflict"]);
     expect(results.find((r) => r.status === "conflict")).toMatchObject({ current: "approved" });
-    const run = (await db.getFixRun(await core.getDb(), { id: runA }))!;
+    const run = (await db.getFixRun(await getDb(), { id: runA }))!;
     const winner = results[0]?.status === "approved" ? abe : ben;
     expect(run).toMatchObject({ status: "approved", approvedBy: winner.user.email, approvedByUserId: winner.user.id });
   });

@@ -3,7 +3,8 @@ import { delivery } from "./fixtures.ts";
 
 // Nothing listens on port 9: the database is unreachable for this whole file.
 process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:9/suture";
-const { closeDb, receiveSentryWebhook } = await import("@suture/core");
+const { receiveSentryWebhook } = await import("@suture/core");
+const { closeDb } = await import("@suture/core/database");
 
 afterAll(() => closeDb().catch(() => {}));
 

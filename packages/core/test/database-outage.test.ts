@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as Core from "@suture/core";
+import type * as Database from "@suture/core/database";
 import { delivery } from "./fixtures.ts";
 
 const run = promisify(execFile);
@@ -20,6 +21,7 @@ const MAX_ANSWER_MS = 500;
 
 describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a PostgreSQL outage under load", () => {
   let core: typeof Core;
+  let database: typeof Database;
   let port: string;
   let dir: string;
   const pg = (command: "start" | "stop") => run("bash", [pgScript, command, port, dir], { timeout: 60_000 });
@@ -29,11 +31,12 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a PostgreSQL outage u
     dir = mkdtempSync(join(tmpdir(), "suture-outage-pg-"));
     process.env.DATABASE_URL = (await pg("start")).stdout.trim();
     core = await import("@suture/core");
-    await core.getDb(); // migrated before the clock starts, as at boot
+    database = await import("@suture/core/database");
+    await database.getDb(); // migrated before the clock starts, as at boot
   });
 
   afterAll(async () => {
-    await core?.closeDb().catch(() => {});
+    await database?.closeDb().catch(() => {});
     await pg("stop").catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   });
@@ -104,7 +107,7 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a PostgreSQL outage u
     expect(lines.filter((l) => l.includes("database reachable again"))).toHaveLength(1);
 
     // What was answered stored is in the database.
-    const db = await core.getDb();
+    const db = await database.getDb();
     const ids = all.flatMap((a) => (a.status === "stored" && a.deliveryId ? [a.deliveryId] : []));
     const rows = await db.query.webhookDeliveries.findMany({
       columns: { id: true },

@@ -5,6 +5,7 @@
 import { createServer, type Server, type Socket, connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as Core from "@suture/core";
+import type * as Database from "@suture/core/database";
 import { delivery } from "./fixtures.ts";
 
 const RATE_PER_SECOND = 50;
@@ -12,6 +13,7 @@ const MAX_ANSWER_MS = 500;
 
 describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a database that stops answering", () => {
   let core: typeof Core;
+  let database: typeof Database;
   let relay: Relay;
 
   beforeAll(async () => {
@@ -20,12 +22,13 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a database that stops
     target.port = String(relay.port);
     process.env.DATABASE_URL = target.toString();
     core = await import("@suture/core");
-    await core.getDb(); // migrated before the clock starts, as at boot
+    database = await import("@suture/core/database");
+    await database.getDb(); // migrated before the clock starts, as at boot
   });
 
   afterAll(async () => {
     relay?.thaw();
-    await core?.closeDb().catch(() => {});
+    await database?.closeDb().catch(() => {});
     relay?.close();
   });
 

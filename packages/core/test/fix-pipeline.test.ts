@@ -39,6 +39,7 @@ Object.assign(process.env, {
   SLACK_WEBHOOK_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook`,
 });
 const core = await import("@suture/core");
+const { closeDb, getDb } = await import("@suture/core/database");
 const { embeddedInngestKeys, functions, inngest } = await import("@suture/core/inngest");
 const db = await import("@suture/db");
 
@@ -57,7 +58,7 @@ beforeAll(async () => {
   });
   await exec.start();
   await exec.sync();
-  const handle = await core.getDb();
+  const handle = await getDb();
   await db.ensureWorkspace(handle, { slug: "default", name: "Default" });
   const connected = await core.connectRepository({
     workspace: "default",
@@ -75,7 +76,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   slack.close();
   await Promise.all([github.close(), sentry.close(), sample.cleanup()]);
-  await core.closeDb();
+  await closeDb();
 });
 
 async function deliver(issueId: string, shortId: string): Promise<void> {
@@ -89,7 +90,7 @@ async function deliver(issueId: string, shortId: string): Promise<void> {
 }
 
 async function runOf(issueId: string) {
-  const handle = await core.getDb();
+  const handle = await getDb();
   const issue = await handle.query.sentryIssues.findFirst({ where: (i, { eq }) => eq(i.sentryIssueId, issueId) });
   const runs = await handle.query.fixRuns.findMany({ where: (r, { eq }) => eq(r.sentryIssueId, issue!.id) });
   expect(runs).toHaveLength(1);
@@ -110,7 +111,7 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
     await exec.idle(60_000);
 
     const run = await runOf("7100000001");
-    const events = await db.listFixRunEvents(await core.getDb(), { fixRunId: run.id });
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
     expect(run.status, `${run.reason}\n${events.map((e) => `${e.kind}: ${e.message}`).join("\n")}`).toBe("pr_open");
     // The agent (which exits 3 if it sees a secret) ran, and the repository's tests passed.
     expect(events.map((e) => e.kind)).toEqual(

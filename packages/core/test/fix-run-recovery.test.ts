@@ -3,16 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { delivery } from "./fixtures.ts";
 
 const core = await import("@suture/core");
+
+const { closeDb, getDb } = await import("@suture/core/database");
 const db = await import("@suture/db");
 const { lostDispatches } = await import("../src/fixes/dispatch/lost-dispatches.ts");
 const { expireStuckRuns } = await import("../src/fixes/dispatch/expire-stuck-runs.ts");
 
 beforeAll(async () => {
-  await db.ensureWorkspace(await core.getDb(), { slug: "default", name: "Default" });
+  await db.ensureWorkspace(await getDb(), { slug: "default", name: "Default" });
   await core.connectRepository({ workspace: "default", repository: "acme/shop", cloneUrl: "file:///nonexistent" });
   await core.setWorkspacePolicy("default", { maxActiveRuns: 10 });
 });
-afterAll(() => core.closeDb());
+afterAll(() => closeDb());
 
 let next = 7400000000;
 async function approvedRun(): Promise<string> {
@@ -35,7 +37,7 @@ describe("recovering fix runs", () => {
   it("announces again an approval that never started, and a run left running only at an embedded start", async () => {
     const approved = await approvedRun();
     const running = await approvedRun();
-    const handle = await core.getDb();
+    const handle = await getDb();
     await db.updateFixRun(handle, { id: approved, fields: { approvedAt: ago(20) } });
     expect((await core.startFixRun(running)).status).toBe("started");
     await db.updateFixRun(handle, { id: running, fields: { approvedAt: ago(20) } });
@@ -54,12 +56,12 @@ describe("recovering fix runs", () => {
     const fresh = await approvedRun();
     await core.startFixRun(stuck);
     await core.startFixRun(fresh);
-    await db.updateFixRun(await core.getDb(), { id: stuck, fields: { startedAt: ago(24 * 60) } });
+    await db.updateFixRun(await getDb(), { id: stuck, fields: { startedAt: ago(24 * 60) } });
 
     const expired = await expireStuckRuns();
     expect(expired).toContain(stuck);
     expect(expired).not.toContain(fresh);
-    const run = await db.getFixRun(await core.getDb(), { id: stuck });
+    const run = await db.getFixRun(await getDb(), { id: stuck });
     expect(run).toMatchObject({ status: "failed", reason: expect.stringMatching(/did not finish within \d+ minutes/) });
   });
 });

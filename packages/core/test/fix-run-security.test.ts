@@ -10,10 +10,11 @@ const sample = await createSampleRepo();
 // Present in the server's environment, so the scripted agents (which exit 3 on seeing it) prove the scrub.
 process.env.GITHUB_TOKEN = "ghs_server_token_the_agent_must_not_see";
 const core = await import("@suture/core");
+const { closeDb, getDb } = await import("@suture/core/database");
 const db = await import("@suture/db");
 
 beforeAll(async () => {
-  await db.ensureWorkspace(await core.getDb(), { slug: "default", name: "Default" });
+  await db.ensureWorkspace(await getDb(), { slug: "default", name: "Default" });
   await core.connectRepository({
     workspace: "default",
     repository: "acme/shop",
@@ -25,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sample.cleanup();
-  await core.closeDb();
+  await closeDb();
 });
 
 let next = 7200000000;
@@ -41,7 +42,7 @@ async function prepareWith(agent: string, timeoutMs = 30_000) {
     timeoutMs,
     testTimeoutMs: 30_000,
   });
-  const run = (await db.getFixRun(await core.getDb(), { id }))!;
+  const run = (await db.getFixRun(await getDb(), { id }))!;
   return { result, run };
 }
 
@@ -81,7 +82,7 @@ describe("a misbehaving agent", () => {
   it("whose change breaks the repository's tests is refused, with the test output kept", async () => {
     const { result, run } = await prepareWith(scriptedAgents.breakTests);
     expect(result).toMatchObject({ status: "failed", reason: expect.stringMatching(/tests failed/) });
-    const events = await db.listFixRunEvents(await core.getDb(), { fixRunId: run.id });
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
     expect(events.find((e) => e.kind === "tests")?.data).toMatchObject({ ok: false, command: SAMPLE_APP.testCommand });
     expect(events.some((e) => e.kind === "test_output")).toBe(true);
     expect(branches()).toBe("");
@@ -92,7 +93,7 @@ describe("a retried dispatch", () => {
   it("adopts the branch an attempt pushed but never recorded, without running the agent again", async () => {
     const { result, run } = await prepareWith(scriptedAgents.fix);
     expect(result).toMatchObject({ status: "pushed" });
-    const handle = await core.getDb();
+    const handle = await getDb();
     // As if the step died between the push and the database write.
     await db.updateFixRun(handle, { id: run.id, fields: { branch: null, headSha: null } });
 

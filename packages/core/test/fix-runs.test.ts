@@ -2,16 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { delivery } from "./fixtures.ts";
 
 const core = await import("@suture/core");
-const {
-  getDb,
-  closeDb,
-  receiveSentryWebhook,
-  processDeliveries,
-  triageObservations,
-  approveFixRun,
-  rejectFixRun,
-  connectRepository,
-} = core;
+const { receiveSentryWebhook, processDeliveries, triageObservations, approveFixRun, rejectFixRun, connectRepository } =
+  core;
+const { getDb, closeDb } = await import("@suture/core/database");
 const db = await import("@suture/db");
 
 afterAll(() => closeDb());

@@ -1,13 +1,7 @@
 import { inArray, like, or } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  closeDb,
-  getDb,
-  MAX_BODY_BYTES,
-  processDeliveries,
-  receiveSentryWebhook,
-  type ReceiveResult,
-} from "@suture/core";
+import { MAX_BODY_BYTES, processDeliveries, receiveSentryWebhook, type ReceiveResult } from "@suture/core";
+import { closeDb, getDb } from "@suture/core/database";
 import { observations, webhookDeliveries } from "@suture/db/schema";
 import { sentryHeaders } from "./fixtures.ts";
 import { good, mutant, seededRandom } from "./fuzz-mutations.ts";

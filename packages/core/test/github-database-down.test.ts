@@ -4,7 +4,8 @@ import { GITHUB_SECRET, githubDelivery } from "./github-deliveries.ts";
 // Nothing listens on port 9: the database is unreachable for this whole file.
 process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:9/suture";
 process.env.GITHUB_WEBHOOK_SECRET = GITHUB_SECRET;
-const { closeDb, receiveGithubWebhook } = await import("@suture/core");
+const { receiveGithubWebhook } = await import("@suture/core");
+const { closeDb } = await import("@suture/core/database");
 
 afterAll(() => closeDb().catch(() => {}));
 

@@ -13,6 +13,7 @@ Object.assign(process.env, {
   GITHUB_API_URL: github.url,
 });
 export const core = await import("@suture/core");
+export const { getDb, closeDb } = await import("@suture/core/database");
 export const db = await import("@suture/db");
 
 export const sent: { name: string; id?: string; data: Record<string, unknown> }[] = [];
@@ -35,13 +36,13 @@ export const stopExecutor = () => new Promise<void>((resolve) => executor.close(
 export async function closeHarness(): Promise<void> {
   if (executor.listening) await stopExecutor();
   await github.close();
-  await core.closeDb();
+  await closeDb();
 }
 
 let counter = 0;
 /** A workspace, issue and repository with a run whose draft PR is open, made through the query helpers. */
 export async function openRun(owner = "acme", name?: string) {
-  const handle = await core.getDb();
+  const handle = await getDb();
   const n = ++counter;
   const repo = name ?? `api-${n}`;
   const workspace = await db.ensureWorkspace(handle, { slug: `gh-${n}` });
@@ -75,6 +76,6 @@ export async function deliver(event: string, payload: unknown) {
   return core.handleGithubDelivery((stored as { deliveryId: string }).deliveryId);
 }
 
-export const runNow = async (id: string) => (await db.getFixRun(await core.getDb(), { id }))!;
+export const runNow = async (id: string) => (await db.getFixRun(await getDb(), { id }))!;
 export const timeline = async (id: string) =>
-  (await db.listFixRunEvents(await core.getDb(), { fixRunId: id })).map((e) => e.kind);
+  (await db.listFixRunEvents(await getDb(), { fixRunId: id })).map((e) => e.kind);

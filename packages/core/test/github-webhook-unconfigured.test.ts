@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { githubDelivery } from "./github-deliveries.ts";
 
 delete process.env.GITHUB_WEBHOOK_SECRET;
-const { closeDb, receiveGithubWebhook } = await import("@suture/core");
+const { receiveGithubWebhook } = await import("@suture/core");
+const { closeDb } = await import("@suture/core/database");
 
 afterAll(() => closeDb());
 

@@ -11,6 +11,7 @@ import {
   sent,
   stopExecutor,
   timeline,
+  getDb,
 } from "./github-harness.ts";
 
 afterAll(() => closeHarness());
@@ -59,7 +60,7 @@ describe("GitHub deliveries → fix runs", () => {
   it("a reopened PR leaves its run closed when the issue has a newer active run", async () => {
     const { run, at, sentryIssueId, workspaceId } = await openRun();
     await deliver("pull_request", pullRequestPayload("closed", at, { state: "closed" }));
-    const handle = await core.getDb();
+    const handle = await getDb();
     const { openFixRun } = await import("@suture/db");
     expect(await openFixRun(handle, { workspaceId, sentryIssueId, status: "awaiting_approval" })).toBeDefined();
     await deliver("pull_request", pullRequestPayload("reopened", at, { draft: false }));
@@ -114,7 +115,7 @@ describe("GitHub deliveries → fix runs", () => {
     ["an old run that failed before opening its PR", { status: "failed", prNumber: null, prState: null }, null],
   ] as const)("a reused branch, %s: the new PR's merge reaches only the new run", async (_label, old, freshPr) => {
     const { run, at, workspaceId, sentryIssueId } = await openRun();
-    const handle = await core.getDb();
+    const handle = await getDb();
     const before = await db.transitionFixRun(handle, {
       id: run.id,
       from: ["pr_open"],

@@ -4,9 +4,10 @@ import { afterAll, expect, it } from "vitest";
 
 process.env.INNGEST_DEV = "http://127.0.0.1:9";
 const core = await import("@suture/core");
+const { closeDb } = await import("@suture/core/database");
 const { inngest, serveOptions } = await import("@suture/core/inngest");
 
-afterAll(() => core.closeDb());
+afterAll(() => closeDb());
 
 it("runs the SDK in dev mode, as configured, and says at boot that /api/inngest is unsigned", async () => {
   expect(inngest.mode).toBe("dev");

@@ -14,7 +14,7 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const serveUrl = `${origin}/api/inngest`;
 process.env.SUTURE_SERVE_ORIGIN = origin;
 
-const core = await import("@suture/core");
+const { closeDb, getDb } = await import("@suture/core/database");
 const { embeddedInngestKeys, functions, inngest, serveOptions, sweepRequested } = await import("@suture/core/inngest");
 const db = await import("@suture/db");
 
@@ -39,7 +39,7 @@ afterAll(async () => {
   await executor.stop();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  await core.closeDb();
+  await closeDb();
 });
 
 /** A raw HTTP request, so the Host header can be anything. */
@@ -61,7 +61,7 @@ function call(method: string, path: string, body: string, headers: Record<string
 
 let counter = 0;
 async function fixRun(status: "awaiting_approval" | "approved") {
-  const handle = await core.getDb();
+  const handle = await getDb();
   const n = ++counter;
   const workspace = await db.ensureWorkspace(handle, { slug: `serve-${n}` });
   const sentryIssueId = await db.upsertSentryIssue(handle, { workspaceId: workspace.id, sentryIssueId: `77000${n}` });
@@ -81,7 +81,7 @@ async function fixRun(status: "awaiting_approval" | "approved") {
 }
 
 async function state(id: string) {
-  const handle = await core.getDb();
+  const handle = await getDb();
   const run = await db.getFixRun(handle, { id });
   return { status: run?.status, events: (await db.listFixRunEvents(handle, { fixRunId: id })).length };
 }

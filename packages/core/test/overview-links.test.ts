@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureWorkspace, upsertSentryIssue } from "@suture/db";
 import { fixRuns } from "@suture/db/schema";
-import { closeDb, getDb, getFixRunPage, getWorkspaceOverview, type WorkspaceScope } from "@suture/core";
+import { getFixRunPage, getWorkspaceOverview, type WorkspaceScope } from "@suture/core";
+import { closeDb, getDb } from "@suture/core/database";
 
 afterAll(() => closeDb());
 

@@ -6,7 +6,8 @@ import * as poisoned from "./poisoned.ts";
 // A rotated-out secret first: deliveries signed with the second one must still verify.
 process.env.SENTRY_CLIENT_SECRET = `${"1".repeat(64)},${SECRET}`;
 const core = await import("@suture/core");
-const { getDb, closeDb, receiveSentryWebhook, processDeliveries, recordDeployment } = core;
+const { receiveSentryWebhook, processDeliveries, recordDeployment } = core;
+const { getDb, closeDb } = await import("@suture/core/database");
 const { sentryIssues, observations, webhookDeliveries, releaseLinks } = await import("@suture/db/schema");
 const { MAX_DELIVERY_ATTEMPTS } = await import("../src/ingest/sentry/process-deliveries.ts");
 const { staleDeliveries } = await import("../src/ingest/stale-deliveries.ts");

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { insertDelivery } from "@suture/db";
-import { closeDb, describeReceiveFailure, getDb } from "@suture/core";
+import { describeReceiveFailure } from "@suture/core";
+import { closeDb, getDb } from "@suture/core/database";
 import { delivery } from "./fixtures.ts";
 
 afterAll(() => closeDb());

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { checkSuitePayload, githubDelivery, pullRequestPayload, repository } from "./github-deliveries.ts";
-import { closeHarness, core, db } from "./github-harness.ts";
+import { closeHarness, core, db, getDb } from "./github-harness.ts";
 
 afterAll(() => closeHarness());
 
@@ -12,7 +12,7 @@ describe("receiveGithubWebhook", () => {
     );
     const result = await core.receiveGithubWebhook(d.body, d.headers);
     expect(result).toMatchObject({ status: "stored", ignored: false });
-    const row = await db.getDelivery(await core.getDb(), { id: (result as { deliveryId: string }).deliveryId });
+    const row = await db.getDelivery(await getDb(), { id: (result as { deliveryId: string }).deliveryId });
     expect(row).toMatchObject({ source: "github", resource: "pull_request", action: "opened", status: "pending" });
     expect(row?.dedupKey).toBe(`github:${d.headers.get("x-github-delivery")}`);
     expect(row?.rawBody).toBe(new TextDecoder().decode(d.body));
@@ -102,7 +102,7 @@ describe("receiveGithubWebhook", () => {
       const result = await core.receiveGithubWebhook(d.body, d.headers);
       expect(result, event).toMatchObject({ status: "stored", ignored: true });
       const id = (result as { deliveryId: string }).deliveryId;
-      expect(await db.getDelivery(await core.getDb(), { id })).toMatchObject({ status: "ignored" });
+      expect(await db.getDelivery(await getDb(), { id })).toMatchObject({ status: "ignored" });
       expect(await core.handleGithubDelivery(id)).toMatchObject({ status: "skipped", reason: "already ignored" });
     }
   });

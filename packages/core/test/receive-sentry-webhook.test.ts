@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, receiveSentryWebhook } from "@suture/core";
+import { receiveSentryWebhook } from "@suture/core";
+import { closeDb, getDb } from "@suture/core/database";
 import { delivery, fixtureNames, reserialize, SECRET, sentryHeaders } from "./fixtures.ts";
 
 const UUID = "6f1d2c3b-0000-4000-8000-0000000000cc";

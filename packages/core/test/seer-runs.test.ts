@@ -11,8 +11,6 @@ vi.stubEnv("SENTRY_URL", sentry.url);
 vi.stubEnv("SUTURE_RESOLVE_ON_MERGE", "1");
 const core = await import("@suture/core");
 const {
-  getDb,
-  closeDb,
   receiveSentryWebhook,
   processDeliveries,
   recordSeerObservations,
@@ -21,6 +19,7 @@ const {
   dispatchViaSeer,
   sentryApi,
 } = core;
+const { getDb, closeDb } = await import("@suture/core/database");
 const db = await import("@suture/db");
 
 afterAll(async () => {

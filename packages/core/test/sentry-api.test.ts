@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 vi.stubEnv("SENTRY_AUTH_TOKEN", "");
 vi.stubEnv("SENTRY_ORG", "");
 vi.stubEnv("SUTURE_RESOLVE_ON_MERGE", "");
-const { getDb, closeDb, sentryApi, resolveMergedIssue, linkSentryIssue, dispatchViaSeer } =
-  await import("@suture/core");
+const { sentryApi, resolveMergedIssue, linkSentryIssue, dispatchViaSeer } = await import("@suture/core");
+const { getDb, closeDb } = await import("@suture/core/database");
 const db = await import("@suture/db");
 
 afterAll(() => closeDb());

@@ -3,8 +3,8 @@ import { delivery } from "./fixtures.ts";
 
 // A server on a real database without SUTURE_AUTO_ROUTE: nothing may be guessed into a workspace.
 process.env.SUTURE_AUTO_ROUTE = "0";
-const { getDb, closeDb, receiveSentryWebhook, processDeliveries, routeSentryInstallation } =
-  await import("@suture/core");
+const { receiveSentryWebhook, processDeliveries, routeSentryInstallation } = await import("@suture/core");
+const { getDb, closeDb } = await import("@suture/core/database");
 const { addProjectOverride, ensureWorkspace } = await import("@suture/db");
 
 afterAll(() => closeDb());

@@ -22,9 +22,10 @@ const github = await startGithubDouble({ repositories: { "acme/shop": sample.bar
 
 // Connect the repository and let policy approve, before the server takes the PGlite lock.
 const core = await import("@suture/core");
+const { closeDb, getDb } = await import("@suture/core/database");
 const db = await import("@suture/db");
 const root = db.repoRoot();
-const workspace = await db.ensureWorkspace(await core.getDb(), { slug: "default", name: "Default" });
+const workspace = await db.ensureWorkspace(await getDb(), { slug: "default", name: "Default" });
 await core.connectRepository({
   workspace: "default",
   repository: "acme/shop",
@@ -38,7 +39,7 @@ await core.setWorkspacePolicy("default", {
   maxDispatchesPerHour: RUNS + 1,
   maxDispatchesPerDay: RUNS + 1,
 });
-await core.closeDb();
+await closeDb();
 
 execFileSync("pnpm", ["build"], { cwd: root, stdio: "ignore" });
 const server = await startNext(join(root, "apps/web"), PORT, {
@@ -101,7 +102,7 @@ if (latencies.length === RUNS) {
 
 /** Per run, the time from the `started` to the `pr_opened` entry of its timeline. */
 async function dispatchDurations(): Promise<number[]> {
-  const handle = await core.getDb();
+  const handle = await getDb();
   const durations: number[] = [];
   for (const run of await db.listFixRuns(handle, { workspaceId: workspace.id })) {
     const events = await db.listFixRunEvents(handle, { fixRunId: run.id });
@@ -109,13 +110,13 @@ async function dispatchDurations(): Promise<number[]> {
     const [started, opened] = [at("started"), at("pr_opened")];
     if (started && opened) durations.push(opened - started);
   }
-  await core.closeDb();
+  await closeDb();
   return durations;
 }
 
 /** Where each run got to, read after the server let go of the database. */
 async function printRuns(): Promise<void> {
-  const handle = await core.getDb();
+  const handle = await getDb();
   const runs = await db.listFixRuns(handle, { workspaceId: workspace.id });
   if (runs.length === 0) {
     // Every delivery, the unrouted ones too: why none became a run may be that none was routed.
@@ -130,7 +131,7 @@ async function printRuns(): Promise<void> {
       `run ${run.id}: ${run.status} ${run.reason ?? ""}\n${events.map((e) => `  ${e.kind}: ${e.message.slice(0, 200)}`).join("\n")}`,
     );
   }
-  await core.closeDb();
+  await closeDb();
 }
 
 async function waitFor(done: () => boolean, timeoutMs: number): Promise<number> {

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { approveFixRun, closeDb, rejectFixRun } from "@suture/core";
+import { approveFixRun, rejectFixRun } from "@suture/core";
+import { closeDb } from "@suture/core/database";
 import { cliActor } from "../cli-actor.ts";
 import { UsageError } from "./send.ts";
 

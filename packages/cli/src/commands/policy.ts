@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { closeDb, recordAudit, setWorkspacePolicy } from "@suture/core";
+import { recordAudit, setWorkspacePolicy } from "@suture/core";
+import { closeDb } from "@suture/core/database";
 import { cliActor } from "../cli-actor.ts";
 import { UsageError } from "./send.ts";
 

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { closeDb, connectRepository, recordAudit } from "@suture/core";
+import { connectRepository, recordAudit } from "@suture/core";
+import { closeDb } from "@suture/core/database";
 import { cliActor } from "../cli-actor.ts";
 import { UsageError } from "./send.ts";
 

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { addUser, closeDb } from "@suture/core";
+import { addUser } from "@suture/core";
+import { closeDb } from "@suture/core/database";
 import { cliActor } from "../cli-actor.ts";
 import { UsageError } from "./send.ts";
 
