@@ -1,13 +1,14 @@
 // Sentry → fix run → approve → agent → checks → push → draft PR → merge webhook → Sentry resolve,
 // through the real functions, the embedded executor, real git and HTTP doubles of GitHub and Sentry.
 import { execFileSync } from "node:child_process";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSampleRepo, SAMPLE_APP, scriptedAgents } from "@suture/fixer/test-support";
 import { githubDeliveryHeaders, signGithubPayload, startGithubDouble } from "@suture/github/test-support";
 import { PERSONAL, sampleAppDeliveries, startSentryDouble } from "@suture/sentry/test-support";
 import { SECRET } from "./fixtures.ts";
-import { createExecutor, type Executor } from "@suture/inngest-local";
+import { listen, type Listening, startExecutor } from "./serve-harness.ts";
+import type { Executor } from "@suture/inngest-local";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -43,21 +44,12 @@ const { closeDb, getDb } = await import("@suture/core/database");
 const { embeddedInngestKeys, functions, inngest } = await import("@suture/core/inngest");
 const db = await import("@suture/db");
 
-let server: Server;
+let app: Listening;
 let exec: Executor;
 
 beforeAll(async () => {
-  server = createServer(serve({ client: inngest, functions }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  exec = createExecutor({
-    serveUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`,
-    ...embeddedInngestKeys(),
-    port: Number(process.env.SUTURE_EXECUTOR_PORT),
-    retryBackoffMs: () => 20,
-    cron: false,
-  });
-  await exec.start();
-  await exec.sync();
+  app = await listen(serve({ client: inngest, functions }));
+  exec = await startExecutor(`${app.origin}/api/inngest`, embeddedInngestKeys());
   const handle = await getDb();
   await db.ensureWorkspace(handle, { slug: "default", name: "Default" });
   const connected = await core.connectRepository({
@@ -72,8 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await exec.stop();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await app.close();
   slack.close();
   await Promise.all([github.close(), sentry.close(), sample.cleanup()]);
   await closeDb();

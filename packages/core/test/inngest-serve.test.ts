@@ -2,9 +2,10 @@
 // anything, and the URL the app registers comes from configuration, whatever a request says.
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { canonicalJson, createExecutor, type Executor, signatureHeader } from "@suture/inngest-local";
+import { canonicalJson, type Executor, signatureHeader } from "@suture/inngest-local";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startExecutor } from "./serve-harness.ts";
 
 // The app's server first: its origin is the configured serve origin core reads at import.
 let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => void res.writeHead(503).end();
@@ -24,15 +25,7 @@ let executor: Executor;
 
 beforeAll(async () => {
   handler = serve({ client: inngest, functions, ...serveOptions });
-  executor = createExecutor({
-    serveUrl,
-    ...keys,
-    port: Number(process.env.SUTURE_EXECUTOR_PORT),
-    retryBackoffMs: () => 20,
-    cron: false,
-  });
-  await executor.start();
-  await executor.sync();
+  executor = await startExecutor(serveUrl, keys);
 });
 
 afterAll(async () => {

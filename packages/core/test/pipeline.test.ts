@@ -1,6 +1,4 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createExecutor, type Executor } from "@suture/inngest-local";
+import type { Executor } from "@suture/inngest-local";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announceSentryDelivery, receiveSentryWebhook, recordDeployment } from "@suture/core";
@@ -9,30 +7,20 @@ import { embeddedInngestKeys, functions, inngest, sweepRequested } from "@suture
 import { inArray, sql } from "drizzle-orm";
 import { delivery, fixtureNames } from "./fixtures.ts";
 import { issueCreated, mixedBatch } from "./poisoned.ts";
+import { listen, type Listening, startExecutor } from "./serve-harness.ts";
 
 // The app's real functions behind the real SDK handler, driven by the embedded executor.
-let server: Server;
+let app: Listening;
 let executor: Executor;
 
 beforeAll(async () => {
-  server = createServer(serve({ client: inngest, functions }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const serveUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
-  executor = createExecutor({
-    serveUrl,
-    ...embeddedInngestKeys(),
-    port: Number(process.env.SUTURE_EXECUTOR_PORT),
-    retryBackoffMs: () => 20,
-    cron: false,
-  });
-  await executor.start();
-  await executor.sync();
+  app = await listen(serve({ client: inngest, functions }));
+  executor = await startExecutor(`${app.origin}/api/inngest`, embeddedInngestKeys());
 });
 
 afterAll(async () => {
   await executor.stop();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await app.close();
   await closeDb();
 });
 

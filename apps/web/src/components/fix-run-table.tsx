@@ -1,21 +1,8 @@
 import Link from "next/link";
 import type { Overview } from "@suture/core";
+import { RunStatusBadge } from "./run-status-badge";
 import { TablePanel } from "./table-panel";
 import { TimeAgo } from "./time-ago";
-
-const RUN_STYLES: Record<string, string> = {
-  awaiting_approval: "bg-amber-50 text-amber-800 ring-amber-200",
-  approved: "bg-sky-50 text-sky-700 ring-sky-200",
-  running: "bg-sky-50 text-sky-700 ring-sky-200",
-  root_cause: "bg-sky-50 text-sky-700 ring-sky-200",
-  solution: "bg-sky-50 text-sky-700 ring-sky-200",
-  coding: "bg-sky-50 text-sky-700 ring-sky-200",
-  pr_open: "bg-indigo-50 text-indigo-700 ring-indigo-200",
-  merged: "bg-emerald-50 text-emerald-700 ring-emerald-200",
-  failed: "bg-red-50 text-red-700 ring-red-200",
-};
-const QUIET = "bg-slate-100 text-slate-600 ring-slate-200";
-const BASE = "inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
 
 export function FixRunTable({ runs, now }: { runs: Overview["fixRuns"]; now: number }) {
   return (
@@ -42,7 +29,7 @@ export function FixRunTable({ runs, now }: { runs: Overview["fixRuns"]; now: num
             ) : null}
           </td>
           <td className="px-4 py-2.5">
-            <span className={`${BASE} ${RUN_STYLES[run.status] ?? QUIET}`}>{run.status.replaceAll("_", " ")}</span>
+            <RunStatusBadge status={run.status} />
           </td>
           <td className="px-4 py-2.5 text-xs whitespace-nowrap">
             {/* getOverview passes prUrl only as an https: link on the configured GitHub (safeHttpsUrl). */}

@@ -11,6 +11,7 @@ const RUN_STYLES: Record<string, string> = {
 };
 const QUIET = "bg-slate-100 text-slate-600 ring-slate-200";
 
+/** A fix run's status as a coloured badge: waiting amber, working blue, PR indigo, merged green, failed red. */
 export function RunStatusBadge({ status }: { status: string }) {
   return (
     <span

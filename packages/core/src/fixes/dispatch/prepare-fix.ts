@@ -8,7 +8,6 @@ import {
   updateFixRun,
 } from "@suture/db";
 import {
-  checkDiff,
   cloneRepository,
   findPublishedBranch,
   listFiles,
@@ -28,9 +27,10 @@ import { failFixRun } from "./fail-fix-run.ts";
 import { fixRunText } from "./fix-run-text.ts";
 import { gatherFixContext } from "./gather-fix-context.ts";
 import { gitToken } from "./git-token.ts";
+import type { Checkout, Db, FixJob, Snapshot, Target } from "./fix-job.ts";
 import { createRunLog } from "./run-log.ts";
 import { runClaimedForAgent } from "./run-guards.ts";
-import { runRepositoryTests } from "./run-repository-tests.ts";
+import { verify } from "./verify-fix.ts";
 
 export const BOT_AUTHOR = { name: "Suture", email: "suture-bot@users.noreply.github.com" };
 
@@ -39,30 +39,6 @@ export type PrepareResult =
   | { status: "failed"; reason: string }
   /** The run is not one this step may work on; nothing was done and nothing changed. */
   | { status: "skipped"; reason: string };
-
-type Db = Awaited<ReturnType<typeof getDb>>;
-type Checkout = Exclude<Awaited<ReturnType<typeof cloneRepository>>, { status: "failed" }>;
-type Snapshot = Awaited<ReturnType<typeof snapshotChanges>>;
-
-/** What every stage of one run works from: the run, what it is about, and the rules it is held to. */
-interface FixJob {
-  db: Db;
-  fixRunId: string;
-  run: FixRun;
-  issue: NonNullable<Awaited<ReturnType<typeof getSentryIssue>>>;
-  repository: NonNullable<Awaited<ReturnType<typeof getRepository>>>;
-  policy: Awaited<ReturnType<typeof getWorkspacePolicy>>;
-  fix: Awaited<ReturnType<typeof gatherFixContext>>;
-  agent: AgentSettings;
-  token: Awaited<ReturnType<typeof gitToken>>;
-  note(event: FixRunEventInput): Promise<unknown>;
-}
-
-/** Where the fix goes: its branch, and the commit trailer that marks it as this run's. */
-interface Target {
-  branch: string;
-  marker: string;
-}
 
 /**
  * The agent's part of a run, in a checkout that exists only for this call: context, clone,
@@ -216,47 +192,6 @@ async function writePrompt(job: FixJob, checkout: Checkout): Promise<string> {
     data: { paths: mapped, promptBytes: prompt.length },
   });
   return prompt;
-}
-
-/** Stage 3, verify: the diff against the workspace's rules, then the repository's own tests. */
-async function verify(
-  job: FixJob,
-  checkout: Checkout,
-  snapshot: Snapshot,
-): Promise<{ status: "verified"; tree: string } | { status: "failed"; reason: string }> {
-  const { policy, agent } = job;
-  if (snapshot.status === "failed") return { status: "failed", reason: snapshot.error };
-  const changes = snapshot.changes;
-  const verdict = checkDiff(changes, {
-    maxFiles: policy.maxDiffFiles,
-    maxLines: policy.maxDiffLines,
-    pathDenylist: policy.pathDenylist,
-    requireTest: policy.requireRegressionTest,
-  });
-  const paths = changes.map((c) => c.path);
-  await job.note({
-    kind: "checks",
-    message:
-      verdict.status === "allowed"
-        ? `Diff checks passed: ${verdict.files} files, ${verdict.lines} lines`
-        : `Diff refused: ${verdict.reason}`,
-    data: {
-      ok: verdict.status === "allowed",
-      reason: verdict.status === "allowed" ? null : verdict.reason,
-      paths,
-      added: changes.reduce((n, c) => n + c.added, 0),
-      removed: changes.reduce((n, c) => n + c.removed, 0),
-      requireTest: policy.requireRegressionTest,
-      protectedPatterns: policy.pathDenylist.length,
-      maxFiles: policy.maxDiffFiles,
-      maxLines: policy.maxDiffLines,
-    },
-  });
-  if (verdict.status === "refused") return { status: "failed", reason: verdict.reason };
-  const testCommand = job.repository.testCommand;
-  const tests = await runRepositoryTests(job.fixRunId, testCommand, checkout.dir, agent.testTimeoutMs, agent.runAs);
-  if (tests?.status === "failed") return { status: "failed", reason: tests.reason };
-  return { status: "verified", tree: snapshot.tree };
 }
 
 /** Stage 4, publish: exactly the checked tree, on the run's branch, if the run still wants it. */

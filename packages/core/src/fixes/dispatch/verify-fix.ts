@@ -1,0 +1,44 @@
+import { checkDiff } from "@suture/fixer";
+import type { Checkout, FixJob, Snapshot } from "./fix-job.ts";
+import { runRepositoryTests } from "./run-repository-tests.ts";
+
+/** Stage 3, verify: the diff against the workspace's rules, then the repository's own tests. */
+export async function verify(
+  job: FixJob,
+  checkout: Checkout,
+  snapshot: Snapshot,
+): Promise<{ status: "verified"; tree: string } | { status: "failed"; reason: string }> {
+  const { policy, agent } = job;
+  if (snapshot.status === "failed") return { status: "failed", reason: snapshot.error };
+  const changes = snapshot.changes;
+  const verdict = checkDiff(changes, {
+    maxFiles: policy.maxDiffFiles,
+    maxLines: policy.maxDiffLines,
+    pathDenylist: policy.pathDenylist,
+    requireTest: policy.requireRegressionTest,
+  });
+  const paths = changes.map((c) => c.path);
+  await job.note({
+    kind: "checks",
+    message:
+      verdict.status === "allowed"
+        ? `Diff checks passed: ${verdict.files} files, ${verdict.lines} lines`
+        : `Diff refused: ${verdict.reason}`,
+    data: {
+      ok: verdict.status === "allowed",
+      reason: verdict.status === "allowed" ? null : verdict.reason,
+      paths,
+      added: changes.reduce((n, c) => n + c.added, 0),
+      removed: changes.reduce((n, c) => n + c.removed, 0),
+      requireTest: policy.requireRegressionTest,
+      protectedPatterns: policy.pathDenylist.length,
+      maxFiles: policy.maxDiffFiles,
+      maxLines: policy.maxDiffLines,
+    },
+  });
+  if (verdict.status === "refused") return { status: "failed", reason: verdict.reason };
+  const testCommand = job.repository.testCommand;
+  const tests = await runRepositoryTests(job.fixRunId, testCommand, checkout.dir, agent.testTimeoutMs, agent.runAs);
+  if (tests?.status === "failed") return { status: "failed", reason: tests.reason };
+  return { status: "verified", tree: snapshot.tree };
+}
