@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 import "./src/env.ts";
 
 const config: NextConfig = {
+  // A second build beside the usual one, e.g. for a test server of its own on another port.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Workspace packages ship TypeScript source.
   transpilePackages: ["@suture/core", "@suture/db", "@suture/sentry", "@suture/inngest-local", "@suture/github"],
   // PGlite loads its WASM and data files relative to its own module; bundling breaks that.

@@ -30,6 +30,10 @@ export default async function WorkspaceLayout({
             <NavLink href={base} exact>
               Overview
             </NavLink>
+            <NavLink href={`${base}/issues`}>Issues</NavLink>
+            <NavLink href={`${base}/runs`}>Fix runs</NavLink>
+            <NavLink href={`${base}/deliveries`}>Deliveries</NavLink>
+            {can(scope.role, "admin") ? <NavLink href={`${base}/settings`}>Settings</NavLink> : null}
             {can(scope.role, "admin") ? <NavLink href={`${base}/members`}>Members</NavLink> : null}
             {can(scope.role, "admin") ? <NavLink href={`${base}/audit`}>Audit log</NavLink> : null}
           </nav>
