@@ -14,8 +14,10 @@ import {
 import { payloadText } from "./payload-text.ts";
 import type { Frame, SentryEvent } from "./schemas/event.ts";
 import type {
+  EventAlertExtras,
+  EventAlertObservationMetadata,
+  EventObservationMetadata,
   Normalized,
-  ObservationMetadata,
   ObservationReference,
   SentryEnvelope,
   SentryIssueUpsert,
@@ -34,7 +36,8 @@ export interface EventObservationParts {
   /** Extra leading body section (the alert rule), if any. */
   intro?: string | null;
   extraReferences?: ObservationReference[];
-  extraMetadata?: Record<string, unknown>;
+  /** The rule that fired, for `event_alert.triggered`. */
+  alert?: EventAlertExtras;
 }
 
 /** What the rest of the observation is built from, read once from the event. */
@@ -78,7 +81,7 @@ export function eventObservation(
         known.release && { type: "release", id: known.release, label: known.release },
         ...(parts.extraReferences ?? []),
       ),
-      metadata: eventMetadata(event, known, issue, parts.extraMetadata),
+      metadata: eventMetadata(event, known, issue, parts.alert),
     },
     issue,
     { projectSlug: known.projectSlug, projectId: event.project },
@@ -159,8 +162,8 @@ function eventMetadata(
   event: SentryEvent,
   known: EventFacts,
   issue: SentryIssueUpsert | null,
-  extraMetadata: Record<string, unknown> | undefined,
-): ObservationMetadata {
+  alert: EventAlertExtras | undefined,
+): EventObservationMetadata | EventAlertObservationMetadata {
   return {
     ...emptyMetadata(),
     issueId: event.issue_id,
@@ -186,6 +189,6 @@ function eventMetadata(
       line: frame.lineno ?? null,
       inApp: frame.in_app ?? null,
     })),
-    ...extraMetadata,
+    ...alert,
   };
 }

@@ -16,3 +16,5 @@ export { eventContextFromApi } from "./event-context-from-api.ts";
 export { createSentryApi, type SentryApi, type PullRequestLink } from "./api/sentry-api.ts";
 export type { SentryApiOptions, SentryApiResult, SentryApiFailure } from "./api/sentry-request.ts";
 export { eventSchema, type SentryEvent } from "./schemas/event.ts";
+export { seerObservationMetadata, type StoredSeerObservationMetadata } from "./schemas/seer-metadata.ts";
+export type { ChangeSummary, PullRequestSummary } from "./seer-sections.ts";

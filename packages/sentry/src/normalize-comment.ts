@@ -12,7 +12,7 @@ import {
 } from "./observation.ts";
 import { parseData } from "./payload-error.ts";
 import { commentDataSchema, commentWithTextSchema } from "./schemas/comment.ts";
-import type { Normalized, SentryEnvelope } from "./types.ts";
+import type { CommentObservationMetadata, Normalized, SentryEnvelope } from "./types.ts";
 
 const WHAT: Record<string, string> = {
   created: "Comment on issue",
@@ -57,7 +57,7 @@ export function normalizeComment(envelope: SentryEnvelope, options?: NormalizeOp
         commentId: data.comment_id,
         commentAction: action,
         commentWrittenAt: data.timestamp,
-      },
+      } satisfies CommentObservationMetadata,
     },
     issue,
     { projectSlug: data.project_slug, projectId: null },

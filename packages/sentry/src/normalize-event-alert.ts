@@ -23,7 +23,7 @@ export function normalizeEventAlert(envelope: SentryEnvelope, options?: Normaliz
         ? `Issue alert rule ${code(rule)} fired for this event.`
         : "An issue alert rule fired for this event.",
       extraReferences: [{ type: "alert", id: ruleId ?? rule ?? data.event.event_id, label: rule, url: null }],
-      extraMetadata: { triggeredRule: rule, alertRuleId: ruleId, alertSettings: data.issue_alert?.settings ?? null },
+      alert: { triggeredRule: rule, alertRuleId: ruleId, alertSettings: data.issue_alert?.settings ?? null },
     },
     options,
   );

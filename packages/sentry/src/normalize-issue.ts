@@ -14,7 +14,7 @@ import {
 } from "./observation.ts";
 import { parseData } from "./payload-error.ts";
 import { type SentryIssue, issueAssignedDataSchema, issueDataSchema } from "./schemas/issue.ts";
-import type { Normalized, ObservationMetadata, SentryEnvelope, SentryIssueUpsert } from "./types.ts";
+import type { IssueObservationMetadata, Normalized, SentryEnvelope, SentryIssueUpsert } from "./types.ts";
 
 type IssueAssignee = z.infer<typeof issueAssignedDataSchema>["assignee"];
 
@@ -112,7 +112,7 @@ function issueOccurredAt({ action, issue }: IssueChange, options: NormalizeOptio
     : occurredAt(options, options?.receivedAt, issue.lastSeen);
 }
 
-function issueMetadata(change: IssueChange): ObservationMetadata {
+function issueMetadata(change: IssueChange): IssueObservationMetadata {
   const { issue, upsert, assignee } = change;
   const details = issue.statusDetails ?? {};
   // statusDetails.actor is a whole user record (emails, avatar, login times); keep only its name.

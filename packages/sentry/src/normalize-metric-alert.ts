@@ -11,7 +11,7 @@ import {
 } from "./observation.ts";
 import { parseData } from "./payload-error.ts";
 import { type MetricAlertData, metricAlertDataSchema } from "./schemas/metric-alert.ts";
-import type { Normalized, ObservationMetadata, SentryEnvelope } from "./types.ts";
+import type { MetricAlertObservationMetadata, Normalized, SentryEnvelope } from "./types.ts";
 
 // IncidentStatus in getsentry/sentry `incidents/models/incident.py`.
 const INCIDENT_STATUS: Record<number, string> = { 1: "open", 2: "closed", 10: "warning", 20: "critical" };
@@ -119,7 +119,7 @@ function metricAlertMetadata({
   status,
   threshold,
   projectSlug,
-}: MetricAlert): ObservationMetadata {
+}: MetricAlert): MetricAlertObservationMetadata {
   return {
     ...emptyMetadata(),
     projectSlug,

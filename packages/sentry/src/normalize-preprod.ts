@@ -13,7 +13,7 @@ import {
 import { parseData } from "./payload-error.ts";
 import { payloadText } from "./payload-text.ts";
 import { type PreprodData, preprodDataSchema } from "./schemas/preprod.ts";
-import type { Normalized, ObservationReference, SentryEnvelope } from "./types.ts";
+import type { Normalized, ObservationReference, PreprodObservationMetadata, SentryEnvelope } from "./types.ts";
 
 /**
  * `preprod_artifact.*` (or `size_analysis.completed` in some versions): a mobile build was
@@ -53,7 +53,7 @@ export function normalizePreprod(resource: string, envelope: SentryEnvelope, opt
         installSize: data.installSize,
         orgSlug: data.organizationSlug,
         dateBuilt: iso(app?.dateBuilt),
-      },
+      } satisfies PreprodObservationMetadata,
     },
     null,
     { projectSlug: data.projectSlug, projectId: null },

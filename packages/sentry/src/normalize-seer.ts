@@ -21,7 +21,7 @@ import {
   solutionSection,
 } from "./seer-sections.ts";
 import { sections } from "./markdown.ts";
-import type { Normalized, SentryEnvelope } from "./types.ts";
+import type { Normalized, SeerObservationMetadata, SentryEnvelope } from "./types.ts";
 
 const WHAT: Record<string, string> = {
   root_cause_started: "Seer root cause analysis started",
@@ -95,7 +95,7 @@ export function normalizeSeer(envelope: SentryEnvelope, options?: NormalizeOptio
         solution: data.solution?.description ?? data.solution?.one_line_summary ?? null,
         changes,
         pullRequests: prs,
-      },
+      } satisfies SeerObservationMetadata,
     },
     emptyIssue(data.group_id),
     { projectSlug: null, projectId: null },

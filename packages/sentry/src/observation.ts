@@ -14,7 +14,7 @@ export interface NormalizeOptions {
 /** Used only when neither the payload nor the caller gives a time: fixed, so normalize stays pure. */
 const NO_TIME = "1970-01-01T00:00:00.000Z";
 
-/** Every `ObservationMetadata` field, null until a normalizer knows better. */
+/** Every common `ObservationMetadata` field, null until a normalizer knows better. */
 export function emptyMetadata(): ObservationMetadata {
   return {
     issueId: null,

@@ -25,13 +25,13 @@ export function ObservationTable({ observations, now }: { observations: Overview
             </p>
             <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
               <TypeBadge type={o.sourceType} />
-              <span>{str(o.metadata.shortId) ?? str(o.metadata.projectSlug) ?? "—"}</span>
+              <span>{o.metadata.shortId || o.metadata.projectSlug || "—"}</span>
               <span aria-hidden>·</span>
               <span>{o.workspaceSlug}</span>
             </p>
           </td>
           <td className="px-4 py-2.5">
-            <LevelBadge level={str(o.metadata.level)} />
+            <LevelBadge level={o.metadata.level ?? null} />
           </td>
           <td className="px-4 py-2.5 text-xs whitespace-nowrap text-slate-600">{o.release ?? "—"}</td>
           <td className="px-4 py-2.5 text-xs">
@@ -41,8 +41,4 @@ export function ObservationTable({ observations, now }: { observations: Overview
       ))}
     </TablePanel>
   );
-}
-
-function str(value: unknown): string | null {
-  return typeof value === "string" && value.length > 0 ? value : null;
 }

@@ -9,6 +9,7 @@ import {
   type Observation,
   transitionFixRun,
 } from "@suture/db";
+import { seerObservationMetadata, type StoredSeerObservationMetadata } from "@suture/sentry";
 import { getDb } from "../database.ts";
 import { nextSeerStatus, seerStage } from "./seer-stage.ts";
 import { safeHttpsUrl } from "../links/safe-https-url.ts";
@@ -37,12 +38,12 @@ export async function recordSeerObservations(observationIds: readonly string[]):
 
 async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutcome> {
   const skip = (reason: string): SeerRunOutcome => ({ observationId: observation.id, status: "skipped", reason });
-  const meta = observation.metadata;
-  const seerRunId = typeof meta.seerRunId === "string" && meta.seerRunId !== "" ? meta.seerRunId : null;
+  const meta = seerObservationMetadata.parse(observation.metadata);
+  const { seerRunId } = meta;
   if (!seerRunId) return skip("the observation names no Seer run");
   const sentryIssueId = observation.sentryIssueId;
   if (!sentryIssueId) return skip("the observation names no Sentry issue");
-  const action = typeof meta.seerAction === "string" ? meta.seerAction : observation.sourceType.slice("seer.".length);
+  const action = meta.seerAction ?? observation.sourceType.slice("seer.".length);
   const stage = seerStage(action);
 
   return db.transaction(async (tx): Promise<SeerRunOutcome> => {
@@ -54,9 +55,7 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
     });
     if (!created && (await hasSeerStep(tx, { fixRunId: run.id, sourceId: observation.sourceId })))
       return skip(`${observation.sourceType} is already recorded`);
-    const firstPr = Array.isArray(meta.pullRequests)
-      ? (meta.pullRequests[0] as { url?: unknown; number?: unknown } | undefined)
-      : undefined;
+    const firstPr = meta.pullRequests[0];
     const repositoryId = run.repositoryId ?? (await connectedRepositoryOf(tx, observation.workspaceId, firstPr?.url));
     const updated = await transitionFixRun(tx, {
       id: run.id,
@@ -64,11 +63,11 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
       to: nextSeerStatus(run, stage),
       fields: {
         repositoryId,
-        summary: typeof meta.rootCause === "string" ? meta.rootCause : run.summary,
+        summary: meta.rootCause ?? run.summary,
         seerDetails: mergeDetails(run.seerDetails, meta, action),
         // Seer's payload is not ours: only an https: link is kept for the dashboard and PR tracking.
         prUrl: safeHttpsUrl(firstPr?.url) ?? run.prUrl,
-        prNumber: typeof firstPr?.number === "number" ? firstPr.number : run.prNumber,
+        prNumber: firstPr?.number ?? run.prNumber,
         diff: patchesOf(meta.changes) ?? run.diff,
       },
     });
@@ -94,8 +93,12 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
  * The connected repository a Seer PR was opened in (from its GitHub URL), so GitHub's webhooks
  * and the reconcile follow Seer's PR like Suture's own.
  */
-async function connectedRepositoryOf(tx: Db, workspaceId: string, prUrl: unknown): Promise<string | null> {
-  const match = typeof prUrl === "string" ? /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/pull\/\d+/.exec(prUrl) : null;
+async function connectedRepositoryOf(
+  tx: Db,
+  workspaceId: string,
+  prUrl: string | null | undefined,
+): Promise<string | null> {
+  const match = prUrl ? /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/pull\/\d+/.exec(prUrl) : null;
   if (!match?.[1] || !match[2]) return null;
   return (await findRepositoryByName(tx, { workspaceId, owner: match[1], name: match[2] }))?.id ?? null;
 }
@@ -103,26 +106,24 @@ async function connectedRepositoryOf(tx: Db, workspaceId: string, prUrl: unknown
 /** Later steps add to what earlier ones said; an empty report never erases a known one. */
 function mergeDetails(
   existing: Record<string, unknown> | null,
-  meta: Record<string, unknown>,
+  meta: StoredSeerObservationMetadata,
   action: string,
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...existing };
   for (const key of DETAIL_KEYS) {
     const value = meta[key];
-    if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) merged[key] = value;
+    if (value !== null && !(Array.isArray(value) && value.length === 0)) merged[key] = value;
   }
-  const steps = Array.isArray(merged.steps) ? (merged.steps as unknown[]) : [];
+  const steps: unknown[] = Array.isArray(merged.steps) ? merged.steps : [];
   merged.steps = steps.includes(action) ? steps : [...steps, action];
   return merged;
 }
 
 /** The changes' patches as one diff. Observations keep only change stats today, so usually null. */
-function patchesOf(changes: unknown): string | null {
-  const diffs = (Array.isArray(changes) ? changes : []).flatMap(
-    (change: { diff?: unknown; patch?: unknown } | null) => {
-      const diff = change?.diff ?? change?.patch;
-      return typeof diff === "string" && diff.trim() !== "" ? [diff] : [];
-    },
-  );
+function patchesOf(changes: StoredSeerObservationMetadata["changes"]): string | null {
+  const diffs = changes.flatMap((change) => {
+    const diff = change.diff ?? change.patch;
+    return diff !== undefined && diff.trim() !== "" ? [diff] : [];
+  });
   return diffs.length > 0 ? diffs.join("\n") : null;
 }

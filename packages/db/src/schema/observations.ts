@@ -9,6 +9,29 @@ export interface ObservationReferenceRow {
   label?: string | null;
 }
 
+/**
+ * `observations.metadata`, structurally: the common fields every Sentry observation carries (older
+ * rows may lack some), and the source's own extras. The per-source types are @suture/sentry's,
+ * which db does not depend on; code that needs a source's extras parses them.
+ */
+export interface StoredObservationMetadata {
+  issueId?: string | null;
+  shortId?: string | null;
+  projectSlug?: string | null;
+  projectId?: string | null;
+  platform?: string | null;
+  level?: string | null;
+  status?: string | null;
+  firstSeen?: string | null;
+  lastSeen?: string | null;
+  release?: string | null;
+  environment?: string | null;
+  errorType?: string | null;
+  errorValue?: string | null;
+  culprit?: string | null;
+  [extra: string]: unknown;
+}
+
 /** Sentry issues as last reported; one row per workspace and Sentry issue id. */
 export const sentryIssues = pgTable(
   "sentry_issues",
@@ -58,7 +81,7 @@ export const observations = pgTable(
     actor: text(),
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     references: jsonb().$type<ObservationReferenceRow[]>().notNull().default([]),
-    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    metadata: jsonb().$type<StoredObservationMetadata>().notNull().default({}),
     release: text(),
     environment: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
