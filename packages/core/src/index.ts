@@ -57,6 +57,17 @@ export { listMyWorkspaces, loadWorkspaceScope } from "./auth/membership.ts";
 export { getWorkspaceOverview, type Overview } from "./dashboard/workspace-overview.ts";
 export { getFixRunPage, type FixRunPage } from "./dashboard/fix-run-page.ts";
 export { getAuditLog, type AuditLogResult } from "./dashboard/audit-log.ts";
+export {
+  getIssueList,
+  parseIssueListQuery,
+  ISSUE_LEVELS,
+  SPARKLINE_HOURS,
+  type IssueList,
+  type IssueListItem,
+  type IssueListQuery,
+} from "./dashboard/issue-list.ts";
+export { getIssuePage, type IssuePage } from "./dashboard/issue-page.ts";
+export type { IssueEvent, IssueException, IssueFrame } from "./dashboard/issue-event.ts";
 export { decideFixRunAsMember, decisionInput, type MemberDecisionResult } from "./fixes/decide-as-member.ts";
 export {
   listMembers,

@@ -92,3 +92,24 @@ function normalize(path: string): string | null {
   }
   return out.length > 0 ? out.join("/") : null;
 }
+
+/**
+ * The repository path a frame points to through the code mappings alone (longest stack root
+ * first), when there is no file list to check it against — for showing, not for fixing.
+ */
+export function mappedPath(
+  frame: Pick<EventContextFrame, "absPath" | "filename">,
+  mappings: CodeMapping[],
+): string | null {
+  const raw = frame.absPath ?? frame.filename;
+  if (raw === null) return null;
+  const candidates = [...new Set([withoutQuery(raw), cleanFramePath(raw)])];
+  for (const mapping of [...mappings].sort((a, b) => b.stackRoot.length - a.stackRoot.length)) {
+    const roots = [...new Set([mapping.stackRoot, cleanFramePath(mapping.stackRoot)])];
+    for (const candidate of candidates) {
+      const root = roots.find((r) => candidate.startsWith(r));
+      if (root !== undefined) return normalize(`${mapping.sourceRoot}/${candidate.slice(root.length)}`);
+    }
+  }
+  return null;
+}

@@ -8,3 +8,5 @@ export * from "./dispatch.ts";
 export * from "./github.ts";
 export * from "./members.ts";
 export * from "./audit.ts";
+export * from "./issues.ts";
+export * from "./issue-detail.ts";
