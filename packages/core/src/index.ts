@@ -56,6 +56,17 @@ export {
 export { listMyWorkspaces, loadWorkspaceScope } from "./auth/membership.ts";
 export { getWorkspaceOverview, type Overview } from "./dashboard/workspace-overview.ts";
 export { getFixRunPage, type FixRunPage } from "./dashboard/fix-run-page.ts";
+export {
+  FIX_RUN_GROUPS,
+  isFixRunGroup,
+  listFixRuns,
+  type FixRunGroup,
+  type FixRunList,
+  type FixRunListItem,
+} from "./dashboard/fix-run-list.ts";
+export { getFixRunLog, type FixRunLog, type FixRunLogLine } from "./dashboard/fix-run-log.ts";
+export type { DiffFileSummary } from "./dashboard/diff-files.ts";
+export type { RunStage, StageState } from "./dashboard/run-stages.ts";
 export { getAuditLog, type AuditLogResult } from "./dashboard/audit-log.ts";
 export {
   getIssueList,

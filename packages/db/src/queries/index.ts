@@ -8,5 +8,6 @@ export * from "./dispatch.ts";
 export * from "./github.ts";
 export * from "./members.ts";
 export * from "./audit.ts";
+export * from "./run-list.ts";
 export * from "./issues.ts";
 export * from "./issue-detail.ts";
