@@ -88,3 +88,43 @@ export {
   type MemberChangeResult,
 } from "./members/manage-members.ts";
 export { recordAudit, type AuditInput } from "./audit/record-audit.ts";
+export {
+  DELIVERY_FILTERS,
+  getDeliveriesPage,
+  getDeliveryDetail,
+  parseDeliveryQuery,
+  type DeliveriesPage,
+  type DeliveryDetail,
+  type DeliveryFilter,
+} from "./dashboard/deliveries-page.ts";
+export {
+  replayDelivery,
+  replayFailedDeliveries,
+  replayFailedInput,
+  replayInput,
+  type ReplayResult,
+} from "./ingest/replay-deliveries.ts";
+export {
+  getSettingsPage,
+  type AgentSummary,
+  type InstallationRow,
+  type SettingsPage,
+} from "./settings/settings-page.ts";
+export {
+  addWorkspaceProjectOverride,
+  mapInstallation,
+  mapInstallationInput,
+  projectOverrideInput,
+  removeOverrideInput,
+  removeWorkspaceProjectOverride,
+  type MappingResult,
+} from "./settings/map-installation.ts";
+export {
+  removeRepository,
+  removeRepositoryInput,
+  repositoryFormInput,
+  saveRepository,
+  type RepositoryChangeResult,
+} from "./settings/manage-repositories.ts";
+export { formatCodeMappings } from "./settings/code-mapping-lines.ts";
+export { policyFormInput, saveFixPolicy, type PolicyChangeResult } from "./settings/save-policy.ts";

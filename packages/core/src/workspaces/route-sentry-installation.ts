@@ -6,7 +6,7 @@ import {
   routeInstallation,
 } from "@suture/db";
 import { getDb } from "../database.ts";
-import { announceSentryDelivery } from "../ingest/sentry/announce-sentry-delivery.ts";
+import { announceAgain } from "../ingest/sentry/announce-again.ts";
 
 export type RouteInstallationResult =
   { status: "routed"; workspaceId: string; requeued: number } | { status: "no_workspace"; error: string };
@@ -28,6 +28,6 @@ export async function routeSentryInstallation(
   await routeInstallation(db, { uuid: installationUuid, workspaceId: workspace.id, autoRouted: false });
   const ids = await listUnroutedDeliveries(db, { installationUuid });
   const requeued = await requeueDeliveries(db, { ids });
-  for (const id of ids) await announceSentryDelivery(id);
+  await announceAgain(ids, "route");
   return { status: "routed", workspaceId: workspace.id, requeued };
 }

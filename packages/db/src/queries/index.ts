@@ -9,5 +9,7 @@ export * from "./github.ts";
 export * from "./members.ts";
 export * from "./audit.ts";
 export * from "./run-list.ts";
+export * from "./delivery-pages.ts";
+export * from "./settings.ts";
 export * from "./issues.ts";
 export * from "./issue-detail.ts";
