@@ -21,6 +21,8 @@ if (engine === "postgres") {
   process.env.SUTURE_AUTO_ROUTE ??= "1";
   // What the embedded defaults keep in the data folder (the executor's keys) stays in memory.
   process.env.SUTURE_DATA_DIR ??= "memory://";
+  // Required with DATABASE_URL, as on every PostgreSQL deployment.
+  process.env.SUTURE_AUTH_SECRET ??= "0123456789abcdef0123456789abcdef-test-secret";
 } else {
   delete process.env.DATABASE_URL;
   process.env.SUTURE_DATA_DIR = "memory://";
