@@ -8,7 +8,7 @@ import { inngestRules } from "./inngest-rules.js";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/next-env.d.ts", "**/.data/**"],
+    ignores: ["**/node_modules/**", "**/.next/**", "**/.next-*/**", "**/dist/**", "**/next-env.d.ts", "**/.data/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
