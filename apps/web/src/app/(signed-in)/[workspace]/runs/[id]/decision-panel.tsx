@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { decideFixRun, type DecisionOutcome } from "./actions";
 
 type Decision = "approve" | "reject";
@@ -34,6 +35,7 @@ export function DecisionPanel({
         ...(decision === "reject" && reason ? { reason } : {}),
       });
       setOutcome(result);
+      announce(result);
       setStep({ kind: "idle" });
       router.refresh();
     });
@@ -63,6 +65,15 @@ export function DecisionPanel({
       ) : null}
     </section>
   );
+}
+
+/** A toast for the outcome; the panel keeps the full message. */
+function announce(outcome: DecisionOutcome): void {
+  if (outcome.status === "approved") toast.success("Approved — the dispatch starts shortly.");
+  else if (outcome.status === "rejected") toast("Rejected — no new run for this issue until it regresses.");
+  else if (outcome.status === "conflict")
+    toast.warning(`Already decided by someone else — the run is ${outcome.current.replaceAll("_", " ")}.`);
+  else toast.error("Not decided — see the decision panel.");
 }
 
 function DecisionButtons({ pending, onChoose }: { pending: boolean; onChoose: (decision: Decision) => void }) {

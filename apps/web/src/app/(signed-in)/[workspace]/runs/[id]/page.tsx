@@ -3,14 +3,22 @@ import { notFound } from "next/navigation";
 import { can, getFixRunPage, type WorkspaceScope } from "@suture/core";
 import { LevelBadge } from "@/components/badges";
 import { RunStatusBadge } from "@/components/run-status-badge";
-import { TimeAgo } from "@/components/time-ago";
 import { requireScope } from "@/server/session";
+import { ChecksPanel } from "./_components/checks-panel";
+import { LiveLog } from "./_components/live-log";
+import { PullRequestCard } from "./_components/pr-card";
+import { RunDiff } from "./_components/run-diff";
+import { StageStepper } from "./_components/stage-stepper";
+import { Timeline } from "./_components/timeline";
 import { DecisionPanel } from "./decision-panel";
 import { type FoundFixRun, RunDetails } from "./run-details";
 
 export const dynamic = "force-dynamic";
 
-/** One fix run: its issue, where it stands, who decided and when, and its timeline. */
+/**
+ * One fix run: its issue, its stages, who decided and when, the agent's live log, the change,
+ * the checks, the pull request, and its timeline.
+ */
 export default async function FixRunPage({ params }: { params: Promise<{ workspace: string; id: string }> }) {
   const { workspace, id } = await params;
   const scope = await requireScope(workspace);
@@ -19,26 +27,45 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
   const { run, issue, repository, events } = page;
   const now = Date.now();
   const repo = repository ? `${repository.owner}/${repository.name}` : null;
+  const base = `/${encodeURIComponent(scope.slug)}`;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href={`/${encodeURIComponent(scope.slug)}`} className="hover:text-slate-900 hover:underline">
+        <Link href={base} className="hover:text-slate-900 hover:underline">
           {scope.name}
         </Link>
         <span aria-hidden> / </span>
-        <span>Fix run</span>
+        <Link href={`${base}/runs`} className="hover:text-slate-900 hover:underline">
+          Fix runs
+        </Link>
+        <span aria-hidden> / </span>
+        <span>{issue.shortId ?? "Fix run"}</span>
       </nav>
 
       <RunHeading run={run} issue={issue} />
+      <StageStepper stages={page.stages} />
+      <FailureNote run={run} events={events} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Decision scope={scope} run={run} repository={repo} />
+          {run.origin === "suture" && (run.status === "running" || page.log.length > 0) ? (
+            <LiveLog
+              endpoint={`/api/workspaces/${encodeURIComponent(scope.slug)}/runs/${run.id}/log`}
+              initial={page.log.map((line) => line.text).join("")}
+              cursor={page.logCursor}
+              running={run.status === "running"}
+            />
+          ) : null}
+          {page.files.length > 0 ? <RunDiff files={page.files} /> : null}
+          <ChecksPanel checks={page.checks} tests={page.tests} />
           <Timeline events={events} now={now} />
-          {page.diff ? <AgentChange diff={page.diff} /> : null}
         </div>
 
-        <RunDetails run={run} issue={issue} repository={repo} now={now} />
+        <div className="min-w-0 space-y-6">
+          <PullRequestCard run={run} />
+          <RunDetails run={run} issue={issue} repository={repo} now={now} />
+        </div>
       </div>
     </div>
   );
@@ -100,38 +127,15 @@ function Decision({
   ) : null;
 }
 
-function Timeline({ events, now }: { events: FoundFixRun["events"]; now: number }) {
+/** Why a failed run stopped, in the words Suture recorded (never markup). */
+function FailureNote({ run, events }: Pick<FoundFixRun, "run" | "events">) {
+  if (run.status !== "failed") return null;
+  const failed = events.findLast((event) => event.kind === "failed");
+  const reason = run.reason ?? failed?.message ?? "The run stopped without a recorded reason.";
   return (
-    <section aria-labelledby="timeline-title" className="rounded-xl border border-slate-200 bg-white">
-      <h2 id="timeline-title" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold">
-        Timeline
-      </h2>
-      {events.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-slate-500">Nothing has happened to this run yet.</p>
-      ) : (
-        <ol className="divide-y divide-slate-100">
-          {events.map((event) => (
-            <li key={event.id} className="flex gap-4 px-4 py-2.5 text-sm">
-              <span className="w-28 shrink-0 font-mono text-xs text-slate-500">{event.kind}</span>
-              <span className="min-w-0 flex-1 break-words whitespace-pre-wrap">{event.message}</span>
-              <span className="shrink-0 text-xs">
-                <TimeAgo date={event.createdAt} now={now} />
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
-}
-
-function AgentChange({ diff }: { diff: string }) {
-  return (
-    <details className="rounded-xl border border-slate-200 bg-white">
-      <summary className="cursor-pointer px-4 py-3 text-sm font-semibold">The agent&apos;s change</summary>
-      <pre className="overflow-x-auto border-t border-slate-200 bg-slate-50 p-4 font-mono text-xs text-slate-800">
-        {diff}
-      </pre>
-    </details>
+    <div role="alert" className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+      <p className="font-semibold">This run failed</p>
+      <p className="mt-1 break-words whitespace-pre-wrap">{reason}</p>
+    </div>
   );
 }
