@@ -14,6 +14,11 @@ const ACTIONS: Record<string, string> = {
   "repository.connected": "connected a repository",
   "installation.mapped": "mapped a Sentry installation here",
   "deliveries.replayed": "replayed deliveries",
+  "delivery.replayed": "replayed a delivery",
+  "repository.updated": "changed a repository",
+  "repository.removed": "disconnected a repository",
+  "project.mapped": "sent a Sentry project here",
+  "project.unmapped": "removed a Sentry project override",
 };
 
 /** Who did what in this workspace, newest first. Admins only; others get a 404. */
