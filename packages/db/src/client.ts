@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -58,7 +59,8 @@ export function createDb(options: DbOptions = {}): DbHandle {
     chmodSync(dataDir, 0o700);
   }
   const unlock = inMemory ? () => {} : lockPgliteDir(dataDir);
-  const client = new PGlite(dataDir);
+  // pg_trgm: the issues search index (migration 0004); PostgreSQL ships it in its contrib modules.
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   return {
     db: drizzlePglite(client, { schema, casing: "snake_case" }),
     kind: "pglite",

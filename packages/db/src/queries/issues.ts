@@ -1,4 +1,4 @@
-import { type SQL, and, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
+import { type SQL, and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { fixRuns, observations, sentryIssues } from "../schema/index.ts";
 
@@ -69,6 +69,9 @@ function tabCondition(tab: IssueTab): SQL | undefined {
   return undefined;
 }
 
+/** What the search reads: title, culprit and short id, exactly as the trigram index spells it. */
+const issueSearchText = sql`(coalesce(${sentryIssues.title}, '') || ' ' || coalesce(${sentryIssues.culprit}, '') || ' ' || coalesce(${sentryIssues.shortId}, ''))`;
+
 /** `%text%` for ILIKE, with the pattern characters of the search taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -86,9 +89,7 @@ function filterConditions(params: IssueListParams): (SQL | undefined)[] {
       ? sql`exists (select 1 from ${observations} where ${observations.sentryIssueId} = ${sentryIssues.id} and ${observations.environment} = ${environment})`
       : undefined,
     hasFixRun === true ? runExists : hasFixRun === false ? sql`not ${runExists}` : undefined,
-    pattern
-      ? sql`(${sentryIssues.title} ilike ${pattern} or ${sentryIssues.culprit} ilike ${pattern} or ${sentryIssues.shortId} ilike ${pattern})`
-      : undefined,
+    pattern ? sql`${issueSearchText} ilike ${pattern}` : undefined,
   ];
 }
 
@@ -184,22 +185,26 @@ export async function issueHourlyCounts(
 }
 
 /**
- * The distinct values of a column within a workspace, by skipping through its index one value at
- * a time (a loose index scan): a few index probes, however many rows there are.
+ * The distinct non-null values of a column within a workspace, by skipping through its
+ * (workspace_id, column) index one value at a time (a loose index scan in a recursive CTE): a few
+ * index probes, however many rows there are.
  */
 async function distinctValues(
-  next: (after: string | null) => Promise<string | undefined>,
-  max: number,
+  db: Db,
+  { table, column, workspaceId, max }: { table: string; column: string; workspaceId: string; max: number },
 ): Promise<string[]> {
-  const values: string[] = [];
-  let last: string | null = null;
-  while (values.length < max) {
-    const value = await next(last);
-    if (value === undefined) break;
-    values.push(value);
-    last = value;
-  }
-  return values;
+  const [t, c] = [sql.raw(table), sql.raw(column)];
+  const walk = sql`(
+    with recursive walk(v) as (
+      (select ${c} from ${t} where workspace_id = ${workspaceId} and ${c} is not null order by ${c} limit 1)
+      union all
+      select (select ${c} from ${t} where workspace_id = ${workspaceId} and ${c} > walk.v order by ${c} limit 1)
+      from walk where walk.v is not null
+    )
+    select v from walk where v is not null limit ${max}
+  ) as distinct_values`;
+  const rows = await db.select({ value: sql<string>`v` }).from(walk);
+  return rows.map((row) => row.value);
 }
 
 /** The projects and environments a workspace's issues were seen in, for the filters (at most `max` of each). */
@@ -207,36 +212,9 @@ export async function issueFilterOptions(
   db: Db,
   { workspaceId, max = 50 }: { workspaceId: string; max?: number },
 ): Promise<{ projects: string[]; environments: string[] }> {
-  const project = async (after: string | null) => {
-    const [row] = await db
-      .select({ value: sentryIssues.projectSlug })
-      .from(sentryIssues)
-      .where(
-        and(
-          eq(sentryIssues.workspaceId, workspaceId),
-          isNotNull(sentryIssues.projectSlug),
-          after === null ? undefined : gt(sentryIssues.projectSlug, after),
-        ),
-      )
-      .orderBy(sentryIssues.projectSlug)
-      .limit(1);
-    return row?.value ?? undefined;
-  };
-  const environment = async (after: string | null) => {
-    const [row] = await db
-      .select({ value: observations.environment })
-      .from(observations)
-      .where(
-        and(
-          eq(observations.workspaceId, workspaceId),
-          isNotNull(observations.environment),
-          after === null ? undefined : gt(observations.environment, after),
-        ),
-      )
-      .orderBy(observations.environment)
-      .limit(1);
-    return row?.value ?? undefined;
-  };
-  const [projects, environments] = await Promise.all([distinctValues(project, max), distinctValues(environment, max)]);
+  const [projects, environments] = await Promise.all([
+    distinctValues(db, { table: "sentry_issues", column: "project_slug", workspaceId, max }),
+    distinctValues(db, { table: "observations", column: "environment", workspaceId, max }),
+  ]);
   return { projects, environments };
 }

@@ -163,6 +163,8 @@ export const fixRuns = pgTable(
       .where(sql`${t.origin} = 'suture' and ${t.status} in ('awaiting_approval', 'approved', 'running', 'pr_open')`),
     uniqueIndex("fix_runs_seer_run_uq").on(t.workspaceId, t.seerRunId),
     index("fix_runs_workspace_status_idx").on(t.workspaceId, t.status),
+    // The runs page and the overview: a workspace's runs, most recently updated first (keyset).
+    index("fix_runs_workspace_updated_idx").on(t.workspaceId, t.updatedAt, t.id),
     index("fix_runs_issue_idx").on(t.sentryIssueId, t.createdAt),
     index("fix_runs_repository_pr_idx").on(t.repositoryId, t.prNumber),
   ],

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { webhookDeliveries } from "./deliveries.ts";
 import { workspaces } from "./workspaces.ts";
@@ -58,7 +59,28 @@ export const sentryIssues = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("sentry_issues_workspace_issue_uq").on(t.workspaceId, t.sentryIssueId)],
+  (t) => [
+    uniqueIndex("sentry_issues_workspace_issue_uq").on(t.workspaceId, t.sentryIssueId),
+    // The issues page's keyset orders (listIssues): each sort key exactly as the query writes it.
+    index("sentry_issues_workspace_last_seen_idx").on(
+      t.workspaceId,
+      sql`coalesce(${t.lastSeen}, '-infinity'::timestamptz)`,
+      t.id,
+    ),
+    index("sentry_issues_workspace_first_seen_idx").on(
+      t.workspaceId,
+      sql`coalesce(${t.firstSeen}, '-infinity'::timestamptz)`,
+      t.id,
+    ),
+    index("sentry_issues_workspace_events_idx").on(t.workspaceId, sql`coalesce(${t.eventCount}, 0)`, t.id),
+    index("sentry_issues_workspace_users_idx").on(t.workspaceId, sql`coalesce(${t.userCount}, 0)`, t.id),
+    index("sentry_issues_workspace_project_idx").on(t.workspaceId, t.projectSlug),
+    // The issues page's search: trigrams of the text it searches (issueSearchText in the queries).
+    index("sentry_issues_search_trgm_idx").using(
+      "gin",
+      sql`(coalesce(${t.title}, '') || ' ' || coalesce(${t.culprit}, '') || ' ' || coalesce(${t.shortId}, '')) gin_trgm_ops`,
+    ),
+  ],
 );
 
 /** One row per processed delivery: what happened, in words a person reads on the dashboard. */
@@ -90,6 +112,8 @@ export const observations = pgTable(
     uniqueIndex("observations_delivery_uq").on(t.deliveryId),
     index("observations_workspace_created_idx").on(t.workspaceId, t.createdAt),
     index("observations_workspace_release_idx").on(t.workspaceId, t.release),
-    index("observations_issue_idx").on(t.sentryIssueId),
+    // An issue's timeline, latest event, release and sparkline: newest first by (occurred_at, id).
+    index("observations_issue_occurred_idx").on(t.sentryIssueId, t.occurredAt, t.id),
+    index("observations_workspace_environment_idx").on(t.workspaceId, t.environment),
   ],
 );
