@@ -126,7 +126,7 @@ function FileDiff({
           diffViewMode={mode === "split" ? DiffModeEnum.Split : DiffModeEnum.Unified}
           diffViewTheme={theme}
           diffViewHighlight
-          diffViewWrap={mode === "unified"}
+          diffViewWrap
           diffViewFontSize={12}
         />
       </div>

@@ -21,7 +21,7 @@ export function StageStepper({ stages }: { stages: RunStage[] }) {
       <h2 id="stages-title" className="sr-only">
         Stages
       </h2>
-      <ol className="flex flex-wrap items-center gap-x-1 gap-y-3">
+      <ol className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-1 sm:gap-y-3">
         {stages.map((stage, i) => (
           <li
             key={stage.key}
@@ -43,7 +43,9 @@ export function StageStepper({ stages }: { stages: RunStage[] }) {
                 <span className="sr-only"> ({SAID[stage.state]})</span>
               </span>
             </span>
-            {i < stages.length - 1 ? <span aria-hidden className="mx-1 h-px w-4 bg-slate-300 sm:w-8" /> : null}
+            {i < stages.length - 1 ? (
+              <span aria-hidden className="mx-1 hidden h-px w-8 bg-slate-300 sm:inline-block" />
+            ) : null}
           </li>
         ))}
       </ol>

@@ -13,8 +13,8 @@ export function Timeline({ events, now }: { events: FoundFixRun["events"]; now: 
       ) : (
         <ol className="divide-y divide-slate-100">
           {events.map((event) => (
-            <li key={event.id} className="flex gap-4 px-4 py-2.5 text-sm">
-              <span className="w-28 shrink-0 font-mono text-xs text-slate-500">{event.kind}</span>
+            <li key={event.id} className="flex gap-3 px-4 py-2.5 text-sm sm:gap-4">
+              <span className="w-20 shrink-0 font-mono text-xs break-all text-slate-500 sm:w-28">{event.kind}</span>
               <span className="min-w-0 flex-1 break-words whitespace-pre-wrap">{event.message}</span>
               <span className="shrink-0 text-xs">
                 <TimeAgo date={event.createdAt} now={now} />
