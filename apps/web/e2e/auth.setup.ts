@@ -15,7 +15,8 @@ setup("the setup link creates the first admin once, who adds the others", async 
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Password again").fill(PASSWORD);
   await page.getByRole("button", { name: "Create admin and sign in" }).click();
-  await page.waitForURL(/\/(default|acme)$/);
+  // Signed in and sent on to the workspace: its Issues page (the overview on older builds).
+  await page.waitForURL(/\/(default|acme)(\/issues)?$/);
   await page.context().storageState({ path: USERS.admin.state });
 
   // The link works once.
@@ -38,7 +39,7 @@ setup("the setup link creates the first admin once, who adds the others", async 
     const context = await browser.newContext();
     const userPage = await context.newPage();
     await signIn(userPage, user.email);
-    await expect(userPage).toHaveURL(new RegExp(`/${user.workspace}$`));
+    await expect(userPage).toHaveURL(new RegExp(`/${user.workspace}(/issues)?$`));
     await context.storageState({ path: user.state });
     await context.close();
   }

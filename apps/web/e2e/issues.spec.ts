@@ -1,7 +1,16 @@
 import { expect, type Page, test } from "@playwright/test";
 import { fixtureBody, fixtures, resourceOf, signedHeaders } from "./sentry";
+import { signIn, USERS } from "./users";
 
 const PYTHON = "Exception: This is an example Python exception";
+
+// The admin signs in here rather than reusing the saved session file, which other Playwright runs
+// on this machine may rewrite meanwhile; signing in also lands on the workspace's Issues page.
+test.use({ storageState: { cookies: [], origins: [] } });
+test.beforeEach(async ({ page }) => {
+  await signIn(page, USERS.admin.email);
+  await expect(page).toHaveURL(/\/default\/issues$/);
+});
 
 async function screenshots(page: Page, name: string): Promise<void> {
   for (const width of [1440, 390]) {

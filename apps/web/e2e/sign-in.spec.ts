@@ -25,7 +25,7 @@ test("sign in, see your workspace, sign out", async ({ page }) => {
   expect(cookies.find((c) => c.name.endsWith("session_token"))).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
   await page.goto("/");
-  await expect(page).toHaveURL("/acme");
+  await expect(page).toHaveURL(/\/acme\/issues$/);
   await expect(page.getByRole("combobox", { name: "Workspace" })).toHaveValue("acme");
   await expect(page.getByRole("link", { name: "Members" })).toHaveCount(0);
   await page.getByRole("button", { name: "Sign out" }).click();

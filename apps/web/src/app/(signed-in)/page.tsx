@@ -3,11 +3,11 @@ import { Brand } from "@/components/brand";
 import { SignOutButton } from "@/components/sign-out-button";
 import { myWorkspaces, requireUser } from "@/server/session";
 
-/** `/`: the first of the user's workspaces; a user who is a member of none is told so. */
+/** `/`: the Issues page of the first of the user's workspaces; a user who is a member of none is told so. */
 export default async function HomePage() {
   const user = await requireUser();
   const [first] = await myWorkspaces();
-  if (first) redirect(`/${encodeURIComponent(first.slug)}`);
+  if (first) redirect(`/${encodeURIComponent(first.slug)}/issues`);
   return (
     <main className="mx-auto max-w-xl px-6 py-16">
       <Brand tagline={false} />
