@@ -52,11 +52,11 @@ function IssueRow({ workspace, issue, now }: { workspace: string; issue: IssueLi
   const title = issue.title ?? "Untitled issue";
   return (
     <tr className="align-top">
-      <td className="w-full max-w-0 min-w-48 px-4 py-2.5">
+      <td className="w-full max-w-0 min-w-40 px-4 py-2.5">
         <div className="flex gap-3">
           <LevelMark level={issue.level} />
           <div className="min-w-0">
-            <p className="truncate font-medium" title={title}>
+            <p className="font-medium break-words md:truncate" title={title}>
               <Link href={`${workspace}/issues/${issue.id}`} className="hover:underline">
                 {title}
               </Link>
