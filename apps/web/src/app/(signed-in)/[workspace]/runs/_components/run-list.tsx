@@ -3,6 +3,7 @@ import type { FixRunListItem } from "@suture/core";
 import { RunStatusBadge } from "@/components/run-status-badge";
 import { TablePanel } from "@/components/table-panel";
 import { TimeAgo } from "@/components/time-ago";
+import { RunCards } from "./run-cards";
 
 function PullRequest({ run }: { run: FixRunListItem }) {
   const label = run.prNumber === null ? "Pull request" : `#${run.prNumber}`;
@@ -84,16 +85,21 @@ export function RunList({
 }) {
   return (
     <div className="space-y-4">
-      <TablePanel
-        id="runs-title"
-        title="Fix runs"
-        columns={["Status", "Issue", "Repository · branch", "PR", "Updated"]}
-        empty={runs.length === 0 ? <p className="px-4 py-6 text-sm text-slate-500">No more runs.</p> : undefined}
-      >
-        {runs.map((run) => (
-          <Row key={run.id} run={run} workspace={workspace} now={now} />
-        ))}
-      </TablePanel>
+      <div className="hidden sm:block">
+        <TablePanel
+          id="runs-title"
+          title="Fix runs"
+          columns={["Status", "Issue", "Repository · branch", "PR", "Updated"]}
+          empty={runs.length === 0 ? <p className="px-4 py-6 text-sm text-slate-500">No more runs.</p> : undefined}
+        >
+          {runs.map((run) => (
+            <Row key={run.id} run={run} workspace={workspace} now={now} />
+          ))}
+        </TablePanel>
+      </div>
+      <div className="sm:hidden">
+        <RunCards runs={runs} workspace={workspace} now={now} />
+      </div>
       <nav aria-label="Pages" className="flex justify-between text-sm">
         {first ? (
           <Link href={first} className="font-medium text-indigo-700 hover:underline">
