@@ -81,7 +81,9 @@ function latest<K extends FixRunEvent["kind"]>(events: FixRunEvent[], kind: K): 
 function testsOf(events: FixRunEvent[]): (EventOf<"tests">["data"] & { output: string }) | null {
   const tests = latest(events, "tests");
   if (!tests) return null;
-  const chunks = events.filter((event) => event.kind === "test_output" && event.seq < tests.seq);
+  // Only this run's chunks: those after the test run before it, if the tests were run again.
+  const since = events.findLast((event) => event.kind === "tests" && event.seq < tests.seq)?.seq ?? 0;
+  const chunks = events.filter((e) => e.kind === "test_output" && e.seq > since && e.seq < tests.seq);
   const output = chunks.length ? chunks.map((event) => event.message).join("") : tests.data.outputTail;
   return { ...tests.data, output };
 }
