@@ -14,7 +14,8 @@ export async function GET(
   const user = await getSessionUser(await headers());
   if (!user) return NextResponse.json({ error: "sign in first" }, { status: 401 });
   const { workspace, id } = await params;
-  const scope = await loadWorkspaceScope(user, decodeURIComponent(workspace));
+  const slug = safeDecode(workspace);
+  const scope = slug === null ? null : await loadWorkspaceScope(user, slug);
   if (!scope) return NextResponse.json(NOT_FOUND, { status: 404 });
   const after = Number(new URL(request.url).searchParams.get("after") ?? 0);
   const log = await getFixRunLog(scope, id, Number.isSafeInteger(after) ? after : 0);
@@ -23,4 +24,13 @@ export async function GET(
     { runStatus: log.runStatus, lines: log.lines, cursor: log.cursor },
     { headers: { "cache-control": "no-store" } },
   );
+}
+
+/** A malformed escape in the URL is a workspace that does not exist, not an error. */
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
