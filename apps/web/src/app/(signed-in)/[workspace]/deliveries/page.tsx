@@ -62,7 +62,7 @@ function DeliveryRows({ page, base }: { page: DeliveriesPage; base: string }) {
       title={
         page.filter === "all" ? "All deliveries" : `${page.filter[0]?.toUpperCase()}${page.filter.slice(1)} deliveries`
       }
-      columns={["Event", "Status", "Received", "Request ID", "Error"]}
+      columns={["Event and error", "Status", "Received", "Request ID"]}
       empty={
         page.deliveries.length === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-500">No deliveries here.</p>
@@ -71,7 +71,7 @@ function DeliveryRows({ page, base }: { page: DeliveriesPage; base: string }) {
     >
       {page.deliveries.map((d) => (
         <tr key={d.id} className="align-top">
-          <td className="px-4 py-2.5">
+          <td className="w-full max-w-0 min-w-48 px-4 py-2.5">
             <Link
               href={`${base}/${d.id}`}
               className="rounded hover:underline"
@@ -79,6 +79,11 @@ function DeliveryRows({ page, base }: { page: DeliveriesPage; base: string }) {
             >
               <TypeBadge type={`${d.resource}.${d.action}`} />
             </Link>
+            {d.error ? (
+              <p className="mt-1 truncate text-xs text-slate-600" title={d.error}>
+                {d.error}
+              </p>
+            ) : null}
           </td>
           <td className="px-4 py-2.5">
             <StatusBadge status={d.status} />
@@ -86,12 +91,7 @@ function DeliveryRows({ page, base }: { page: DeliveriesPage; base: string }) {
           <td className="px-4 py-2.5 text-xs">
             <TimeAgo date={d.receivedAt} now={now} />
           </td>
-          <td className="px-4 py-2.5 font-mono text-xs text-slate-600">{d.requestId ?? "—"}</td>
-          <td className="w-full max-w-0 px-4 py-2.5 text-xs text-slate-600">
-            <p className="truncate" title={d.error ?? undefined}>
-              {d.error ?? ""}
-            </p>
-          </td>
+          <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap text-slate-600">{d.requestId ?? "—"}</td>
         </tr>
       ))}
     </TablePanel>

@@ -38,7 +38,7 @@ export function InstallationsTable({
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
         {installations.map((i) => (
           <li key={i.uuid} className="flex flex-wrap items-center gap-3 px-3 py-2.5 text-sm">
-            <div className="min-w-0 flex-1">
+            <div className="min-w-0 flex-1 basis-64">
               <p className="font-mono text-xs break-all">{i.uuid}</p>
               <p className="text-xs text-slate-500">
                 {i.orgSlug ? `organization ${i.orgSlug}` : "organization unknown"}
