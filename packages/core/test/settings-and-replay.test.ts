@@ -112,3 +112,29 @@ describe("replaying deliveries", () => {
     expect(await auditActions(acme)).toContain("deliveries.replayed");
   });
 });
+
+describe("the deliveries page", () => {
+  it("walks a workspace's deliveries newest first in keyset pages, with no row twice", async () => {
+    const handle = await getDb();
+    const all = await db.listDeliveryPage(handle, { workspaceId: acme.workspaceId, filter: "all", limit: 100 });
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const rows = await db.listDeliveryPage(handle, {
+        workspaceId: acme.workspaceId,
+        filter: "all",
+        before,
+        limit: 2,
+      });
+      seen.push(...rows.slice(0, 2).map((r) => r.id));
+      const last = rows.slice(0, 2).at(-1);
+      if (rows.length <= 2 || !last) break;
+      before = last.id;
+    }
+    expect(seen).toEqual(all.map((r) => r.id));
+    expect(await db.listDeliveryPage(handle, { workspaceId: other.workspaceId, filter: "all", limit: 100 })).toEqual(
+      [],
+    );
+  });
+});
