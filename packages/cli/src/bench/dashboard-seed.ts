@@ -21,10 +21,14 @@ export async function seedDashboard(sql: Sql, errorCreatedBody: string): Promise
     values ('bench-a', 'Bench A'), ('bench-b', 'Bench B'), ('bench-c', 'Bench C')
     returning id, slug`;
   const ids = workspaces.map((w) => w.id);
+  // A version-4-shaped uuid from a name: the pages accept only well-formed ids.
   await sql`
-    insert into sentry_issues (workspace_id, sentry_issue_id, short_id, project_id, project_slug, title, culprit,
+    create or replace function pg_temp.bench_uuid(name text) returns uuid language sql immutable as
+    $$ select overlay(overlay(md5(name) placing '4' from 13) placing '8' from 17)::uuid $$`;
+  await sql`
+    insert into sentry_issues (id, workspace_id, sentry_issue_id, short_id, project_id, project_slug, title, culprit,
       level, status, platform, event_count, user_count, first_seen, last_seen, web_url)
-    select (${ids}::uuid[])[1 + g % 3], 'bench-' || g, upper(p) || '-' || g, (g / 3) % 8, p,
+    select pg_temp.bench_uuid('issue-' || g), (${ids}::uuid[])[1 + g % 3], 'bench-' || g, upper(p) || '-' || g, (g / 3) % 8, p,
       'TypeError: cannot read property ' || g || ' of undefined', 'app/module' || (g % 500) || '.js in handler',
       (array['fatal','error','error','error','error','error','error','error','error','error','error','error',
         'error','warning','warning','warning','warning','info','info','debug'])[1 + g % 20],
@@ -44,21 +48,21 @@ export async function seedDashboard(sql: Sql, errorCreatedBody: string): Promise
     where tablename in ('observations', 'webhook_deliveries') and indexname not in (select conname from pg_constraint)`;
   for (const index of secondary) await sql.unsafe(`drop index "${index.name}"`);
   // Deterministic skew: issue n = 1 + 100000·u³ for a spread u in [0, 1) — small n are hot.
+  // Ids derived from the row number, so observations name their delivery and issue
+  // without reading them back.
   await sql`
-    with d as (
-      insert into webhook_deliveries (resource, action, dedup_key, headers, raw_body, status)
-      select 'error', 'created', 'bench-' || g, '{}'::jsonb, '{}', 'processed' from generate_series(1, ${OBSERVATIONS}::int) g
-      returning id, dedup_key
-    ), numbered as (
-      select d.id as delivery_id, k, 1 + floor(${ISSUES}::int * power(((k::bigint * 7919) % 1000003)::float8 / 1000003, 3))::int as n
-      from d, lateral (select substr(d.dedup_key, 7)::int as k) kk
-    )
+    insert into webhook_deliveries (id, resource, action, dedup_key, headers, raw_body, status)
+    select pg_temp.bench_uuid('delivery-' || g), 'error', 'created', 'bench-' || g, '{}'::jsonb, '{}', 'processed'
+    from generate_series(1, ${OBSERVATIONS}::int) g`;
+  await sql`
     insert into observations (workspace_id, delivery_id, sentry_issue_id, source_type, source_id, title, body,
       occurred_at, release, environment)
-    select i.workspace_id, delivery_id, i.id, case when k % 5 = 0 then 'issue.created' else 'error.created' end,
-      'bench-' || k, i.title, '', now() - power(random(), 2) * interval '30 days', 'app@1.' || (k % 50),
+    select (${ids}::uuid[])[1 + n % 3], pg_temp.bench_uuid('delivery-' || k), pg_temp.bench_uuid('issue-' || n),
+      case when k % 5 = 0 then 'issue.created' else 'error.created' end, 'bench-' || k, 'Error: observation ' || k, '',
+      now() - power(random(), 2) * interval '30 days', 'app@1.' || (k % 50),
       (array['production','staging','development'])[1 + k % 3]
-    from numbered join sentry_issues i on i.sentry_issue_id = 'bench-' || n`;
+    from generate_series(1, ${OBSERVATIONS}::int) k,
+      lateral (select 1 + floor(${ISSUES}::int * power(((k::bigint * 7919) % 1000003)::float8 / 1000003, 3))::int as n) nn`;
   for (const index of secondary) await sql.unsafe(index.def);
   await sql`set session_replication_role = default`;
   await sql`

@@ -49,6 +49,12 @@ const scopes = seeded.workspaces.map((w): WorkspaceScope => ({
   user: { id: "bench", email: "bench@example.com", name: "Bench" },
 }));
 const query = (params: Record<string, string> = {}) => core.parseIssueListQuery(params);
+/** An issues page as the page loads it; an empty one would time nothing worth timing. */
+async function issues(i: number, params: Record<string, string> = {}) {
+  const list = await core.getIssueList(scopeAt(i), query(params));
+  if (list.issues.length === 0) fail(`no issues for ${JSON.stringify(params)}`);
+  return list;
+}
 const scopeAt = (i: number) => scopes[i % scopes.length] ?? fail("no workspace");
 
 /** The cursor of page `page` of the default view, by walking the "more" cursors. */
@@ -63,16 +69,20 @@ async function cursorOfPage(scopeIndex: number, page: number): Promise<string> {
 const page50 = await Promise.all(scopes.map((_, i) => cursorOfPage(i, 50)));
 
 const pages: [string, (i: number) => Promise<unknown>][] = [
-  ["issues (default view)", (i) => core.getIssueList(scopeAt(i), query())],
+  ["issues (default view)", (i) => issues(i)],
   [
     "issues (project + level + environment)",
-    (i) => core.getIssueList(scopeAt(i), query({ project: "web", level: "warning", environment: "staging" })),
+    (i) => issues(i, { project: "web", level: "warning", environment: "staging" }),
   ],
-  ["issues (search 'module37.js')", (i) => core.getIssueList(scopeAt(i), query({ q: "module37.js", tab: "all" }))],
-  ["issues (page 50 by cursor)", (i) => core.getIssueList(scopeAt(i), query({ cursor: page50[i % 3] ?? "" }))],
+  ["issues (search 'module37.js')", (i) => issues(i, { q: "module37.js", tab: "all" })],
+  ["issues (page 50 by cursor)", (i) => issues(i, { cursor: page50[i % 3] ?? "" })],
   [
     "issue page (hot issue)",
-    (i) => core.getIssuePage(scopeAt(i), seeded.hotIssues[i % 3]?.[Math.floor(i / 3) % 10] ?? fail("no issue")),
+    async (i) => {
+      const page = await core.getIssuePage(scopeAt(i), seeded.hotIssues[i % 3]?.[Math.floor(i / 3) % 10] ?? "");
+      if (page.status !== "found" || !page.event) fail("a hot issue's page was not found, or had no event");
+      return page;
+    },
   ],
   ["runs page (listFixRuns)", (i) => core.listFixRuns(scopeAt(i))],
 ];
