@@ -42,6 +42,9 @@ export function createDb(options: DbOptions = {}): DbHandle {
       // queries long after the database is back.
       connect_timeout: 1,
       backoff: (retries: number) => Math.min(0.025 * 2 ** retries, 0.25),
+      // No array-type lookup on each new connection: Drizzle parses array columns itself, and a
+      // lookup cut off by a database going away rejects where nothing can catch it.
+      fetch_types: false,
       onnotice: () => {},
     });
     return {
