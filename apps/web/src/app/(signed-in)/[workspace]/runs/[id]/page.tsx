@@ -28,6 +28,8 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
   const now = Date.now();
   const repo = repository ? `${repository.owner}/${repository.name}` : null;
   const base = `/${encodeURIComponent(scope.slug)}`;
+  // An approved run is about to start: its log follows it from there, so the page needs no reload.
+  const following = run.status === "approved" || run.status === "running";
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -49,12 +51,12 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-6">
           <Decision scope={scope} run={run} repository={repo} />
-          {run.origin === "suture" && (run.status === "running" || page.log.length > 0) ? (
+          {run.origin === "suture" && (following || page.log.length > 0) ? (
             <LiveLog
               endpoint={`/api/workspaces/${encodeURIComponent(scope.slug)}/runs/${run.id}/log`}
               initial={page.log.map((line) => line.text).join("")}
               cursor={page.logCursor}
-              running={run.status === "running"}
+              status={run.status}
             />
           ) : null}
           {page.files.length > 0 ? <RunDiff files={page.files} /> : null}

@@ -24,24 +24,38 @@ async function fetchLog(url: string): Promise<LogAnswer | null> {
   return isLogAnswer(body) ? body : null;
 }
 
-/** Polls the log endpoint while the run is running; stops and refreshes the page once it has moved on. */
-function useRunLog(endpoint: string, initial: string, initialCursor: number, running: boolean) {
+/** Statuses the log follows: approved (the dispatch is about to start) and running. */
+const FOLLOWED = new Set(["approved", "running"]);
+
+/**
+ * Polls the log endpoint while the run is approved or running; refreshes the page when its status
+ * changes (approved → running), and stops and refreshes once it has moved on.
+ */
+function useRunLog(endpoint: string, initial: string, initialCursor: number, initialStatus: string) {
+  const following = FOLLOWED.has(initialStatus);
   const router = useRouter();
   const [text, setText] = useState(initial);
-  const [live, setLive] = useState(running);
+  const [live, setLive] = useState(following);
+  // Kept across the page's refreshes, which hand this component newer props it must not restart from.
+  const cursor = useRef(initialCursor);
+  const status = useRef(initialStatus);
   useEffect(() => {
-    if (!running) return;
-    let cursor = initialCursor;
+    if (!following) return;
     let stopped = false;
     async function tick(): Promise<void> {
-      const answer = await fetchLog(`${endpoint}?after=${cursor}`);
+      const answer = await fetchLog(`${endpoint}?after=${cursor.current}`);
       if (stopped || !answer) return;
-      cursor = answer.cursor;
+      cursor.current = answer.cursor;
       const added = answer.lines.map((line) => line.text).join("");
       if (added) setText((before) => before + added);
-      if (answer.runStatus !== "running" && answer.lines.length === 0) {
+      if (!FOLLOWED.has(answer.runStatus)) {
+        if (answer.lines.length > 0) return;
         stopped = true;
         setLive(false);
+        router.refresh();
+      } else if (status.current !== answer.runStatus) {
+        // The status badge and stages are the server's: show the run as it is now.
+        status.current = answer.runStatus;
         router.refresh();
       }
     }
@@ -52,27 +66,28 @@ function useRunLog(endpoint: string, initial: string, initialCursor: number, run
       stopped = true;
       clearInterval(timer);
     };
-  }, [endpoint, initialCursor, running, router]);
+  }, [endpoint, following, router]);
   return { text, live };
 }
 
 /**
- * The agent's output. While the run is `running` it asks for what came after the last chunk every
- * 1.5 s, appends it and follows the bottom (unless the reader scrolled up); once the run has moved
- * on it stops and refreshes the page. Output is text, never markup.
+ * The agent's output. While the run is approved or `running` it asks for what came after the last
+ * chunk every 1.5 s, appends it and follows the bottom (unless the reader scrolled up); once the
+ * run has moved on it stops and refreshes the page. Output is text, never markup.
  */
 export function LiveLog({
   endpoint,
   initial,
   cursor,
-  running,
+  status,
 }: {
   endpoint: string;
   initial: string;
   cursor: number;
-  running: boolean;
+  /** The run's status when the page was rendered. */
+  status: string;
 }) {
-  const { text, live } = useRunLog(endpoint, initial, cursor, running);
+  const { text, live } = useRunLog(endpoint, initial, cursor, status);
   const box = useRef<HTMLPreElement>(null);
   const follow = useRef(true);
 
