@@ -9,7 +9,8 @@ async function pageAs(browser: Browser, user: keyof typeof USERS): Promise<Page>
 
 /** The id Next gave the decideFixRun server action in this build (what a forged POST would need). */
 function decideActionId(): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  const manifest = JSON.parse(readFileSync(`${distDir}/server/server-reference-manifest.json`, "utf8")) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
   const entry = Object.entries(manifest.node).find(

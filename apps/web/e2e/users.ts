@@ -5,6 +5,8 @@ import { fixtureBody, signedHeaders } from "./sentry";
 
 export const PASSWORD = "e2e password 1234";
 export const ACME_INSTALLATION = "0e2e0e2e-0000-4000-8000-0000000000ac";
+/** The installation whose deliveries go to `shop` on the flow server (e2e/prepare-flow.ts). */
+export const SHOP_INSTALLATION = "0e2e0e2e-0000-4000-8000-00000000005e";
 
 /** Who the browser specs act as; each has a saved session from the setup project. */
 export const USERS = {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +30,8 @@ export const scriptedAgents = {
   fix: here("./agents/fix.mjs"),
   /** The same fix, plus a new .github/workflows/deploy.yml. */
   touchWorkflow: here("./agents/touch-workflow.mjs"),
+  /** The same fix, told step by step: a line every half second for about 4 s (to watch a live log). */
+  slowFix: here("./agents/slow-fix.mjs"),
   /** Prints a summary and changes nothing. */
   noChange: here("./agents/no-change.mjs"),
   /** A "fix" that makes the existing tests fail, plus a test file. */
@@ -64,9 +66,12 @@ const COMMIT_ENV = {
   GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
 };
 
-/** A bare repository holding the sample app on `main`, reachable at a file:// URL. */
-export async function createSampleRepo(): Promise<SampleRepo> {
-  const root = mkdtempSync(join(tmpdir(), "suture-sample-"));
+/**
+ * A bare repository holding the sample app on `main`, reachable at a file:// URL; in a new
+ * temporary folder, or in `root` (created if missing) when one is given.
+ */
+export async function createSampleRepo(root = mkdtempSync(join(tmpdir(), "suture-sample-"))): Promise<SampleRepo> {
+  mkdirSync(root, { recursive: true });
   const bareDir = join(root, "sample-shop.git");
   const work = join(root, "work");
   const git = (cwd: string, ...args: string[]) =>

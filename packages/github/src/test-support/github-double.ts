@@ -33,6 +33,8 @@ export interface GithubDouble {
 export interface GithubDoubleOptions {
   /** "owner/name" → a bare git repository whose branches the double's pull requests use. */
   repositories?: Record<string, string>;
+  /** The port to listen on (127.0.0.1); any free one by default. */
+  port?: number;
 }
 
 /**
@@ -103,7 +105,7 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
