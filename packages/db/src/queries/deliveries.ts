@@ -239,6 +239,19 @@ export type DeliverySummary = Pick<
   "id" | "resource" | "action" | "status" | "error" | "requestId" | "receivedAt" | "processedAt" | "installationUuid"
 >;
 
+/** The columns of a `DeliverySummary`, for every list of deliveries. */
+export const deliverySummaryColumns = {
+  id: webhookDeliveries.id,
+  resource: webhookDeliveries.resource,
+  action: webhookDeliveries.action,
+  status: webhookDeliveries.status,
+  error: webhookDeliveries.error,
+  requestId: webhookDeliveries.requestId,
+  receivedAt: webhookDeliveries.receivedAt,
+  processedAt: webhookDeliveries.processedAt,
+  installationUuid: webhookDeliveries.installationUuid,
+};
+
 /** A workspace's newest deliveries, for its pages. */
 export async function listRecentDeliveries(
   db: Db,
@@ -260,17 +273,7 @@ export async function listRecentDeliveriesAcrossWorkspaces(
 
 async function recentDeliveries(db: Db, where: SQL | undefined, limit: number): Promise<DeliverySummary[]> {
   return db
-    .select({
-      id: webhookDeliveries.id,
-      resource: webhookDeliveries.resource,
-      action: webhookDeliveries.action,
-      status: webhookDeliveries.status,
-      error: webhookDeliveries.error,
-      requestId: webhookDeliveries.requestId,
-      receivedAt: webhookDeliveries.receivedAt,
-      processedAt: webhookDeliveries.processedAt,
-      installationUuid: webhookDeliveries.installationUuid,
-    })
+    .select(deliverySummaryColumns)
     .from(webhookDeliveries)
     .where(where)
     .orderBy(desc(webhookDeliveries.receivedAt))

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { sentryInstallations, webhookDeliveries } from "../schema/index.ts";
-import type { Delivery, DeliverySummary } from "./deliveries.ts";
+import { type Delivery, type DeliverySummary, deliverySummaryColumns } from "./deliveries.ts";
 
 /** What the deliveries page filters by; `unrouted` is the deliveries of no workspace yet. */
 export const DELIVERY_FILTERS = ["all", "failed", "ignored", "pending", "unrouted"] as const;
@@ -49,17 +49,7 @@ export async function listDeliveryPage(
     ? sql`(${webhookDeliveries.receivedAt}, ${webhookDeliveries.id}) < (select d.received_at, d.id from webhook_deliveries d where d.id = ${params.before})`
     : undefined;
   return db
-    .select({
-      id: webhookDeliveries.id,
-      resource: webhookDeliveries.resource,
-      action: webhookDeliveries.action,
-      status: webhookDeliveries.status,
-      error: webhookDeliveries.error,
-      requestId: webhookDeliveries.requestId,
-      receivedAt: webhookDeliveries.receivedAt,
-      processedAt: webhookDeliveries.processedAt,
-      installationUuid: webhookDeliveries.installationUuid,
-    })
+    .select(deliverySummaryColumns)
     .from(webhookDeliveries)
     .where(and(scopeOf(db, params.workspaceId, params.filter), older))
     .orderBy(desc(webhookDeliveries.receivedAt), desc(webhookDeliveries.id))
