@@ -7,7 +7,7 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: ["@suture/core", "@suture/db", "@suture/sentry", "@suture/inngest-local", "@suture/github"],
   // PGlite loads its WASM and data files relative to its own module; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "pino-pretty", "prom-client"],
   poweredByHeader: false,
   // Pages add a content security policy with a nonce (src/proxy.ts); these go on every answer.
   headers: () =>

@@ -10,14 +10,34 @@ export const isEmbeddedDatabase = usesEmbeddedDatabase();
 /** Unknown installations go to `default`: by default on the embedded database only. */
 export const autoRoute = env.SUTURE_AUTO_ROUTE ?? isEmbeddedDatabase;
 
-/** The embedded executor runs unless INNGEST_DEV points elsewhere or Inngest Cloud keys are set. */
-export const embeddedExecutor = !env.INNGEST_DEV && !env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY;
+/**
+ * The embedded executor runs unless INNGEST_DEV, Inngest Cloud keys or a self-hosted Inngest
+ * server (INNGEST_BASE_URL) say where Inngest is.
+ */
+export const embeddedExecutor =
+  !env.INNGEST_DEV && !env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY && !env.INNGEST_BASE_URL;
+
+/** Which process serves the Inngest functions: the worker (`pnpm start`), or the web server. */
+export const functionsIn = env.SUTURE_FUNCTIONS;
+
+export const workerPort = env.SUTURE_WORKER_PORT;
+
+export const workerHost = env.SUTURE_WORKER_HOST;
+
+/** This process runs under `pnpm start`'s supervisor. */
+export const supervised = env.SUTURE_SUPERVISED ?? false;
 
 export const executorPort = env.SUTURE_EXECUTOR_PORT;
 
 export const executorUrl = `http://127.0.0.1:${executorPort}`;
 
-export const serveUrl = `${env.SUTURE_SERVE_ORIGIN ?? `http://127.0.0.1:${env.PORT}`}/api/inngest`;
+/** The process that serves the functions, as the executor (or Inngest) reaches it by default. */
+const servingOrigin = `http://127.0.0.1:${functionsIn === "worker" ? workerPort : env.PORT}`;
+
+export const serveUrl = `${env.SUTURE_SERVE_ORIGIN ?? servingOrigin}/api/inngest`;
+
+/** The worker's own address, for the web server's health check on the embedded defaults. */
+export const workerUrl = `http://127.0.0.1:${workerPort}`;
 
 /**
  * The URL the app registers for its functions, as `serve()` options: fixed by configuration,
@@ -60,3 +80,8 @@ export function clientSecrets(): string[] {
 export function localSecretFile(): string {
   return join(dataDir(), "sentry-client-secret");
 }
+
+/** Why `pnpm start:worker` alone cannot run on the embedded defaults. */
+export const embeddedExecutorRequired =
+  "no Inngest is configured: a worker on its own needs Inngest Cloud (INNGEST_EVENT_KEY + INNGEST_SIGNING_KEY) " +
+  "or a self-hosted Inngest server (INNGEST_BASE_URL + the keys); `pnpm start` runs the worker with an embedded executor";

@@ -1,4 +1,5 @@
 import { createDb, type Db, type DbHandle, isDatabaseUnavailable, migrate } from "@suture/db";
+import { log } from "./observability/log.ts";
 
 /** The door's state of the database: answered, or unreachable since some time. */
 interface Gate {
@@ -141,7 +142,7 @@ async function deadline<T>(work: Promise<T>, ms: number): Promise<{ settled: tru
 function markDown(gate: Gate, sent: number, reason: string): void {
   if (gate.down || gate.lastAnswer > sent) return;
   gate.down = { since: performance.now(), reason, refused: 0 };
-  console.warn(`[suture] database unreachable (${reason}); webhooks are answered 503 until it is back`);
+  log.warn(`database unreachable (${reason}); webhooks are answered 503 until it is back`);
 }
 
 function markUp(gate: Gate): void {
@@ -150,8 +151,8 @@ function markUp(gate: Gate): void {
   const { since, refused } = gate.down;
   gate.down = null;
   const seconds = ((performance.now() - since) / 1000).toFixed(1);
-  console.warn(
-    `[suture] database reachable again after ${seconds} s; ${refused} webhook requests were answered 503 without trying it`,
+  log.warn(
+    `database reachable again after ${seconds} s; ${refused} webhook requests were answered 503 without trying it`,
   );
 }
 

@@ -22,6 +22,26 @@ export const env = createEnv({
      * the embedded executor calls; default http://127.0.0.1:$PORT.
      */
     SUTURE_SERVE_ORIGIN: z.string().url().optional(),
+    /**
+     * Where the Inngest functions are served: `worker` (apps/worker, its own process; what
+     * `pnpm start` runs) or `web` (the web server's /api/inngest, one process). Default `web`, so
+     * a bare `next start` still does everything.
+     */
+    SUTURE_FUNCTIONS: z.enum(["web", "worker"]).default("web"),
+    /** Bearer token for /api/metrics (and the worker's /metrics); unset, metrics are off. 16+ characters. */
+    SUTURE_METRICS_TOKEN: z.string().min(16).optional(),
+    /** Address the worker listens on; 0.0.0.0 when Inngest Cloud or another machine must reach it. */
+    SUTURE_WORKER_HOST: z.string().min(1).default("127.0.0.1"),
+    /** Set by `pnpm start`'s supervisor for its children (and itself): which process this is. */
+    SUTURE_PROCESS: z.enum(["web", "worker", "supervisor"]).optional(),
+    /** Set by `pnpm start`'s supervisor: this process runs under it. */
+    SUTURE_SUPERVISED: flag,
+    /** Log lines: `json` (default in production or when not on a terminal) or `pretty`. */
+    SUTURE_LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    NODE_ENV: z.string().optional(),
+    /** Port of the worker's HTTP server (its /api/inngest, /health and /metrics). */
+    SUTURE_WORKER_PORT: z.coerce.number().int().min(1).max(65535).default(8289),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** GitHub: a token with contents + pull requests write, or a GitHub App (id, private key, installation). */
     GITHUB_TOKEN: z.string().optional(),
@@ -59,6 +79,8 @@ export const env = createEnv({
     INNGEST_DEV: z.string().optional(),
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),
+    /** A self-hosted Inngest server (`inngest start`); read by the SDK itself. */
+    INNGEST_BASE_URL: z.string().url().optional(),
     /** Read by the Inngest SDK itself; here only to tell whether the registered URL is fixed. */
     INNGEST_SERVE_ORIGIN: z.string().optional(),
   },

@@ -7,7 +7,16 @@ export { routeSentryInstallation } from "./workspaces/route-sentry-installation.
 export { recordDeployment, type DeploymentInput } from "./releases/record-deployment.ts";
 export { linkReleases } from "./releases/link-releases.ts";
 export { startSuture, type StartupReport } from "./startup.ts";
-export { localSecretFile } from "./config.ts";
+export { checkHealth, exitWithSupervisor, type Health } from "./health.ts";
+export {
+  embeddedExecutorRequired,
+  functionsIn,
+  localSecretFile,
+  supervised,
+  workerHost,
+  workerPort,
+  workerUrl,
+} from "./config.ts";
 export { triageObservations, type TriageOutcome } from "./fixes/triage-observations.ts";
 export { approveFixRun, rejectFixRun, type DecisionResult } from "./fixes/decide-fix-run.ts";
 export { connectRepository, type ConnectRepositoryResult } from "./fixes/connect-repository.ts";

@@ -1,3 +1,4 @@
+import { log } from "../src/observability/log.ts";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { delivery } from "./fixtures.ts";
 
@@ -30,7 +31,7 @@ describe("with the database down", () => {
 
   it("answers each of 200 deliveries at 100 per second 503 within 500 ms, and logs the outage once", async () => {
     await closeDb(); // a fresh start: the outage begins with this burst
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     try {
       const answers: Promise<{ status: string; ms: number }>[] = [];
       for (let i = 0; i < 200; i++) {

@@ -2,6 +2,7 @@
 // coming: every one must be answered at once (503 while the server is down), and the outage must
 // end by itself when the server is back. Runs in the postgres project, whose machines have the
 // server binaries (scripts/pg.sh finds them).
+import { log } from "../src/observability/log.ts";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -44,7 +45,7 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a PostgreSQL outage u
   it("answers every delivery within 500 ms — 503 while the server is down — and recovers by itself", async () => {
     const logged: { at: number; line: string }[] = [];
     const original = console.warn.bind(console);
-    const warn = vi.spyOn(console, "warn").mockImplementation((line: unknown) => {
+    const warn = vi.spyOn(log, "warn").mockImplementation((line: unknown) => {
       logged.push({ at: performance.now(), line: String(line) });
       original(line);
     });

@@ -2,6 +2,7 @@
 // server): this file's connections go through a TCP relay that can be frozen. Every delivery
 // must still be answered within 500 ms, the outage must start once the silence lasts, and end
 // when the database answers again. PostgreSQL only: PGlite runs in the process.
+import { log } from "../src/observability/log.ts";
 import { createServer, type Server, type Socket, connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as Core from "@suture/core";
@@ -34,7 +35,7 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a database that stops
 
   it("is answered 503 within 500 ms while silent, counts as down once the silence lasts, and recovers", async () => {
     const logged: string[] = [];
-    const warn = vi.spyOn(console, "warn").mockImplementation((line: unknown) => void logged.push(String(line)));
+    const warn = vi.spyOn(log, "warn").mockImplementation((line: unknown) => void logged.push(String(line)));
     const answers: Promise<{ started: number; ended: number; status: string }>[] = [];
     let sending = true;
     const load = (async () => {

@@ -1,3 +1,4 @@
+import { log } from "../src/observability/log.ts";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { GITHUB_SECRET, githubDelivery } from "./github-deliveries.ts";
 
@@ -20,7 +21,7 @@ describe("a GitHub delivery with the database down", () => {
 
   it("answers 100 concurrent deliveries 503 within 500 ms each, logging the outage once", async () => {
     await closeDb(); // a fresh start: the outage begins with this burst
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     try {
       const deliveries = await Promise.all(
         Array.from({ length: 100 }, (_, i) => githubDelivery("pull_request", { action: "opened", number: i })),

@@ -1,3 +1,4 @@
+import { log } from "../src/observability/log.ts";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { checkSuitePayload, pullRequestPayload } from "./github-deliveries.ts";
 import {
@@ -184,7 +185,7 @@ describe("with no executor running", () => {
   it("a merge still commits; the lost announcement is only logged", async () => {
     const { run, at } = await openRun();
     await stopExecutor();
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     expect(await deliver("pull_request", pullRequestPayload("closed", at, merged))).toMatchObject({
       status: "processed",
     });

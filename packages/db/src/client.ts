@@ -17,7 +17,10 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export interface DbHandle {
   db: Db;
+  /** The engine: PGlite is one session, served in-process or by the supervisor. */
   kind: "postgres" | "pglite";
+  /** How this process reaches it: postgres.js (PostgreSQL, or PGlite over its socket) or in-process. */
+  driver: "postgres.js" | "pglite";
   close: () => Promise<void>;
 }
 
@@ -27,33 +30,55 @@ export interface DbOptions {
   dataDir?: string;
   /** Pool size for postgres.js. */
   max?: number;
+  /** The supervisor's PGlite socket (default SUTURE_PGLITE_SOCKET, unless `dataDir` is given). */
+  socket?: string;
 }
 
 /** The one way to open Suture's database: PGlite when no URL is given, postgres.js otherwise. */
 export function createDb(options: DbOptions = {}): DbHandle {
   const url = options.url ?? env.DATABASE_URL;
-  if (url) {
-    const sql = postgres(url, {
-      max: options.max ?? 10,
-      // A down database must turn into a fast 503, not a request hanging past Sentry's one-second
-      // budget: a connection attempt gives up after a second (the webhook itself is answered
-      // sooner, see withDatabase in core), and a connection that failed is tried again after at
-      // most 250 ms instead of postgres.js's default backoff of up to 20 s, which would hold
-      // queries long after the database is back.
-      connect_timeout: 1,
-      backoff: (retries: number) => Math.min(0.025 * 2 ** retries, 0.25),
-      // No array-type lookup on each new connection: Drizzle parses array columns itself, and a
-      // lookup cut off by a database going away rejects where nothing can catch it.
-      fetch_types: false,
-      onnotice: () => {},
-    });
-    return {
-      db: drizzlePostgres(sql, { schema, casing: "snake_case" }),
-      kind: "postgres",
-      close: () => sql.end({ timeout: 5 }),
-    };
+  if (url) return connect(postgres(url, postgresOptions(options.max ?? 10)), "postgres");
+  const socket = options.socket ?? (options.dataDir ? undefined : env.SUTURE_PGLITE_SOCKET);
+  if (socket) {
+    // The supervisor's PGlite: one session shared by turns, so no named prepared statements.
+    const options_ = { ...postgresOptions(options.max ?? 10), prepare: false };
+    return connect(postgres({ ...options_, path: socket, database: "postgres", username: "postgres" }), "pglite");
   }
-  const dataDir = options.dataDir ?? pgliteDir();
+  const { client, close } = openPglite(options.dataDir ?? pgliteDir());
+  return { db: drizzlePglite(client, { schema, casing: "snake_case" }), kind: "pglite", driver: "pglite", close };
+}
+
+function postgresOptions(max: number): postgres.Options<Record<string, postgres.PostgresType>> {
+  return {
+    max,
+    // A down database must turn into a fast 503, not a request hanging past Sentry's one-second
+    // budget: a connection attempt gives up after a second (the webhook itself is answered
+    // sooner, see withDatabase in core), and a connection that failed is tried again after at
+    // most 250 ms instead of postgres.js's default backoff of up to 20 s, which would hold
+    // queries long after the database is back.
+    connect_timeout: 1,
+    backoff: (retries: number) => Math.min(0.025 * 2 ** retries, 0.25),
+    // No array-type lookup on each new connection: Drizzle parses array columns itself, and a
+    // lookup cut off by a database going away rejects where nothing can catch it.
+    fetch_types: false,
+    onnotice: () => {},
+  };
+}
+
+function connect(sql: postgres.Sql, kind: DbHandle["kind"]): DbHandle {
+  return {
+    db: drizzlePostgres(sql, { schema, casing: "snake_case" }),
+    kind,
+    driver: "postgres.js",
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Opens the PGlite files in `dataDir` (or memory) for this process alone: the folder is locked,
+ * and owner-only.
+ */
+export function openPglite(dataDir: string): { client: PGlite; close: () => Promise<void> } {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) {
     // Owner only: the files hold Sentry data and installation secrets, and a coding agent runs
@@ -65,8 +90,7 @@ export function createDb(options: DbOptions = {}): DbHandle {
   // pg_trgm: the issues search index (migration 0004); PostgreSQL ships it in its contrib modules.
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   return {
-    db: drizzlePglite(client, { schema, casing: "snake_case" }),
-    kind: "pglite",
+    client,
     close: async () => {
       await client.close();
       unlock();

@@ -14,7 +14,7 @@ export function migrationsFolder(): string {
 /** Applies drizzle-kit's generated migrations; safe to run on every start. */
 export async function migrate(handle: DbHandle): Promise<void> {
   const config = { migrationsFolder: migrationsFolder() };
-  if (handle.kind === "pglite") {
+  if (handle.driver === "pglite") {
     await migratePglite(handle.db as unknown as PgliteDatabase, config);
   } else {
     await migratePostgres(handle.db as unknown as PostgresJsDatabase, config);

@@ -5,6 +5,11 @@ import type { InngestEvent, RunInfo, SerializedError } from "./types.ts";
 
 /** Discovery calls use the literal step id "step"; anything else names one step to run. */
 const DISCOVERY = "step";
+/**
+ * An app that does not answer at all (restarting, killed mid-call) is waited for this long
+ * without spending the call's attempts, so a worker restart fails no run.
+ */
+const UNREACHABLE_GRACE_MS = 5 * 60_000;
 
 /** What a run needs from the executor around it. */
 export interface RunHost {
@@ -31,6 +36,8 @@ export class RunDriver {
   private readonly inflight = new Set<string>();
   private readonly parked = new Map<string, () => void>();
   private discovering = false;
+  /** Since when the app has not answered, and how often it was tried since. */
+  private unreachable: { since: number; tries: number } | null = null;
   private rediscover = false;
   private disableImmediate = false;
   private holdsSlot = false;
@@ -126,6 +133,7 @@ export class RunDriver {
     if (this.done) return;
     if (key === DISCOVERY) this.discovering = false;
     else this.inflight.delete(key);
+    if (res) this.unreachable = null;
     if (res && (res.status === 200 || res.status === 206)) {
       this.attempts.delete(key);
       if (res.status === 200) return this.finish("completed", res.body);
@@ -138,6 +146,7 @@ export class RunDriver {
   }
 
   private handleFailure(key: string, attempt: number, res: SdkResponse | undefined, failure: unknown): void {
+    if (!res && this.waitForApp(key)) return;
     const error = res
       ? toSerializedError(res.body, `HTTP ${res.status}`)
       : toSerializedError(failure, "request failed");
@@ -154,6 +163,14 @@ export class RunDriver {
     });
     this.attempts.set(key, next);
     this.retryLater(key, delayFor(res, this.host.backoffMs(next)));
+  }
+
+  /** Tries the call again later, attempt unspent, while the app has been silent for less than the grace period. */
+  private waitForApp(key: string): boolean {
+    const unreachable = (this.unreachable ??= { since: Date.now(), tries: 0 });
+    if (Date.now() - unreachable.since >= UNREACHABLE_GRACE_MS) return false;
+    this.retryLater(key, Math.min(100 * 2 ** unreachable.tries++, 2000));
+    return true;
   }
 
   private handleOps(key: string, attempt: number, res: SdkResponse): void {

@@ -161,3 +161,40 @@ describe("protocol edge cases", () => {
     expect(await onlyRun(executor, "typed-fn")).toMatchObject({ status: "completed", output: 7 });
   });
 });
+
+describe("an app that stops answering", () => {
+  it("is waited for without spending attempts: a run with no retries completes once the app is back", async () => {
+    const { app, executor } = await setup();
+    const inngest = new Inngest({ id: "restarting", isDev: true, baseUrl: executor.url, logger: quietLogger });
+    const executions: number[] = [];
+    const fn = inngest.createFunction(
+      { id: "once", retries: 0, triggers: [{ event: "test/once" }] },
+      async ({ step }) => {
+        return step.run("work", () => executions.push(Date.now()));
+      },
+    );
+    const handler = serve({ client: inngest, functions: [fn] });
+    let downUntil = 0;
+    let refused = 0;
+    app.setHandler((req, res) => {
+      if (req.method === "POST" && Date.now() < downUntil) {
+        refused++;
+        req.socket.destroy(); // what a worker killed mid-call looks like: no answer at all
+        return;
+      }
+      handler(req, res);
+    });
+    await executor.sync();
+    downUntil = Date.now() + 800;
+    await executor.send({ name: "test/once" });
+    const run = await waitFor(
+      () => executor.runs().find((r) => r.functionId === "restarting-once" && r.status !== "running"),
+      10_000,
+      "the run to end",
+    );
+    expect(refused).toBeGreaterThan(2);
+    expect(run.status).toBe("completed");
+    expect(run.output).toBe(1);
+    expect(executions).toHaveLength(1);
+  });
+});

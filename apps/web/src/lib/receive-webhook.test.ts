@@ -1,6 +1,7 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ReceiveResult } from "@suture/core";
+import { log } from "@suture/core/observability";
 import { receiveWebhook } from "./receive-webhook";
 
 const announced: string[] = [];
@@ -40,7 +41,7 @@ afterEach(async () => {
 
 describe("receiveWebhook", () => {
   it("logs a failure as one line with the delivery id, resource and reason — not the body, headers or signature", async () => {
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = vi.spyOn(log, "error").mockImplementation(() => {});
     // What drizzle throws for a refused INSERT: every parameter in the message.
     const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
     const failing = (): Promise<ReceiveResult> =>
@@ -51,16 +52,17 @@ describe("receiveWebhook", () => {
           cause,
         ),
       );
-    const response = await receiveWebhook(request(), failing, announce);
+    const response = await receiveWebhook("sentry", request(), failing, announce);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: "internal error; the delivery was not stored" });
 
     expect(error).toHaveBeenCalledTimes(1);
-    expect(error.mock.calls[0]).toHaveLength(1);
-    const line = String(error.mock.calls[0]![0]);
-    expect(line).toMatch(
-      /^\[suture\] \/api\/sentry\/webhooks: delivery c2f1d8e4a3b24f0c9e7d6b5a4c3d2e1f \(comment\) not stored: Error 22021: invalid byte sequence/,
+    const [fields, message] = error.mock.calls[0] as unknown as [Record<string, unknown>, string];
+    expect(fields).toEqual({ path: "/api/sentry/webhooks", requestId: "c2f1d8e4a3b24f0c9e7d6b5a4c3d2e1f" });
+    expect(message).toMatch(
+      /^delivery c2f1d8e4a3b24f0c9e7d6b5a4c3d2e1f \(comment\) not stored: Error 22021: invalid byte sequence/,
     );
+    const line = JSON.stringify(error.mock.calls[0]);
     for (const secret of [SIGNATURE, "jane@example.com", "sk_live_123", "params", "\u0000"])
       expect(line).not.toContain(secret);
   });
@@ -90,7 +92,7 @@ describe("receiveWebhook", () => {
     ],
     [{ status: "unavailable", error: "database unavailable" }, 503, { error: "database unavailable" }, "30", []],
   ] as const)("answers %o with its status code", async (result, status, json, retryAfter, announcements) => {
-    const response = await receiveWebhook(request(), () => Promise.resolve(result), announce);
+    const response = await receiveWebhook("sentry", request(), () => Promise.resolve(result), announce);
     expect(response.status).toBe(status);
     expect(await response.json()).toEqual(json);
     expect(response.headers.get("retry-after")).toBe(retryAfter);

@@ -12,6 +12,7 @@ import { getDb } from "../database.ts";
 import { inngest } from "../inngest/client.ts";
 import { fixApproved } from "../inngest/events.ts";
 import { dispatchBudgetExceeded } from "./dispatch-budget.ts";
+import { log } from "../observability/log.ts";
 
 export type DecisionResult =
   | { status: "approved" | "rejected"; fixRun: FixRun }
@@ -138,6 +139,6 @@ export async function announceApproval(
       ),
     );
   } catch (error) {
-    console.warn(`[suture] could not announce approval of fix run ${run.id}: ${(error as Error).message}`);
+    log.warn(`could not announce approval of fix run ${run.id}: ${(error as Error).message}`);
   }
 }

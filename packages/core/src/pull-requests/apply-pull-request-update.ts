@@ -13,6 +13,7 @@ import { getDb } from "../database.ts";
 import { inngest } from "../inngest/client.ts";
 import { fixMerged } from "../inngest/events.ts";
 import { planPullRequestUpdate, type TimelineEntry, type UpdatePlan } from "./plan-pull-request-update.ts";
+import { log } from "../observability/log.ts";
 
 export interface AppliedRun {
   fixRunId: string;
@@ -133,6 +134,6 @@ async function announceMerge(run: AppliedRun): Promise<void> {
       fixMerged.create({ fixRunId: run.fixRunId, workspaceId: run.workspaceId }, { id: `fix-merged-${run.fixRunId}` }),
     );
   } catch (error) {
-    console.warn(`[suture] could not announce the merge of fix run ${run.fixRunId}: ${(error as Error).message}`);
+    log.warn(`could not announce the merge of fix run ${run.fixRunId}: ${(error as Error).message}`);
   }
 }

@@ -2,6 +2,7 @@ import { type Deployment, insertDeployment } from "@suture/db";
 import { getDb } from "../database.ts";
 import { inngest } from "../inngest/client.ts";
 import { deploymentRecorded } from "../inngest/events.ts";
+import { log } from "../observability/log.ts";
 
 export interface DeploymentInput {
   workspaceId: string;
@@ -26,7 +27,7 @@ export async function recordDeployment(input: DeploymentInput): Promise<Deployme
     );
   } catch (error) {
     // The deployment is stored; observations arriving later still link to it.
-    console.warn(`[suture] could not announce deployment ${deployment.id}: ${(error as Error).message}`);
+    log.warn(`could not announce deployment ${deployment.id}: ${(error as Error).message}`);
   }
   return deployment;
 }

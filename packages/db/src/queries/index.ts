@@ -13,3 +13,4 @@ export * from "./delivery-pages.ts";
 export * from "./settings.ts";
 export * from "./issues.ts";
 export * from "./issue-detail.ts";
+export * from "./operations.ts";

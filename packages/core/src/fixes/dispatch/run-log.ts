@@ -1,5 +1,6 @@
 import { appendFixRunEvent } from "@suture/db";
 import { getDb } from "../../database.ts";
+import { log } from "../../observability/log.ts";
 
 const FLUSH_MS = 500;
 const FLUSH_BYTES = 16 * 1024;
@@ -28,9 +29,7 @@ export function createRunLog(fixRunId: string, kind: "agent_output" | "test_outp
       .then(async () => {
         await appendFixRunEvent(await getDb(), { fixRunId, event: { kind, message } });
       })
-      .catch((error: unknown) =>
-        console.warn(`[suture] could not log output of fix run ${fixRunId}: ${(error as Error).message}`),
-      );
+      .catch((error: unknown) => log.warn(`could not log output of fix run ${fixRunId}: ${(error as Error).message}`));
   };
   return {
     write(chunk) {

@@ -1,5 +1,6 @@
 import { inngest } from "../../inngest/client.ts";
 import { githubDeliveryReceived } from "../../inngest/events.ts";
+import { log } from "../../observability/log.ts";
 
 /**
  * Announces a stored GitHub delivery, after the answer went back. A lost send is logged, not
@@ -10,6 +11,6 @@ export async function announceGithubDelivery(deliveryId: string): Promise<void> 
     // The delivery id is the event id, so a second announcement of it is dropped.
     await inngest.send(githubDeliveryReceived.create({ deliveryId }, { id: deliveryId }));
   } catch (error) {
-    console.warn(`[suture] could not announce GitHub delivery ${deliveryId}: ${(error as Error).message}`);
+    log.warn(`could not announce GitHub delivery ${deliveryId}: ${(error as Error).message}`);
   }
 }

@@ -1,6 +1,7 @@
 import { describeError } from "@suture/db";
 import { inngest } from "../../inngest/client.ts";
 import { deliveryReceived } from "../../inngest/events.ts";
+import { log } from "../../observability/log.ts";
 
 /**
  * Announces deliveries put back to pending (replayed, or routed at last) with event ids of their
@@ -16,8 +17,6 @@ export async function announceAgain(ids: readonly string[], why: "replay" | "rou
       ids.map((deliveryId) => deliveryReceived.create({ deliveryId }, { id: `${deliveryId}-${tag}` })),
     );
   } catch (error) {
-    console.warn(
-      `[suture] could not announce ${ids.length} deliveries again; the sweeper will: ${describeError(error)}`,
-    );
+    log.warn(`could not announce ${ids.length} deliveries again; the sweeper will: ${describeError(error)}`);
   }
 }

@@ -1,6 +1,7 @@
 import { describeError } from "@suture/db";
 import { inngest } from "../../inngest/client.ts";
 import { deliveryReceived } from "../../inngest/events.ts";
+import { log } from "../../observability/log.ts";
 
 const FLUSH_AFTER_MS = 50;
 const MAX_EVENTS = 200;
@@ -24,7 +25,7 @@ export function announceSentryDelivery(deliveryId: string): Promise<void> {
 
 /** `flush` handles its own failures; this only keeps a bug in it from going unnoticed. */
 function flushNow(): void {
-  flush().catch((error: unknown) => console.error(`[suture] announcing deliveries failed: ${describeError(error)}`));
+  flush().catch((error: unknown) => log.error(`announcing deliveries failed: ${describeError(error)}`));
 }
 
 async function flush(): Promise<void> {
@@ -37,9 +38,7 @@ async function flush(): Promise<void> {
     // The delivery id is the event id: Inngest drops a second announcement of the same delivery.
     await inngest.send(batch.map(({ deliveryId }) => deliveryReceived.create({ deliveryId }, { id: deliveryId })));
   } catch (error) {
-    console.warn(
-      `[suture] could not announce ${batch.length} deliveries; the sweeper will: ${(error as Error).message}`,
-    );
+    log.warn(`could not announce ${batch.length} deliveries; the sweeper will: ${(error as Error).message}`);
   } finally {
     for (const { done } of batch) done();
   }

@@ -9,6 +9,7 @@ import {
 import { autoRoute } from "../../config.ts";
 import { getDb } from "../../database.ts";
 import { type ProcessOutcome, processBatch } from "./process-batch.ts";
+import { log } from "../../observability/log.ts";
 
 /**
  * How many times a delivery is tried. A try is counted before it starts, so one that never
@@ -68,7 +69,7 @@ export async function processDeliveries(deliveryIds: readonly string[]): Promise
   }
   if (unreachable) {
     if (outcomes.length === skipped) throw unreachable.error;
-    console.warn(`[suture] some deliveries were left pending: ${describeError(unreachable.error)}`);
+    log.warn(`some deliveries were left pending: ${describeError(unreachable.error)}`);
   }
   return outcomes;
 }

@@ -5,5 +5,5 @@ import { receiveWebhook } from "@/lib/receive-webhook";
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request): Promise<Response> {
-  return receiveWebhook(request, receiveGithubWebhook, announceGithubDelivery);
+  return receiveWebhook("github", request, receiveGithubWebhook, announceGithubDelivery);
 }

@@ -5,7 +5,7 @@ import { receiveWebhook } from "@/lib/receive-webhook";
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request): Promise<Response> {
-  return receiveWebhook(request, receiveSentryWebhook, announceSentryDelivery);
+  return receiveWebhook("sentry", request, receiveSentryWebhook, announceSentryDelivery);
 }
 
 export function GET(): Response {
