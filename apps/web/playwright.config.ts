@@ -82,10 +82,11 @@ export default defineConfig({
         SUTURE_AUTO_ROUTE: "",
       },
     },
-    // The flow server: the same build, whose fix runs use the GitHub double and a scripted agent
-    // that fixes the sample app, saying what it does a line every half second.
+    // The flow server: the same build run as `pnpm start` runs it (supervisor, web server, worker),
+    // whose fix runs use the GitHub double and a scripted agent that fixes the sample app, saying
+    // what it does a line every half second.
     {
-      command: `rm -rf ${flowDir} && node --import tsx e2e/prepare-flow.ts && pnpm exec next start -p ${flow.server} -H 127.0.0.1`,
+      command: `rm -rf ${flowDir} && node --import tsx e2e/prepare-flow.ts && node --import tsx ../worker/src/start.ts`,
       url: `http://127.0.0.1:${flow.server}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -96,6 +97,7 @@ export default defineConfig({
         GITHUB_WEBHOOK_SECRET,
         PORT: String(flow.server),
         SUTURE_EXECUTOR_PORT: String(flow.executor),
+        SUTURE_WORKER_PORT: String(flow.worker),
         DATABASE_URL: "",
         SUTURE_AUTO_ROUTE: "",
         GITHUB_API_URL: `http://127.0.0.1:${flow.githubDouble}`,

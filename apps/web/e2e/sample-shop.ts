@@ -15,6 +15,7 @@ export const flowPorts = (serverPort: number) => ({
   githubDouble: serverPort + 2,
   server: serverPort + 3,
   executor: serverPort + 4,
+  worker: serverPort + 5,
 });
 
 /** The flow server's data folder, beside the e2e server's. */

@@ -1,4 +1,3 @@
-import { log } from "../src/observability/log.ts";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { delivery } from "./fixtures.ts";
 
@@ -6,6 +5,7 @@ import { delivery } from "./fixtures.ts";
 process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:9/suture";
 const { receiveSentryWebhook } = await import("@suture/core");
 const { closeDb } = await import("@suture/core/database");
+const { log } = await import("@suture/core/observability");
 
 afterAll(() => closeDb().catch(() => {}));
 

@@ -2,7 +2,6 @@
 // coming: every one must be answered at once (503 while the server is down), and the outage must
 // end by itself when the server is back. Runs in the postgres project, whose machines have the
 // server binaries (scripts/pg.sh finds them).
-import { log } from "../src/observability/log.ts";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -33,6 +32,7 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a PostgreSQL outage u
     process.env.DATABASE_URL = (await pg("start")).stdout.trim();
     core = await import("@suture/core");
     database = await import("@suture/core/database");
+    const { log } = await import("@suture/core/observability");
     await database.getDb(); // migrated before the clock starts, as at boot
   });
 

@@ -2,7 +2,6 @@
 // server): this file's connections go through a TCP relay that can be frozen. Every delivery
 // must still be answered within 500 ms, the outage must start once the silence lasts, and end
 // when the database answers again. PostgreSQL only: PGlite runs in the process.
-import { log } from "../src/observability/log.ts";
 import { createServer, type Server, type Socket, connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as Core from "@suture/core";
@@ -24,6 +23,7 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a database that stops
     process.env.DATABASE_URL = target.toString();
     core = await import("@suture/core");
     database = await import("@suture/core/database");
+    const { log } = await import("@suture/core/observability");
     await database.getDb(); // migrated before the clock starts, as at boot
   });
 

@@ -1,4 +1,3 @@
-import { log } from "../src/observability/log.ts";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { GITHUB_SECRET, githubDelivery } from "./github-deliveries.ts";
 
@@ -7,6 +6,7 @@ process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:9/suture";
 process.env.GITHUB_WEBHOOK_SECRET = GITHUB_SECRET;
 const { receiveGithubWebhook } = await import("@suture/core");
 const { closeDb } = await import("@suture/core/database");
+const { log } = await import("@suture/core/observability");
 
 afterAll(() => closeDb().catch(() => {}));
 

@@ -1,4 +1,3 @@
-import { log } from "../src/observability/log.ts";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { checkSuitePayload, pullRequestPayload } from "./github-deliveries.ts";
 import {
@@ -14,6 +13,7 @@ import {
   timeline,
   getDb,
 } from "./github-harness.ts";
+import { log } from "../src/observability/log.ts";
 
 afterAll(() => closeHarness());
 

@@ -1,22 +1,45 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
-/** Runs `next start` for a benchmark in its own process group and waits until it answers. */
-export async function startNext(appDir: string, port: number, env: Record<string, string>) {
+export interface BenchServer {
+  output: () => string;
+  /** Resident memory of each process of the server, in MiB, by role (web, worker, supervisor). */
+  rss: () => Record<string, number>;
+  stop: () => Promise<void>;
+}
+
+/** Runs `next start` alone (functions in the web server) for a benchmark. */
+export function startNext(appDir: string, port: number, env: Record<string, string>): Promise<BenchServer> {
   const nextBin = createRequire(join(appDir, "package.json")).resolve("next/dist/bin/next");
+  return startServer([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], appDir, port, env);
+}
+
+/** Runs `pnpm start`'s supervisor (web server, worker, embedded executor and database) for a benchmark. */
+export function startSupervised(root: string, port: number, env: Record<string, string>): Promise<BenchServer> {
+  return startServer(["--import", "tsx", join(root, "apps/worker/src/start.ts")], join(root, "apps/worker"), port, env);
+}
+
+/** Starts the server in its own process group and waits until /api/health answers 200. */
+async function startServer(
+  args: string[],
+  cwd: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<BenchServer> {
   let output = "";
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: appDir,
+  const child = spawn(process.execPath, args, {
+    cwd,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
+  const group = child.pid ?? 0;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     if (
       await fetch(`http://127.0.0.1:${port}/api/health`).then(
         (r) => r.ok,
@@ -24,15 +47,35 @@ export async function startNext(appDir: string, port: number, env: Record<string
       )
     )
       break;
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the server did not answer within 60 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     output: () => output,
+    rss: () => rssByRole(group),
     stop: async () => {
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      process.kill(-child.pid!, "SIGTERM");
+      process.kill(-group, "SIGTERM");
       await exited;
     },
   };
+}
+
+function rssByRole(group: number): Record<string, number> {
+  const lines = execFileSync("ps", ["-eo", "pgid=,rss=,args="], { encoding: "utf8" }).split("\n");
+  const rss: Record<string, number> = {};
+  for (const line of lines) {
+    const [pgid, kib, ...args] = line.trim().split(/\s+/);
+    if (Number(pgid) !== group) continue;
+    const command = args.join(" ");
+    const role = /worker\/src\/main\.ts/.test(command)
+      ? "worker"
+      : /worker\/src\/start\.ts/.test(command)
+        ? "supervisor"
+        : /next-server|next\/dist\/bin\/next/.test(command)
+          ? "web"
+          : null;
+    if (role) rss[role] = (rss[role] ?? 0) + Number(kib) / 1024;
+  }
+  return rss;
 }

@@ -1,5 +1,5 @@
-// `pnpm bench:pipeline` — time from a Sentry webhook accepted to the draft PR opened, in
-// embedded mode (`next start` on PGlite with the embedded executor), with the instant scripted
+// `pnpm bench:pipeline` — time from a Sentry webhook accepted to the draft PR opened, on the
+// embedded defaults (`pnpm start`: web server, worker, PGlite and executor), with the instant scripted
 // agent, a real git repository and the GitHub REST double. 20 runs, one at a time.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -8,11 +8,11 @@ import { join } from "node:path";
 import { createSampleRepo, SAMPLE_APP, scriptedAgents } from "@suture/fixer/test-support";
 import { startGithubDouble } from "@suture/github/test-support";
 import { sampleAppDeliveries } from "@suture/sentry/test-support";
-import { startNext } from "./next-server.ts";
+import { startSupervised } from "./next-server.ts";
 
 const RUNS = 20;
 const PORT = 3320;
-const TARGET_MEDIAN_MS = 3000;
+const TARGET_MEDIAN_MS = 2000;
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 // Before anything reads its environment: the data folder decides which database opens.
 const dataDir = mkdtempSync(join(tmpdir(), "suture-bench-pipeline-"));
@@ -42,10 +42,11 @@ await core.setWorkspacePolicy("default", {
 await closeDb();
 
 execFileSync("pnpm", ["build"], { cwd: root, stdio: "ignore" });
-const server = await startNext(join(root, "apps/web"), PORT, {
+const server = await startSupervised(root, PORT, {
   SUTURE_DATA_DIR: dataDir,
   SENTRY_CLIENT_SECRET: SECRET,
   SUTURE_EXECUTOR_PORT: String(PORT + 1),
+  SUTURE_WORKER_PORT: String(PORT + 2),
   GITHUB_TOKEN: "ghs_bench_token",
   GITHUB_API_URL: github.url,
   SUTURE_AGENT: "command",

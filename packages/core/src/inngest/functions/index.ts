@@ -6,14 +6,12 @@ import { reconcilePullRequests } from "./reconcile-pull-requests.ts";
 import { recordSeerRuns } from "./record-seer-runs.ts";
 import { resolveFixedIssue } from "./resolve-fixed-issue.ts";
 import { sweepPendingDeliveries } from "./sweep-pending-deliveries.ts";
-import { triageObservation } from "./triage-observation.ts";
 
 /** Every function the app serves; `/api/inngest` serves exactly this list. */
 export const functions = [
   processSentryDelivery,
   linkRelease,
   sweepPendingDeliveries,
-  triageObservation,
   dispatchFixRun,
   recordSeerRuns,
   resolveFixedIssue,

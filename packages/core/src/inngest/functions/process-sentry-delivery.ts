@@ -1,10 +1,14 @@
+import { announceApproval } from "../../fixes/decide-fix-run.ts";
+import { triageObservations } from "../../fixes/triage-observations.ts";
 import { processDeliveries } from "../../ingest/sentry/process-deliveries.ts";
 import { inngest } from "../client.ts";
 import { deliveryReceived, observationCaptured } from "../events.ts";
 
 /**
- * Stored deliveries → observations. Batched: one run handles up to 100 deliveries in two
- * steps, so processing keeps up with bursts on the same server that answers Sentry.
+ * Stored deliveries → observations → triage. Batched: one run handles up to 100 deliveries in a
+ * few steps, so processing keeps up with bursts. Triage runs in the same run, right after the
+ * observations are stored, instead of waiting for a batch window of its own: a new issue has its
+ * fix run (or its policy approval) one batch window after Sentry's delivery.
  */
 export const processSentryDelivery = inngest.createFunction(
   {
@@ -12,8 +16,8 @@ export const processSentryDelivery = inngest.createFunction(
     retries: 5,
     triggers: [deliveryReceived],
     batchEvents: { maxSize: 100, timeout: "1s" },
-    // Two batches at a time: processing shares the server and its connection pool with the
-    // acks, which must stay fast; a backlog drains a moment later instead.
+    // Two batches at a time: a single-process install shares the server and its connection pool
+    // with the acks, which must stay fast; a backlog drains a moment later instead.
     concurrency: { limit: 2 },
   },
   async ({ events, step }) => {
@@ -24,13 +28,22 @@ export const processSentryDelivery = inngest.createFunction(
         ? [{ observationId: o.observationId, workspaceId: o.workspaceId, deliveryId: o.deliveryId }]
         : [],
     );
+    const triaged =
+      captured.length === 0
+        ? []
+        : await step.run("triage", () => triageObservations(captured.map((c) => c.observationId)));
+    const opened = triaged.flatMap((o) => (o.status === "opened" ? [o] : []));
+    for (const o of opened.filter((o) => o.autoApproved)) {
+      await step.run(`announce-approval-${o.fixRun.id}`, () => announceApproval(o.fixRun, "policy"));
+    }
     if (captured.length > 0) {
+      // For the functions that follow observations: release links, Seer runs.
       await step.sendEvent(
         "announce-observations",
         captured.map((data) => observationCaptured.create(data, { id: `observation-${data.observationId}` })),
       );
     }
-    return { processed: captured.length, outcomes: countBy(outcomes.map((o) => o.status)) };
+    return { processed: captured.length, outcomes: countBy(outcomes.map((o) => o.status)), opened: opened.length };
   },
 );
 

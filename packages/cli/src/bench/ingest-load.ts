@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import autocannon from "autocannon";
+import type postgres from "postgres";
+import { deliveryHeaders } from "@suture/sentry";
+import { fixturePath } from "@suture/sentry/fixtures";
+
+export const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
+
+export interface LoadResult {
+  /** GET /api/health as fast as it goes (null when skipped). */
+  health: number | null;
+  maxWebhook: number;
+  rate: number;
+  achievedRate: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Seconds from the end of the open-loop load until nothing is pending. */
+  drainSeconds: number;
+  accepted: number;
+  lost: number;
+  unprocessed: number;
+}
+
+const template = readFileSync(fixturePath("error.created.json"), "utf8");
+
+/**
+ * One workload against a running server: warm-up, health and webhook at their maximum (unless
+ * skipped), the backlog left to drain, then an open loop at `rate` for `seconds`, the time its
+ * backlog takes to drain, and every accepted id looked up in the database.
+ */
+export async function measureLoad(options: {
+  base: string;
+  sql: postgres.Sql;
+  issue: (n: number) => number;
+  rate: number;
+  seconds: number;
+  skipMaximum?: boolean;
+}): Promise<LoadResult> {
+  const { base, sql } = options;
+  const accepted = new Set<string>();
+  let sequence = 0;
+  const run = (extra: Omit<autocannon.Options, "url">) => autocannon({ ...extra, url: base });
+  const webhook = (extra: Omit<autocannon.Options, "url" | "requests">) =>
+    run({
+      connections: 20,
+      ...extra,
+      requests: [
+        {
+          method: "POST",
+          path: "/api/sentry/webhooks",
+          setupRequest: (request) => Object.assign(request, delivery(sequence++, options.issue)),
+          onResponse: (status, body) => {
+            if (status === 202) accepted.add((JSON.parse(body) as { deliveryId: string }).deliveryId);
+          },
+        },
+      ],
+    });
+
+  await run({ connections: 10, duration: 3, requests: [{ method: "GET", path: "/api/health" }] });
+  await webhook({ duration: 3, connections: 10 });
+  let health: number | null = null;
+  let maxWebhook = 0;
+  if (!options.skipMaximum) {
+    console.log("health route, as fast as it goes (10 s)…");
+    health = (await run({ connections: 20, duration: 10, requests: [{ method: "GET", path: "/api/health" }] })).requests
+      .average;
+    console.log("webhook route, as fast as it goes (10 s)…");
+    maxWebhook = (await webhook({ duration: 10 })).requests.average;
+  }
+  await drain(sql, 180);
+  console.log(`webhook route at ${options.rate} deliveries/s (${options.seconds} s)…`);
+  const steady = await webhook({ duration: options.seconds, overallRate: options.rate, connections: 20 });
+  const drainSeconds = await drain(sql, 120);
+  const stored = await sql<{ id: string; status: string; observed: boolean }[]>`
+    select d.id, d.status, exists(select 1 from observations o where o.delivery_id = d.id) as observed
+    from webhook_deliveries d`;
+  const byId = new Map(stored.map((row) => [row.id, row]));
+  return {
+    health,
+    maxWebhook,
+    rate: options.rate,
+    achievedRate: steady.requests.average,
+    p50: steady.latency.p50,
+    p99: steady.latency.p99,
+    errors: steady.errors + steady.timeouts + steady.non2xx,
+    drainSeconds,
+    accepted: accepted.size,
+    lost: [...accepted].filter((id) => !byId.has(id)).length,
+    unprocessed: [...accepted].filter((id) => byId.get(id)?.status !== "processed" || !byId.get(id)?.observed).length,
+  };
+}
+
+/** A unique error.created delivery (new event id) on the workload's issue, signed like Sentry. */
+function delivery(n: number, issue: (n: number) => number): { body: string; headers: Record<string, string> } {
+  const body = template
+    .replace("9fac2ceed9344f2bbfdd1fdacb0ed9b1", `${Date.now().toString(16)}${n.toString(16).padStart(20, "0")}`)
+    .replaceAll("6123456789", String(issue(n)));
+  return { body, headers: deliveryHeaders("error", body, SECRET) };
+}
+
+/** Waits until no delivery is pending (polling every 50 ms); the seconds it took. */
+async function drain(sql: postgres.Sql, limitSeconds: number): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < limitSeconds * 1000) {
+    const [row] = await sql<{ pending: number }[]>`
+      select count(*)::int as pending from webhook_deliveries where status = 'pending'`;
+    if (row?.pending === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return (performance.now() - started) / 1000;
+}

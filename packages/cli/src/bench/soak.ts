@@ -1,0 +1,96 @@
+// `pnpm bench:soak` — `pnpm start` on a real PostgreSQL taking 100 deliveries/s for 10 minutes:
+// per minute, the acknowledgement's p99 and each process's resident memory. Targets: p99 ≤ 30 ms
+// every minute; memory after the first (warm-up) minute grows by at most 20 % per process.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { repoRoot } from "@suture/db";
+import { deliveryHeaders } from "@suture/sentry";
+import { fixturePath } from "@suture/sentry/fixtures";
+import { readFileSync } from "node:fs";
+import { SECRET } from "./ingest-load.ts";
+import { startSupervised } from "./next-server.ts";
+
+const root = repoRoot();
+const PORT = 3330;
+const RATE = 100;
+const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
+const target = { p99Ms: 30, growth: 0.2 };
+
+if (!existsSync(join(root, "apps/web/.next/BUILD_ID")))
+  execFileSync("pnpm", ["build"], { cwd: root, stdio: "inherit" });
+const adminUrl = execFileSync("bash", [join(root, "scripts/pg.sh"), "start", "54339", "/tmp/suture-bench-pg"], {
+  encoding: "utf8",
+}).trim();
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe("drop database if exists suture_soak with (force)");
+await admin.unsafe("create database suture_soak");
+await admin.end();
+const server = await startSupervised(root, PORT, {
+  DATABASE_URL: adminUrl.replace(/\/suture$/, "/suture_soak"),
+  SENTRY_CLIENT_SECRET: SECRET,
+  SUTURE_AUTH_SECRET: randomBytes(32).toString("hex"),
+  SUTURE_AUTO_ROUTE: "1",
+  SUTURE_EXECUTOR_PORT: String(PORT + 1),
+  SUTURE_WORKER_PORT: String(PORT + 2),
+});
+
+const template = readFileSync(fixturePath("error.created.json"), "utf8");
+let sequence = 0;
+const minutes: { p99: number; errors: number; rss: Record<string, number> }[] = [];
+try {
+  console.log(`${RATE} deliveries/s for ${MINUTES} minutes`);
+  console.log("minute  p99 ms  errors  web MiB  worker MiB  supervisor MiB");
+  for (let minute = 1; minute <= MINUTES; minute++) {
+    const result = await autocannon({
+      url: `http://127.0.0.1:${PORT}`,
+      connections: 20,
+      overallRate: RATE,
+      duration: 60,
+      requests: [
+        {
+          method: "POST",
+          path: "/api/sentry/webhooks",
+          setupRequest: (request) => {
+            const n = sequence++;
+            const body = template
+              .replace(
+                "9fac2ceed9344f2bbfdd1fdacb0ed9b1",
+                `${Date.now().toString(16)}${n.toString(16).padStart(20, "0")}`,
+              )
+              .replaceAll("6123456789", String(7400000000 + (n % 50)));
+            return Object.assign(request, { body, headers: deliveryHeaders("error", body, SECRET) });
+          },
+        },
+      ],
+    });
+    const rss = server.rss();
+    minutes.push({ p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, rss });
+    console.log(
+      `${String(minute).padStart(6)} ${result.latency.p99.toFixed(1).padStart(7)} ${String(minutes.at(-1)?.errors).padStart(7)} ` +
+        ["web", "worker", "supervisor"]
+          .map((role, i) => (rss[role] ?? 0).toFixed(0).padStart([8, 11, 15][i] ?? 8))
+          .join(" "),
+    );
+  }
+} finally {
+  await server.stop();
+}
+
+const [warm, last] = [minutes[0], minutes.at(-1)];
+const checks: [string, boolean][] = [
+  [`p99 ≤ ${target.p99Ms} ms every minute`, minutes.every((m) => m.p99 <= target.p99Ms)],
+  ["no errors", minutes.every((m) => m.errors === 0)],
+];
+for (const role of ["web", "worker", "supervisor"]) {
+  const growth = (last?.rss[role] ?? 0) / (warm?.rss[role] ?? 1) - 1;
+  checks.push([
+    `${role} memory after warm-up grew ${(growth * 100).toFixed(0)} % (≤ ${target.growth * 100} %)`,
+    growth <= target.growth,
+  ]);
+}
+for (const [name, ok] of checks) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);
+process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
