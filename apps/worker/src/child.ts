@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { setPriority } from "node:os";
 import { createInterface } from "node:readline";
 import { log } from "@suture/core/observability";
 
@@ -11,6 +12,8 @@ export interface ChildSpec {
   restart: boolean;
   /** Prefix each output line with the child's name (on a terminal; JSON lines already carry it). */
   prefix: boolean;
+  /** Scheduling priority (nice): the worker yields the CPU to the web server, whose answers cannot wait. */
+  priority?: number;
 }
 
 export interface Supervised {
@@ -40,6 +43,7 @@ export function supervise(spec: ChildSpec): Supervised {
       stdio: ["ignore", "pipe", "pipe"],
     });
     child = process_;
+    if (spec.priority && process_.pid) setPriority(process_.pid, spec.priority);
     forward(process_, spec);
     process_.once("exit", (code, signal) => {
       child = null;

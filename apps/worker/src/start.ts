@@ -41,5 +41,7 @@ await runSupervisor({
         cwd: join(here, ".."),
         restart: true,
         prefix: onTerminal,
+        // Processing can wait a moment; an acknowledgement to Sentry cannot.
+        priority: 19,
       },
 });

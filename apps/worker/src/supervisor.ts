@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import { pgliteDir, startPgliteServer, type PgliteServer, usesEmbeddedDatabase } from "@suture/db";
 import { startSuture } from "@suture/core";
 import { startEmbeddedExecutor } from "@suture/core/executor";
@@ -34,6 +35,10 @@ export async function runSupervisor(children: { web: ChildSpec; worker: ChildSpe
     if (children.worker) started.children.push(supervise(children.worker));
     const web = supervise(children.web);
     started.children.push(web);
+    // With the database elsewhere the supervisor only runs the executor, which can wait too;
+    // it serves PGlite on the embedded defaults, where the web server's INSERTs go through it.
+    // (The web server keeps the priority it was started with; a restarted worker inherits this.)
+    if (children.worker && !started.database) setPriority(19);
     const code = await web.done;
     if (started.stopping) return;
     log.warn(`the web server exited with code ${code}: stopping`);

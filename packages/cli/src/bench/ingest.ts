@@ -13,7 +13,7 @@ import { join } from "node:path";
 import postgres from "postgres";
 import { repoRoot } from "@suture/db";
 import { startSupervised } from "./next-server.ts";
-import { type LoadResult, measureLoad, SECRET } from "./ingest-load.ts";
+import { type LoadResult, measureLoad, METRICS_TOKEN, SECRET } from "./ingest-load.ts";
 
 const root = repoRoot();
 const PORT = 3300;
@@ -34,11 +34,14 @@ const adminUrl = execFileSync("bash", [join(root, "scripts/pg.sh"), "start", "54
 }).trim();
 
 const results: { name: string; result: LoadResult }[] = [];
-for (const workload of WORKLOADS) {
+// BENCH_ONLY=<words> runs only the workloads whose name contains them ("embedded" for the PGlite line).
+const only = process.env.BENCH_ONLY;
+for (const workload of WORKLOADS.filter((w) => !only || w.name.includes(only))) {
   const databaseUrl = await freshDatabase();
   const server = await startSupervised(root, PORT, {
     DATABASE_URL: databaseUrl,
     SENTRY_CLIENT_SECRET: SECRET,
+    SUTURE_METRICS_TOKEN: METRICS_TOKEN,
     SUTURE_AUTH_SECRET: randomBytes(32).toString("hex"), // required on PostgreSQL; nobody signs in
     SUTURE_AUTO_ROUTE: "1",
     SUTURE_EXECUTOR_PORT: String(PORT + 1),
@@ -61,33 +64,38 @@ for (const workload of WORKLOADS) {
   }
 }
 
-console.log("\n— embedded defaults (PGlite served by the supervisor) —");
-const dataDir = mkdtempSync(join(tmpdir(), "suture-bench-ingest-"));
-const embedded = await startSupervised(root, PORT, {
-  SUTURE_DATA_DIR: dataDir,
-  SENTRY_CLIENT_SECRET: SECRET,
-  SUTURE_EXECUTOR_PORT: String(PORT + 1),
-  SUTURE_WORKER_PORT: String(PORT + 2),
-});
-const socketSql = postgres({ path: join(dataDir, "pglite.sock"), prepare: false, fetch_types: false, max: 1 });
-try {
-  const result = await measureLoad({
-    base: `http://127.0.0.1:${PORT}`,
-    sql: socketSql,
-    issue: WORKLOADS[0]!.issue,
-    rate: 100,
-    seconds: 60,
-    skipMaximum: true,
+if (!only || "embedded".includes(only)) await embeddedRun();
+
+async function embeddedRun(): Promise<void> {
+  console.log("\n— embedded defaults (PGlite served by the supervisor) —");
+  const dataDir = mkdtempSync(join(tmpdir(), "suture-bench-ingest-"));
+  const embedded = await startSupervised(root, PORT, {
+    SUTURE_DATA_DIR: dataDir,
+    SENTRY_CLIENT_SECRET: SECRET,
+    SUTURE_METRICS_TOKEN: METRICS_TOKEN,
+    SUTURE_EXECUTOR_PORT: String(PORT + 1),
+    SUTURE_WORKER_PORT: String(PORT + 2),
   });
-  results.push({ name: "embedded, 100/s 60 s", result });
-} finally {
-  await socketSql.end();
-  await embedded.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  const socketSql = postgres({ path: join(dataDir, "pglite.sock"), prepare: false, fetch_types: false, max: 1 });
+  try {
+    const result = await measureLoad({
+      base: `http://127.0.0.1:${PORT}`,
+      sql: socketSql,
+      issue: WORKLOADS[0]!.issue,
+      rate: 100,
+      seconds: 60,
+      skipMaximum: true,
+    });
+    results.push({ name: "embedded, 100/s 60 s", result });
+  } finally {
+    await socketSql.end();
+    await embedded.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 console.log(
-  "\nworkload               health/s  webhook/s  ratio   rate  p50 ms  p99 ms  errors  drained s  accepted  lost  unprocessed",
+  "\nworkload               health/s  webhook/s  ratio   rate  p50 ms  p99 ms  loop p99  errors  drained s  accepted  lost  unprocessed",
 );
 for (const { name, result: r } of results) {
   console.log(
@@ -99,6 +107,7 @@ for (const { name, result: r } of results) {
       `${r.rate}/s`.padStart(6),
       fmt(r.p50, 7, 1),
       fmt(r.p99, 7, 1),
+      fmt(r.webEventLoopP99, 9, 1),
       String(r.errors).padStart(7),
       fmt(r.drainSeconds, 10, 1),
       String(r.accepted).padStart(9),

@@ -1,0 +1,83 @@
+import { Agent, request } from "node:http";
+
+export interface OpenLoopResult {
+  sent: number;
+  /** Answers per second over the run. */
+  achievedRate: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Failed requests, non-2xx answers and answers slower than 10 s. */
+  errors: number;
+}
+
+/**
+ * An open loop: request i is due at start + i/rate, sent then whether or not earlier ones were
+ * answered, and its latency counts from when it was due — so a server that falls behind shows it
+ * (autocannon's rate limit is a closed loop that sends each second's quota in a burst).
+ */
+export async function openLoop(options: {
+  url: string;
+  rate: number;
+  seconds: number;
+  next: () => { body: string; headers: Record<string, string> };
+  onAnswer?: (status: number, body: string) => void;
+}): Promise<OpenLoopResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const target = new URL(options.url);
+  const total = Math.round(options.rate * options.seconds);
+  const latencies: number[] = [];
+  let errors = 0;
+  const answers: Promise<void>[] = [];
+  const start = performance.now();
+  let sent = 0;
+  while (sent < total) {
+    const now = performance.now();
+    while (sent < total && start + (sent * 1000) / options.rate <= now) {
+      const due = start + (sent * 1000) / options.rate;
+      const delivery = options.next();
+      answers.push(
+        send(agent, target, delivery).then(
+          ({ status, body }) => {
+            const ms = performance.now() - due;
+            latencies.push(ms);
+            if (status < 200 || status > 299 || ms > 10_000) errors++;
+            options.onAnswer?.(status, body);
+          },
+          () => void errors++,
+        ),
+      );
+      sent++;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(answers);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { sent, achievedRate: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), max: at(1), errors };
+}
+
+function send(
+  agent: Agent,
+  target: URL,
+  delivery: { body: string; headers: Record<string, string> },
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      target,
+      { method: "POST", agent, headers: { ...delivery.headers, "content-length": Buffer.byteLength(delivery.body) } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on("error", reject);
+      },
+    );
+    req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end(delivery.body);
+  });
+}
