@@ -13,6 +13,7 @@ const dataDir = `/tmp/suture-worker-${process.pid}`;
 const workerDir = new URL("../../worker", import.meta.url).pathname;
 const base = `http://127.0.0.1:${PORT}`;
 const DELIVERIES = 300;
+const METRICS_TOKEN = "worker-spec-metrics-token";
 
 interface Supervisor {
   process: ChildProcess;
@@ -30,6 +31,7 @@ async function startSupervisor(): Promise<Supervisor> {
       SUTURE_WORKER_PORT: String(PORT + 2),
       SUTURE_DATA_DIR: dataDir,
       SENTRY_CLIENT_SECRET: SECRET,
+      SUTURE_METRICS_TOKEN: METRICS_TOKEN,
       DATABASE_URL: "",
       SUTURE_FUNCTIONS: "",
     },
@@ -126,6 +128,19 @@ test("SIGKILL of the worker under load loses and doubles nothing; a killed super
     await handle.close();
   }
   expect(supervisor.output().match(/worker exited \(SIGKILL\); restarting/g)).toHaveLength(kills.length);
+
+  // What an operator scrapes: refused without the token; with it, every acknowledgement counted.
+  expect((await fetch(`${base}/api/metrics`)).status).toBe(401);
+  const bearer = { authorization: `Bearer ${METRICS_TOKEN}` };
+  const metrics = await (await fetch(`${base}/api/metrics`, { headers: bearer })).text();
+  expect(metrics).toContain(
+    `suture_webhook_deliveries_total{source="sentry",resource="error",outcome="stored"} ${DELIVERIES}`,
+  );
+  expect(metrics).toContain(`suture_webhook_ack_seconds_count{source="sentry"} ${DELIVERIES}`);
+  expect(metrics).toMatch(/^suture_pending_deliveries 0$/m);
+  const workerMetrics = await fetch(`http://127.0.0.1:${PORT + 2}/metrics`, { headers: bearer });
+  expect(workerMetrics.status).toBe(200);
+  expect(await workerMetrics.text()).toMatch(/^suture_process_resident_memory_bytes \d+/m);
   await expect.poll(async () => (await health()).body.worker, { timeout: 30_000 }).toBe("ok");
 
   // The supervisor dies without a word: the web server and the worker do not outlive it.

@@ -7,6 +7,8 @@ export const env = createEnv({
     SUTURE_FUNCTIONS: z.enum(["web", "worker"]).optional(),
     SUTURE_LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
     NODE_ENV: z.string().optional(),
+    /** The worker's scheduling priority (nice, 0–19): processing yields the CPU to the acknowledgements. */
+    SUTURE_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(19),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -42,6 +42,6 @@ await runSupervisor({
         restart: true,
         prefix: onTerminal,
         // Processing can wait a moment; an acknowledgement to Sentry cannot.
-        priority: 19,
+        priority: env.SUTURE_WORKER_NICE,
       },
 });

@@ -38,7 +38,7 @@ export async function runSupervisor(children: { web: ChildSpec; worker: ChildSpe
     // With the database elsewhere the supervisor only runs the executor, which can wait too;
     // it serves PGlite on the embedded defaults, where the web server's INSERTs go through it.
     // (The web server keeps the priority it was started with; a restarted worker inherits this.)
-    if (children.worker && !started.database) setPriority(19);
+    if (children.worker?.priority && !started.database) setPriority(children.worker.priority);
     const code = await web.done;
     if (started.stopping) return;
     log.warn(`the web server exited with code ${code}: stopping`);

@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as Core from "@suture/core";
 import type * as Database from "@suture/core/database";
+import type * as Observability from "@suture/core/observability";
 import { delivery } from "./fixtures.ts";
 
 const run = promisify(execFile);
@@ -22,6 +23,7 @@ const MAX_ANSWER_MS = 500;
 describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a PostgreSQL outage under load", () => {
   let core: typeof Core;
   let database: typeof Database;
+  let log: typeof Observability.log;
   let port: string;
   let dir: string;
   const pg = (command: "start" | "stop") => run("bash", [pgScript, command, port, dir], { timeout: 60_000 });
@@ -32,7 +34,7 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a PostgreSQL outage u
     process.env.DATABASE_URL = (await pg("start")).stdout.trim();
     core = await import("@suture/core");
     database = await import("@suture/core/database");
-    const { log } = await import("@suture/core/observability");
+    ({ log } = await import("@suture/core/observability"));
     await database.getDb(); // migrated before the clock starts, as at boot
   });
 

@@ -6,6 +6,7 @@ import { createServer, type Server, type Socket, connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as Core from "@suture/core";
 import type * as Database from "@suture/core/database";
+import type * as Observability from "@suture/core/observability";
 import { delivery } from "./fixtures.ts";
 
 const RATE_PER_SECOND = 50;
@@ -14,6 +15,7 @@ const MAX_ANSWER_MS = 500;
 describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a database that stops answering", () => {
   let core: typeof Core;
   let database: typeof Database;
+  let log: typeof Observability.log;
   let relay: Relay;
 
   beforeAll(async () => {
@@ -23,7 +25,7 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("a database that stops
     process.env.DATABASE_URL = target.toString();
     core = await import("@suture/core");
     database = await import("@suture/core/database");
-    const { log } = await import("@suture/core/observability");
+    ({ log } = await import("@suture/core/observability"));
     await database.getDb(); // migrated before the clock starts, as at boot
   });
 

@@ -47,6 +47,8 @@ const server = await startSupervised(root, PORT, {
   SENTRY_CLIENT_SECRET: SECRET,
   SUTURE_EXECUTOR_PORT: String(PORT + 1),
   SUTURE_WORKER_PORT: String(PORT + 2),
+  // SUTURE_FUNCTIONS=web (one process) or SUTURE_WORKER_NICE, to compare.
+  ...pick(process.env, ["SUTURE_FUNCTIONS", "SUTURE_WORKER_NICE"]),
   GITHUB_TOKEN: "ghs_bench_token",
   GITHUB_API_URL: github.url,
   SUTURE_AGENT: "command",
@@ -101,16 +103,29 @@ if (latencies.length === RUNS) {
   );
 }
 
-/** Per run, the time from the `started` to the `pr_opened` entry of its timeline. */
+/**
+ * Per run, the time from the `started` to the `pr_opened` entry of its timeline; and, printed,
+ * the median time from the run's creation to each kind of entry, where the time goes.
+ */
 async function dispatchDurations(): Promise<number[]> {
   const handle = await getDb();
   const durations: number[] = [];
+  const offsets = new Map<string, number[]>();
   for (const run of await db.listFixRuns(handle, { workspaceId: workspace.id })) {
     const events = await db.listFixRunEvents(handle, { fixRunId: run.id });
     const at = (kind: string) => events.find((e) => e.kind === kind)?.createdAt.getTime();
     const [started, opened] = [at("started"), at("pr_opened")];
     if (started && opened) durations.push(opened - started);
+    for (const event of events) {
+      const list = offsets.get(event.kind) ?? [];
+      if (list.length < durations.length) list.push(event.createdAt.getTime() - run.createdAt.getTime());
+      offsets.set(event.kind, list);
+    }
   }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const stages = [...offsets].map(([kind, values]) => [kind, median(values)] as const).sort((a, b) => a[1] - b[1]);
+  console.log(`\nmedian time from a run's creation to its first entry of each kind:`);
+  for (const [kind, ms] of stages) console.log(`  ${kind.padEnd(24)} ${String(Math.round(ms)).padStart(6)} ms`);
   await closeDb();
   return durations;
 }
@@ -142,4 +157,8 @@ async function waitFor(done: () => boolean, timeoutMs: number): Promise<number> 
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return performance.now();
+}
+
+function pick(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }

@@ -31,6 +31,7 @@ import type { Checkout, Db, FixJob, Snapshot, Target } from "./fix-job.ts";
 import { createRunLog } from "./run-log.ts";
 import { runClaimedForAgent } from "./run-guards.ts";
 import { verify } from "./verify-fix.ts";
+import { observeAgent } from "../../observability/metrics.ts";
 
 export const BOT_AUTHOR = { name: "Suture", email: "suture-bot@users.noreply.github.com" };
 
@@ -136,6 +137,10 @@ async function runTheAgent(
     onOutput: (chunk) => log.write(chunk),
   });
   await log.close();
+  observeAgent(
+    result.timedOut ? "timed_out" : result.exitCode === 0 && !result.error ? "finished" : "failed",
+    result.durationMs / 1000,
+  );
   // Before any other git command reads the checkout the agent could have tampered with.
   const snapshot = await snapshotChanges(checkout.dir, checkout.sha);
   const summary = agentSummary(result.output);

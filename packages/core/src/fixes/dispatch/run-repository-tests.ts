@@ -2,6 +2,7 @@ import { appendFixRunEvent } from "@suture/db";
 import { runTestCommand, type SandboxUser } from "@suture/fixer";
 import { getDb } from "../../database.ts";
 import { createRunLog } from "./run-log.ts";
+import { observeTests } from "../../observability/metrics.ts";
 
 const TAIL_CHARS = 3000;
 
@@ -20,6 +21,7 @@ export async function runRepositoryTests(
   const result = await runTestCommand({ command, cwd, timeoutMs, runAs, onOutput: (chunk) => log.write(chunk) });
   await log.close();
   const ok = !result.timedOut && result.exitCode === 0;
+  observeTests(result.timedOut ? "timed_out" : ok ? "passed" : "failed", result.durationMs / 1000);
   const seconds = Math.round(result.durationMs / 100) / 10;
   const message = result.timedOut
     ? `\`${command}\` was stopped after ${seconds}s (timeout)`
