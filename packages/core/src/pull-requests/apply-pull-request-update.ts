@@ -134,6 +134,6 @@ async function announceMerge(run: AppliedRun): Promise<void> {
       fixMerged.create({ fixRunId: run.fixRunId, workspaceId: run.workspaceId }, { id: `fix-merged-${run.fixRunId}` }),
     );
   } catch (error) {
-    log.warn(`could not announce the merge of fix run ${run.fixRunId}: ${(error as Error).message}`);
+    log.warn({ fixRunId: run.fixRunId, err: error }, "could not announce the merge");
   }
 }

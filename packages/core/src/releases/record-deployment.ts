@@ -27,7 +27,7 @@ export async function recordDeployment(input: DeploymentInput): Promise<Deployme
     );
   } catch (error) {
     // The deployment is stored; observations arriving later still link to it.
-    log.warn(`could not announce deployment ${deployment.id}: ${(error as Error).message}`);
+    log.warn({ deploymentId: deployment.id, err: error }, "could not announce the deployment");
   }
   return deployment;
 }

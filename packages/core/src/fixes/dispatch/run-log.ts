@@ -29,7 +29,7 @@ export function createRunLog(fixRunId: string, kind: "agent_output" | "test_outp
       .then(async () => {
         await appendFixRunEvent(await getDb(), { fixRunId, event: { kind, message } });
       })
-      .catch((error: unknown) => log.warn(`could not log output of fix run ${fixRunId}: ${(error as Error).message}`));
+      .catch((error: unknown) => log.warn({ fixRunId, err: error }, "could not store the agent's output"));
   };
   return {
     write(chunk) {

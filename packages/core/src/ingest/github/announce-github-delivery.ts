@@ -11,6 +11,6 @@ export async function announceGithubDelivery(deliveryId: string): Promise<void> 
     // The delivery id is the event id, so a second announcement of it is dropped.
     await inngest.send(githubDeliveryReceived.create({ deliveryId }, { id: deliveryId }));
   } catch (error) {
-    log.warn(`could not announce GitHub delivery ${deliveryId}: ${(error as Error).message}`);
+    log.warn({ deliveryId, err: error }, "could not announce the GitHub delivery; the sweeper will");
   }
 }

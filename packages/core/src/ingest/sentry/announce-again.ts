@@ -17,6 +17,9 @@ export async function announceAgain(ids: readonly string[], why: "replay" | "rou
       ids.map((deliveryId) => deliveryReceived.create({ deliveryId }, { id: `${deliveryId}-${tag}` })),
     );
   } catch (error) {
-    log.warn(`could not announce ${ids.length} deliveries again; the sweeper will: ${describeError(error)}`);
+    log.warn(
+      { deliveryIds: ids.slice(0, 20), count: ids.length },
+      `could not announce deliveries again; the sweeper will: ${describeError(error)}`,
+    );
   }
 }

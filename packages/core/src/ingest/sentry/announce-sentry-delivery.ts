@@ -38,7 +38,10 @@ async function flush(): Promise<void> {
     // The delivery id is the event id: Inngest drops a second announcement of the same delivery.
     await inngest.send(batch.map(({ deliveryId }) => deliveryReceived.create({ deliveryId }, { id: deliveryId })));
   } catch (error) {
-    log.warn(`could not announce ${batch.length} deliveries; the sweeper will: ${(error as Error).message}`);
+    log.warn(
+      { deliveryIds: batch.slice(0, 20).map((b) => b.deliveryId), count: batch.length, err: error },
+      "could not announce deliveries; the sweeper will",
+    );
   } finally {
     for (const { done } of batch) done();
   }
