@@ -11,7 +11,7 @@ import { env, setEnv } from "./env.ts";
 const here = dirname(fileURLToPath(import.meta.url));
 const webDir = join(here, "../../web");
 const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
-const onTerminal = process.stdout.isTTY && env.NODE_ENV !== "production";
+const onTerminal = process.stderr.isTTY && env.NODE_ENV !== "production";
 const singleProcess = env.SUTURE_FUNCTIONS === "web";
 
 // Children write JSON to a pipe unless told: on a terminal they print readable lines.

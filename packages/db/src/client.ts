@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "./env.ts";
-import { lockPgliteDir } from "./pglite-lock.ts";
+import { lockPgliteDir, servedPgliteSocket } from "./pglite-lock.ts";
 import { dataDir } from "./data-dir.ts";
 import * as schema from "./schema/index.ts";
 
@@ -38,7 +38,8 @@ export interface DbOptions {
 export function createDb(options: DbOptions = {}): DbHandle {
   const url = options.url ?? env.DATABASE_URL;
   if (url) return connect(postgres(url, postgresOptions(options.max ?? 10)), "postgres");
-  const socket = options.socket ?? (options.dataDir ? undefined : env.SUTURE_PGLITE_SOCKET);
+  const socket =
+    options.socket ?? (options.dataDir ? undefined : (env.SUTURE_PGLITE_SOCKET ?? servedPgliteSocket(pgliteDir())));
   if (socket) {
     // The supervisor's PGlite: one session shared by turns, so no named prepared statements.
     const options_ = { ...postgresOptions(options.max ?? 10), prepare: false };

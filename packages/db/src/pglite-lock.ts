@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /**
  * PGlite is one process's database: a second process opening the same files corrupts them.
@@ -38,5 +39,26 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Where `pnpm start`'s supervisor serves the PGlite files of `dataDir`: beside them, in the data folder. */
+export function pgliteSocketPath(dataDir: string): string {
+  return join(dirname(dataDir), "pglite.sock");
+}
+
+/**
+ * The socket of a running supervisor that holds `dataDir`, if there is one: another process (a
+ * `pnpm suture …` command) then goes through it instead of being refused by the lock.
+ */
+export function servedPgliteSocket(dataDir: string): string | null {
+  if (dataDir.startsWith("memory://")) return null;
+  const socket = pgliteSocketPath(dataDir);
+  if (!existsSync(socket)) return null;
+  try {
+    const owner = Number(readFileSync(`${dataDir}.lock`, "utf8"));
+    return owner && owner !== process.pid && isAlive(owner) ? socket : null;
+  } catch {
+    return null;
   }
 }

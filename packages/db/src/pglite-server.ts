@@ -1,10 +1,11 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { openPglite } from "./client.ts";
+import { pgliteSocketPath } from "./pglite-lock.ts";
 import { migrate } from "./migrate.ts";
 import * as schema from "./schema/index.ts";
 
@@ -208,7 +209,7 @@ export async function startPgliteServer(dataDir: string): Promise<PgliteServer> 
 }
 
 function socketPath(dataDir: string): string {
-  const inFolder = join(dirname(dataDir), "pglite.sock");
+  const inFolder = pgliteSocketPath(dataDir);
   // Unix socket names are limited to 107 bytes.
   if (!dataDir.startsWith("memory://") && Buffer.byteLength(inFolder) < 100) return inFolder;
   return join(mkdtempSync(join(tmpdir(), "suture-db-")), "pglite.sock");

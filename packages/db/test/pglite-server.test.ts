@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle, startPgliteServer, type PgliteServer } from "../src/index.ts";
+import { servedPgliteSocket } from "../src/pglite-lock.ts";
 import { ensureWorkspace } from "../src/queries/index.ts";
 
 // The supervisor's PGlite served to two processes: here, two postgres.js pools in one test.
@@ -81,5 +83,20 @@ describe.runIf(process.env.SUTURE_TEST_DB === "pglite")("PGlite served on a Unix
     expect(await abandoned).toBeInstanceOf(Error);
     expect(rowsOf(await waiting)).toEqual([{ n: 0 }]);
     expect(rowsOf(await web.db.execute(sql`select who, n from served where who in ('failed', 'gone')`))).toEqual([]);
+  });
+
+  it("is found by another process while its supervisor lives, and not once it is gone", async () => {
+    const dataDir = join(folder, "other", "pglite");
+    mkdirSync(dirname(dataDir), { recursive: true });
+    writeFileSync(join(folder, "other", "pglite.sock"), "");
+    const owner = spawn("sleep", ["30"]);
+    writeFileSync(`${dataDir}.lock`, String(owner.pid));
+    expect(servedPgliteSocket(dataDir)).toBe(join(folder, "other", "pglite.sock"));
+    const exited = new Promise((resolve) => owner.once("exit", resolve));
+    owner.kill("SIGKILL");
+    await exited;
+    expect(servedPgliteSocket(dataDir)).toBeNull();
+    writeFileSync(`${dataDir}.lock`, String(process.pid)); // its own lock: it opens the files itself
+    expect(servedPgliteSocket(dataDir)).toBeNull();
   });
 });

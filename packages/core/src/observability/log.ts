@@ -16,12 +16,15 @@ export const log: Logger = pino(
     // postgres.js error carries the query's parameters, which can hold a whole delivery).
     serializers: { err: (error: unknown) => errorFields(error) },
   },
-  readable() ? pretty({ colorize: true, sync: true, ignore: "pid,hostname", translateTime: "HH:MM:ss.l" }) : undefined,
+  // On stderr, so a command's own output on stdout stays clean (`pnpm suture …` prints results there).
+  readable()
+    ? pretty({ colorize: true, sync: true, destination: 2, ignore: "pid,hostname", translateTime: "HH:MM:ss.l" })
+    : pino.destination({ fd: 2, sync: true }),
 );
 
 function readable(): boolean {
   if (env.SUTURE_LOG_FORMAT) return env.SUTURE_LOG_FORMAT === "pretty";
-  return env.NODE_ENV !== "production" && process.stdout.isTTY;
+  return env.NODE_ENV !== "production" && process.stderr.isTTY;
 }
 
 function errorFields(error: unknown): { type: string; message: string; code?: string; stack?: string } {
