@@ -12,8 +12,12 @@ exitWithSupervisor();
 
 try {
   const worker = await startWorker();
+  let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
+    // A second signal (Ctrl-C reaches the worker from the terminal and from its supervisor) waits.
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       log.info(`${signal}: stopping`);
       worker.stop().then(
         () => process.exit(0),

@@ -22,7 +22,10 @@ interface Started {
 export async function runSupervisor(children: { web: ChildSpec; worker: ChildSpec | null }): Promise<void> {
   const started: Started = { database: null, executor: null, children: [], stopping: false };
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: Ctrl-C reaches the supervisor twice (from the terminal and from the
+    // wrapper that started it); a second signal must not kill it before it has cleaned up.
+    process.on(signal, () => {
+      if (started.stopping) return;
       log.info(`${signal}: stopping the web server${children.worker ? " and the worker" : ""}`);
       stopAll(started).then(
         () => process.exit(0),
