@@ -310,6 +310,22 @@ describe("a delivery that fails every time", () => {
     expect(row).toMatchObject({ status: "pending", attempts: 1 });
   });
 
+  it("whichever place it has in the batch: first, two fresh ones after it still go through", async () => {
+    const db = await getDb();
+    const poison = await receive("issue.created.json", alwaysFails("7307"));
+    const fresh1 = await receive("issue.created.json", issueCreated("7308"));
+    const fresh2 = await receive("issue.created.json", issueCreated("7309"));
+    const outcomes = await processDeliveries([poison, fresh1, fresh2]);
+    expect(outcomes.map((o) => [o.deliveryId, o.status]).sort()).toEqual(
+      [
+        [fresh1, "processed"],
+        [fresh2, "processed"],
+      ].sort(),
+    );
+    const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, poison));
+    expect(row).toMatchObject({ status: "pending", attempts: 1 });
+  });
+
   it(`ends failed after ${MAX_DELIVERY_ATTEMPTS} attempts, and the sweeper stops announcing it`, async () => {
     const db = await getDb();
     const id = await receive("issue.created.json", alwaysFails("7306"));

@@ -32,14 +32,17 @@ const OUTAGE_AFTER_FAILURES = 2;
  * replayable) and the rest proceed.
  *
  * A delivery that fails alone because the database seemed unreachable is left pending (its try
- * counted) and the rest proceed; two such failures in a row stop the batch. If nothing was done
+ * counted) and the rest proceed; two deliveries failing alone in a row stop the batch. If nothing was done
  * the error is rethrown so the Inngest step retries; otherwise what was done is returned (and
  * announced), and the rest stays pending for the next announcement.
  */
 export async function processDeliveries(deliveryIds: readonly string[]): Promise<ProcessOutcome[]> {
   const db = await getDb();
   const ids = [...new Set(deliveryIds)];
-  const claimed = await claimPendingDeliveries(db, { ids, maxAttempts: MAX_DELIVERY_ATTEMPTS });
+  const order = new Map(ids.map((id, index) => [id, index]));
+  const claimed = (await claimPendingDeliveries(db, { ids, maxAttempts: MAX_DELIVERY_ATTEMPTS })).sort(
+    (a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+  );
   const claimedIds = new Set(claimed.map((d) => d.id));
   const outcomes: ProcessOutcome[] = ids
     .filter((id) => !claimedIds.has(id))
@@ -63,8 +66,10 @@ export async function processDeliveries(deliveryIds: readonly string[]): Promise
       failuresInARow = 0;
     } catch (error) {
       unreachable = { error };
-      if (++failuresInARow >= OUTAGE_AFTER_FAILURES) break;
+      // A group's failure says nothing about which delivery failed: its members are tried alone,
+      // and only their failures count towards an outage (whichever of them comes first).
       if (group.length > 1) queue.unshift(...group.map((d) => [d]));
+      else if (++failuresInARow >= OUTAGE_AFTER_FAILURES) break;
     }
   }
   if (unreachable) {
