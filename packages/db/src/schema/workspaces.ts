@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const workspaces = pgTable("workspaces", {
   id: uuid().primaryKey().defaultRandom(),
@@ -17,6 +17,8 @@ export const sentryInstallations = pgTable("sentry_installations", {
   autoRouted: boolean().notNull().default(false),
   /** Per-installation client secret for multi-org installs; the env secrets are tried too. */
   clientSecret: text(),
+  /** The installation's own Sentry API token, encrypted (`v1:` AES-256-GCM); null uses SENTRY_AUTH_TOKEN. */
+  authToken: text(),
   status: text({ enum: ["active", "deleted"] })
     .notNull()
     .default("active"),
@@ -44,3 +46,13 @@ export const sentryProjects = pgTable(
     uniqueIndex("sentry_projects_install_slug_uq").on(t.installationUuid, t.projectSlug),
   ],
 );
+
+/** How far the recovery sync has read an organization's issues, and how its last run went. */
+export const sentrySyncs = pgTable("sentry_syncs", {
+  orgSlug: text().primaryKey(),
+  /** Issues seen up to this time have been read; the next run asks for those seen since. */
+  syncedUntil: timestamp({ withTimezone: true }),
+  lastRunAt: timestamp({ withTimezone: true }),
+  lastError: text(),
+  recovered: integer().notNull().default(0),
+});
