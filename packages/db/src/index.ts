@@ -7,3 +7,4 @@ export { repoRoot } from "./repo-root.ts";
 export { dataDir, usesEmbeddedDatabase } from "./data-dir.ts";
 export * from "./queries/index.ts";
 export * from "./fix-run-events.ts";
+export type { DeploymentCommit } from "./schema/releases.ts";
