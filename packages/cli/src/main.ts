@@ -5,6 +5,7 @@ import { fix, FIX_USAGE } from "./commands/fix.ts";
 import { repo, REPO_USAGE } from "./commands/repo.ts";
 import { policy, POLICY_USAGE } from "./commands/policy.ts";
 import { user, USER_USAGE } from "./commands/user.ts";
+import { deploy, DEPLOY_TOKEN_USAGE, DEPLOY_USAGE, deployToken } from "./commands/deploy.ts";
 
 const USAGE = `usage:
   ${SEND_USAGE.split("\n")[0]}
@@ -15,6 +16,8 @@ const USAGE = `usage:
   ${FIX_USAGE.split("\n")[0]}
   ${FIX_USAGE.split("\n")[1]}
   ${USER_USAGE.split("\n")[0]}
+  ${DEPLOY_USAGE.split("\n")[0]}
+  ${DEPLOY_TOKEN_USAGE.split("\n")[0]}
 
 suture help <command> for details.`;
 
@@ -25,6 +28,8 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; usage
   policy: { run: policy, usage: POLICY_USAGE },
   fix: { run: fix, usage: FIX_USAGE },
   user: { run: user, usage: USER_USAGE },
+  deploy: { run: deploy, usage: DEPLOY_USAGE },
+  "deploy-token": { run: deployToken, usage: DEPLOY_TOKEN_USAGE },
 };
 
 async function main(argv: string[]): Promise<number> {

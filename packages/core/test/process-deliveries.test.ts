@@ -91,7 +91,7 @@ describe("processDeliveries", () => {
     });
     expect(error?.release).toBe("checkout-api@2.4.1");
 
-    const deployment = await recordDeployment({
+    const { deployment } = await recordDeployment({
       workspaceId: workspace!.id,
       release: "checkout-api@2.4.1",
       environment: "production",

@@ -63,3 +63,22 @@ export const statusEvent = z.looseObject({
   branches: z.array(z.looseObject({ name: z.string(), commit: z.looseObject({ sha: z.string() }) })),
   repository,
 });
+
+/** A deployment's status changed; Suture records the successful ones. */
+export const deploymentStatusEvent = z.looseObject({
+  action: z.string(),
+  deployment_status: z.looseObject({
+    state: z.string().min(1),
+    environment_url: z.string().nullish(),
+    target_url: z.string().nullish(),
+    created_at: z.string().nullish(),
+  }),
+  deployment: z.looseObject({
+    sha,
+    ref: z.string().nullish(),
+    environment: z.string().min(1).max(255),
+    payload: z.unknown().optional(),
+    created_at: z.string().nullish(),
+  }),
+  repository,
+});

@@ -3,9 +3,10 @@ export { openDraftPullRequest, type DraftPullRequest, type OpenDraftResult } fro
 export { findPullRequestForBranch, type BranchPullRequest } from "./find-pull-request-for-branch.ts";
 export { getPullRequestStatus, type PullRequestStatus } from "./get-pull-request-status.ts";
 export { verifyGithubSignature } from "./verify-github-signature.ts";
-export { parseGithubWebhook, type GithubUpdate } from "./parse-github-webhook.ts";
+export { parseGithubWebhook, type GithubDeployment, type GithubUpdate } from "./parse-github-webhook.ts";
 export { GithubPayloadError } from "./github-payload-error.ts";
 export { describeGithubError } from "./describe-github-error.ts";
+export { compareCommits, type CommitRange, type RangeCommit } from "./compare-commits.ts";
 export {
   type ChecksState,
   type PrState,

@@ -3,6 +3,7 @@ import { GithubPayloadError } from "./github-payload-error.ts";
 import {
   checkRunEvent,
   checkSuiteEvent,
+  deploymentStatusEvent,
   pullRequestEvent,
   pullRequestReviewEvent,
   statusEvent,
@@ -31,6 +32,19 @@ export interface GithubUpdate {
   checksState?: ChecksState;
 }
 
+/** A successful deployment GitHub reports (`deployment_status`): what was deployed where. */
+export interface GithubDeployment {
+  event: "deployment_status";
+  owner: string;
+  repo: string;
+  environment: string;
+  sha: string;
+  /** The deployment payload's `release` when it names one, else the commit: Sentry releases are often the SHA. */
+  release: string;
+  url: string | null;
+  deployedAt: Date | null;
+}
+
 const PULL_REQUEST_ACTIONS = ["opened", "ready_for_review", "converted_to_draft", "closed", "reopened", "synchronize"];
 const FOLLOWED: Record<string, string[] | null> = {
   pull_request: PULL_REQUEST_ACTIONS,
@@ -38,6 +52,7 @@ const FOLLOWED: Record<string, string[] | null> = {
   check_suite: ["completed"],
   check_run: ["created", "completed"],
   status: null,
+  deployment_status: ["created"],
 };
 
 /**
@@ -45,11 +60,35 @@ const FOLLOWED: Record<string, string[] | null> = {
  * Suture does not follow come back as `{ ignored }`; a followed one that is not shaped as
  * GitHub documents it throws GithubPayloadError, naming each bad field.
  */
-export function parseGithubWebhook(event: string, payload: unknown): GithubUpdate | { ignored: string } {
+export function parseGithubWebhook(
+  event: string,
+  payload: unknown,
+): GithubUpdate | GithubDeployment | { ignored: string } {
   const action = actionOf(event, payload);
   const ignored = whyIgnored(event, action);
   if (ignored !== null) return { ignored };
+  if (event === "deployment_status") return deploymentOf({ event, action, payload });
   return updateOf({ event, action, payload });
+}
+
+function deploymentOf(delivery: Delivery): GithubDeployment | { ignored: string } {
+  const { deployment_status: status, deployment, repository } = parse(delivery, deploymentStatusEvent);
+  if (status.state !== "success")
+    return { ignored: `deployment_status ${status.state}: only successful deployments are recorded` };
+  const named = (deployment.payload as { release?: unknown } | null | undefined)?.release;
+  const release = typeof named === "string" && named.trim() && named.length <= 250 ? named.trim() : deployment.sha;
+  const at = status.created_at ?? deployment.created_at;
+  const url = [status.environment_url, status.target_url].find((u) => typeof u === "string" && /^https?:\/\//.test(u));
+  return {
+    event: "deployment_status",
+    owner: repository.owner.login,
+    repo: repository.name,
+    environment: deployment.environment,
+    sha: deployment.sha.toLowerCase(),
+    release,
+    url: url ?? null,
+    deployedAt: at && !Number.isNaN(Date.parse(at)) ? new Date(at) : null,
+  };
 }
 
 /** The payload's `action` ("" when it has none); throws when the payload is not an object. */

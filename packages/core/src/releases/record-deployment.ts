@@ -9,15 +9,33 @@ export interface DeploymentInput {
   release: string;
   environment?: string | null;
   commitSha?: string | null;
+  repository?: string | null;
   url?: string | null;
   name?: string | null;
-  source?: string;
-  deployedAt?: Date;
+  source?: "api" | "cli" | "github" | "sentry" | "manual";
+  status?: "success" | "failure" | "in_progress";
+  startedAt?: Date | null;
+  finishedAt?: Date | null;
 }
 
-/** Records a deployment and announces it so earlier observations of its release get linked. */
-export async function recordDeployment(input: DeploymentInput): Promise<Deployment> {
-  const deployment = await insertDeployment(await getDb(), { ...input, source: input.source ?? "manual" });
+/**
+ * Records a deployment once per (workspace, environment, release, commit) and announces a new
+ * one, so the observations of its release get linked and its suspect range is read. A repeat
+ * returns the stored deployment with `duplicate: true`.
+ */
+export async function recordDeployment(
+  input: DeploymentInput,
+): Promise<{ deployment: Deployment; duplicate: boolean }> {
+  const deployedAt = input.finishedAt ?? input.startedAt ?? new Date();
+  const result = await insertDeployment(await getDb(), {
+    ...input,
+    environment: input.environment ?? null,
+    commitSha: input.commitSha?.toLowerCase() ?? null,
+    source: input.source ?? "manual",
+    deployedAt,
+  });
+  if (result.duplicate) return result;
+  const { deployment } = result;
   try {
     await inngest.send(
       deploymentRecorded.create(
@@ -29,5 +47,5 @@ export async function recordDeployment(input: DeploymentInput): Promise<Deployme
     // The deployment is stored; observations arriving later still link to it.
     log.warn({ deploymentId: deployment.id, err: error }, "could not announce the deployment");
   }
-  return deployment;
+  return result;
 }

@@ -2,6 +2,7 @@ export * from "./deliveries.ts";
 export * from "./workspaces.ts";
 export * from "./observations.ts";
 export * from "./releases.ts";
+export * from "./deployments.ts";
 export * from "./fixes.ts";
 export * from "./seer.ts";
 export * from "./dispatch.ts";

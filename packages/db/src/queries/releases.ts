@@ -1,15 +1,6 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { deployments, observations, releaseLinks } from "../schema/index.ts";
-
-export type Deployment = typeof deployments.$inferSelect;
-export type NewDeployment = typeof deployments.$inferInsert;
-
-export async function insertDeployment(db: Db, values: NewDeployment): Promise<Deployment> {
-  const [row] = await db.insert(deployments).values(values).returning();
-  if (!row) throw new Error(`deployment of ${values.release} was not stored`);
-  return row;
-}
 
 /** Links the given observations to every deployment of their release in their workspace. */
 export async function linkObservationsToDeployments(
@@ -20,10 +11,7 @@ export async function linkObservationsToDeployments(
   const pairs = await db
     .select({ observationId: observations.id, deploymentId: deployments.id })
     .from(observations)
-    .innerJoin(
-      deployments,
-      and(eq(deployments.workspaceId, observations.workspaceId), eq(deployments.release, observations.release)),
-    )
+    .innerJoin(deployments, and(eq(deployments.workspaceId, observations.workspaceId), sameRelease()))
     .where(and(inArray(observations.id, observationIds), isNotNull(observations.release)));
   return insertLinks(db, pairs);
 }
@@ -37,12 +25,18 @@ export async function linkDeploymentsToObservations(
   const pairs = await db
     .select({ observationId: observations.id, deploymentId: deployments.id })
     .from(deployments)
-    .innerJoin(
-      observations,
-      and(eq(observations.workspaceId, deployments.workspaceId), eq(observations.release, deployments.release)),
-    )
+    .innerJoin(observations, and(eq(observations.workspaceId, deployments.workspaceId), sameRelease()))
     .where(inArray(deployments.id, deploymentIds));
   return insertLinks(db, pairs);
+}
+
+/**
+ * An observation's release is the deployment's, or names its commit: a release that is itself a
+ * SHA (`<sha>` or `name@<sha>`, 7 to 40 hex digits) matches a deployment of that commit.
+ */
+function sameRelease(): SQL {
+  const version = sql`substring(${observations.release} from '(?:^|@)([0-9a-f]{7,40})$')`;
+  return sql`(${eq(deployments.release, observations.release)} or (${deployments.commitSha} is not null and ${version} is not null and ${deployments.commitSha} like ${version} || '%'))`;
 }
 
 async function insertLinks(db: Db, pairs: { observationId: string; deploymentId: string }[]): Promise<number> {

@@ -5,6 +5,7 @@ import {
   combinedStatusJson,
   reviewJson,
 } from "./double-checks.ts";
+import { commitFilesJson, compareJson } from "./double-commits.ts";
 import { type Pull, labelJson, makePull, pullKey, validationFailed } from "./double-state.ts";
 
 export type Reply = { status: number; body: unknown };
@@ -19,6 +20,8 @@ export interface RouteContext {
   checks: Map<string, DoubleChecks>;
   /** The branch's commit; null if the branch is missing, undefined if the repository is unknown. */
   resolveBranch(owner: string, repo: string, branch: string): Promise<string | null | undefined>;
+  /** git's output in the repository; null when git fails, undefined for an unknown repository. */
+  git(owner: string, repo: string, args: string[]): Promise<string | null | undefined>;
 }
 
 const REPO = "/repos/(?<owner>[^/]+)/(?<repo>[^/]+)";
@@ -51,6 +54,8 @@ const routes: [
     new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/status$`),
     (c, p) => ok(combinedStatusJson(p.ref!, c.checks.get(p.ref!) ?? {})),
   ],
+  ["GET", new RegExp(`^${REPO}/compare/(?<base>\\w[\\w/-]*)\\.\\.\\.(?<head>\\w[\\w/-]*)$`), compare],
+  ["GET", new RegExp(`^${REPO}/commits/(?<ref>[0-9a-fA-F]{7,40})$`), commitWithFiles],
   // A GitHub App trades its JWT for an installation token here.
   [
     "POST",
@@ -161,3 +166,13 @@ function withPull(c: RouteContext, p: Record<string, string>, then: (pull: Pull)
 }
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
+
+async function compare(c: RouteContext, p: Record<string, string>): Promise<Reply | undefined> {
+  const body = await compareJson(c, p.owner!, p.repo!, p.base!, p.head!);
+  return body === undefined ? undefined : ok(body);
+}
+
+async function commitWithFiles(c: RouteContext, p: Record<string, string>): Promise<Reply | undefined> {
+  const body = await commitFilesJson(c, p.owner!, p.repo!, p.ref!);
+  return body === undefined ? undefined : ok(body);
+}

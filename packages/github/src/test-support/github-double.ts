@@ -19,6 +19,8 @@ export interface GithubDouble {
   /** Base URL to hand to Octokit (`baseUrl`) or GITHUB_API_URL. */
   url: string;
   requests: DoubleRequest[];
+  /** "owner/name" → a bare git repository; add entries to serve more repositories. */
+  repositories: Record<string, string>;
   /** Pull requests as GitHub returns them, by "owner/name#number". */
   pulls: Map<string, Pull>;
   /** Creates or changes a pull request, as a person on GitHub would (merged implies closed). */
@@ -31,7 +33,10 @@ export interface GithubDouble {
 }
 
 export interface GithubDoubleOptions {
-  /** "owner/name" → a bare git repository whose branches the double's pull requests use. */
+  /**
+   * "owner/name" → a bare git repository: its branches back the double's pull requests, its
+   * commits the compare and commit endpoints. Entries may be added after the start.
+   */
   repositories?: Record<string, string>;
   /** The port to listen on (127.0.0.1); any free one by default. */
   port?: number;
@@ -49,22 +54,20 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
   const checks = new Map<string, DoubleChecks>();
   let url = "";
 
-  const resolveBranch = async (owner: string, repo: string, branch: string): Promise<string | null | undefined> => {
+  /** git's output in the repository's bare clone; null when git fails, undefined for an unknown repository. */
+  const git = async (owner: string, repo: string, args: string[]): Promise<string | null | undefined> => {
     const gitDir = repositories[`${owner}/${repo}`];
     if (!gitDir) return undefined;
     try {
-      const { stdout } = await run("git", [
-        "--git-dir",
-        gitDir,
-        "rev-parse",
-        "--verify",
-        "--quiet",
-        `refs/heads/${branch}^{commit}`,
-      ]);
-      return stdout.trim() || null;
+      const { stdout } = await run("git", ["--git-dir", gitDir, ...args]);
+      return stdout;
     } catch {
       return null;
     }
+  };
+  const resolveBranch = async (owner: string, repo: string, branch: string): Promise<string | null | undefined> => {
+    const out = await git(owner, repo, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`]);
+    return out === undefined ? undefined : out?.trim() || null;
   };
 
   const server = createServer((req, res) => {
@@ -99,7 +102,8 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
     requests.push({ method: req.method ?? "GET", path, body, authorization });
     if (!authorization || !/^(token|bearer) \S+$/i.test(authorization)) return badCredentials;
     return (
-      (await route({ method: req.method ?? "GET", path, body, url, pulls, reviews, checks, resolveBranch })) ?? notFound
+      (await route({ method: req.method ?? "GET", path, body, url, pulls, reviews, checks, resolveBranch, git })) ??
+      notFound
     );
   }
 
@@ -112,6 +116,7 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
   return {
     url,
     requests,
+    repositories,
     pulls,
     setPull(owner, repo, number, patch = {}) {
       const key = pullKey(owner, repo, number);

@@ -2,9 +2,11 @@ import { getDelivery, markDelivery } from "@suture/db";
 import { GithubPayloadError, parseGithubWebhook } from "@suture/github";
 import { getDb } from "../../database.ts";
 import { applyPullRequestUpdate, type AppliedRun } from "../../pull-requests/apply-pull-request-update.ts";
+import { recordGithubDeployment } from "../../releases/record-github-deployment.ts";
 
 export type GithubDeliveryOutcome =
   | { status: "processed"; deliveryId: string; runs: AppliedRun[] }
+  | { status: "recorded"; deliveryId: string; workspaceIds: string[] }
   | { status: "ignored"; deliveryId: string; reason: string }
   | { status: "failed"; deliveryId: string; error: string }
   | { status: "skipped"; deliveryId: string; reason: string };
@@ -32,6 +34,16 @@ export async function handleGithubDelivery(deliveryId: string): Promise<GithubDe
   if ("ignored" in parsed) {
     await markDelivery(db, { id: deliveryId, status: "ignored", error: parsed.ignored });
     return { status: "ignored", deliveryId, reason: parsed.ignored };
+  }
+  if ("environment" in parsed) {
+    const workspaceIds = await recordGithubDeployment(parsed);
+    if (workspaceIds.length === 0) {
+      const reason = `no workspace connected ${parsed.owner}/${parsed.repo}`;
+      await markDelivery(db, { id: deliveryId, status: "ignored", error: reason });
+      return { status: "ignored", deliveryId, reason };
+    }
+    await markDelivery(db, { id: deliveryId, status: "processed", workspaceId: workspaceIds[0] ?? null });
+    return { status: "recorded", deliveryId, workspaceIds };
   }
   const applied = await applyPullRequestUpdate(parsed);
   if (applied.status === "no_run") {

@@ -13,7 +13,14 @@ import {
 } from "../receive-result.ts";
 
 /** Events whose deliveries are processed; anything else (ping included) is stored as ignored. */
-const FOLLOWED_EVENTS = new Set(["pull_request", "pull_request_review", "check_suite", "check_run", "status"]);
+const FOLLOWED_EVENTS = new Set([
+  "pull_request",
+  "pull_request_review",
+  "check_suite",
+  "check_run",
+  "status",
+  "deployment_status",
+]);
 
 const KEPT_HEADERS = [
   "content-type",

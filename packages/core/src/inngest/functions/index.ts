@@ -1,5 +1,6 @@
 import { dispatchFixRun } from "./dispatch-fix-run.ts";
 import { linkRelease } from "./link-release.ts";
+import { readDeploymentRange } from "./read-deployment-range.ts";
 import { processSentryDelivery } from "./process-sentry-delivery.ts";
 import { processGithubDelivery } from "./process-github-delivery.ts";
 import { reconcilePullRequests } from "./reconcile-pull-requests.ts";
@@ -11,6 +12,7 @@ import { sweepPendingDeliveries } from "./sweep-pending-deliveries.ts";
 export const functions = [
   processSentryDelivery,
   linkRelease,
+  readDeploymentRange,
   sweepPendingDeliveries,
   dispatchFixRun,
   recordSeerRuns,

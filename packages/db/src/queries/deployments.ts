@@ -1,0 +1,103 @@
+import { and, desc, eq, isNull, lt, ne, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { type DeploymentCommit, deployments, deployTokens, repositories } from "../schema/index.ts";
+
+export type Deployment = typeof deployments.$inferSelect;
+export type NewDeployment = typeof deployments.$inferInsert;
+export type DeployToken = typeof deployTokens.$inferSelect;
+
+/**
+ * Stores a deployment once per (workspace, environment, release, commit): a repeat returns the
+ * stored row with `duplicate: true` and changes nothing.
+ */
+export async function insertDeployment(
+  db: Db,
+  values: NewDeployment,
+): Promise<{ deployment: Deployment; duplicate: boolean }> {
+  const [row] = await db.insert(deployments).values(values).onConflictDoNothing().returning();
+  if (row) return { deployment: row, duplicate: false };
+  const [existing] = await db
+    .select()
+    .from(deployments)
+    .where(
+      and(
+        eq(deployments.workspaceId, values.workspaceId),
+        sql`${deployments.environment} is not distinct from ${values.environment ?? null}`,
+        eq(deployments.release, values.release),
+        sql`${deployments.commitSha} is not distinct from ${values.commitSha ?? null}`,
+      ),
+    )
+    .limit(1);
+  if (!existing) throw new Error(`deployment of ${values.release} was neither stored nor found`);
+  return { deployment: existing, duplicate: true };
+}
+
+export async function getDeployment(db: Db, { id }: { id: string }): Promise<Deployment | undefined> {
+  const [row] = await db.select().from(deployments).where(eq(deployments.id, id));
+  return row;
+}
+
+/** The last successful deployment of the same environment before this one: the suspect range's start. */
+export async function previousDeployment(db: Db, deployment: Deployment): Promise<Deployment | undefined> {
+  const [row] = await db
+    .select()
+    .from(deployments)
+    .where(
+      and(
+        eq(deployments.workspaceId, deployment.workspaceId),
+        sql`${deployments.environment} is not distinct from ${deployment.environment}`,
+        eq(deployments.status, "success"),
+        ne(deployments.id, deployment.id),
+        lt(deployments.deployedAt, deployment.deployedAt),
+      ),
+    )
+    .orderBy(desc(deployments.deployedAt))
+    .limit(1);
+  return row;
+}
+
+/** Records the suspect range: where it starts, its compare link, and its commits or why they are missing. */
+export async function setDeploymentRange(
+  db: Db,
+  values: {
+    id: string;
+    previousDeploymentId: string | null;
+    compareUrl: string | null;
+    commits: DeploymentCommit[] | null;
+    commitsError: string | null;
+  },
+): Promise<void> {
+  const { id, ...range } = values;
+  await db.update(deployments).set(range).where(eq(deployments.id, id));
+}
+
+export async function insertDeployToken(
+  db: Db,
+  values: { workspaceId: string; name: string; prefix: string; tokenHash: string; createdBy: string },
+): Promise<DeployToken> {
+  const [row] = await db.insert(deployTokens).values(values).returning();
+  if (!row) throw new Error("the deploy token was not stored");
+  return row;
+}
+
+/** The live (not revoked) token with this hash, marked used now; undefined for an unknown one. */
+export async function useDeployToken(db: Db, { tokenHash }: { tokenHash: string }): Promise<DeployToken | undefined> {
+  const [row] = await db
+    .update(deployTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(deployTokens.tokenHash, tokenHash), isNull(deployTokens.revokedAt)))
+    .returning();
+  return row;
+}
+
+/** The workspaces that connected GitHub repository `owner/name` (compared as GitHub does, ignoring case). */
+export async function workspacesWithRepository(
+  db: Db,
+  { owner, name }: { owner: string; name: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ workspaceId: repositories.workspaceId })
+    .from(repositories)
+    .where(and(sql`lower(${repositories.owner}) = lower(${owner})`, sql`lower(${repositories.name}) = lower(${name})`));
+  return rows.map((row) => row.workspaceId);
+}
