@@ -4,7 +4,7 @@ import { nextSeerStatus, seerStage } from "../src/seer/seer-stage.ts";
 import { delivery } from "./fixtures.ts";
 
 // Core reads its settings once, at import: point it at the Sentry double first.
-const sentry = await startSentryDouble({ knownIssues: ["1170820242", "100", "200", "300"] });
+const sentry = await startSentryDouble({ knownIssues: ["1170820242", "100", "200", "300", "402"] });
 vi.stubEnv("SENTRY_AUTH_TOKEN", sentry.token);
 vi.stubEnv("SENTRY_ORG", "acme");
 vi.stubEnv("SENTRY_URL", sentry.url);
@@ -314,6 +314,26 @@ describe("dispatch via Seer", () => {
       reason: expect.stringContaining("HTTP 404"),
     });
     expect(await kinds(run.id)).toEqual(["failed"]);
+  });
+
+  it("fails the run, saying so, when Sentry has no Seer budget left (402)", async () => {
+    const run = await approvedRun("402");
+    sentry.setAutofixFailure({ status: 402, body: { detail: "No budget for Seer Autofix." } });
+    try {
+      const reason =
+        "Seer did not start: no Seer budget left for this organization (Sentry answered 402: No budget for Seer Autofix.)";
+      expect(await dispatchViaSeer(run.id)).toEqual({ status: "failed", error: reason });
+      expect(sentry.requests.at(-1)).toMatchObject({ path: "/api/0/organizations/acme/issues/402/autofix/" });
+      expect(await db.getFixRun(await getDb(), { id: run.id })).toMatchObject({
+        status: "failed",
+        reason,
+        seerRunId: null,
+      });
+      const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
+      expect(events.map((e) => [e.kind, e.message])).toEqual([["failed", expect.stringContaining(reason)]]);
+    } finally {
+      sentry.setAutofixFailure(null);
+    }
   });
 });
 

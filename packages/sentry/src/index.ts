@@ -13,7 +13,13 @@ export type { EventContext, EventContextFrame, EventContextBreadcrumb } from "./
 export { eventContextFromEvent } from "./event-context-from-event.ts";
 export { eventContextFromApi } from "./event-context-from-api.ts";
 // The one exception to "no I/O": the REST client in src/api/, over the global fetch.
-export { createSentryApi, type SentryApi, type PullRequestLink } from "./api/sentry-api.ts";
+export {
+  AUTOFIX_STOPPING_POINTS,
+  type AutofixStoppingPoint,
+  createSentryApi,
+  type SentryApi,
+  type PullRequestLink,
+} from "./api/sentry-api.ts";
 export type { SentryApiOptions, SentryApiResult, SentryApiFailure } from "./api/sentry-request.ts";
 export { eventSchema, type SentryEvent } from "./schemas/event.ts";
 export { seerObservationMetadata, type StoredSeerObservationMetadata } from "./schemas/seer-metadata.ts";
