@@ -2,11 +2,11 @@
 // signature check, envelope parsing, dedup keys and normalizers (no I/O outside fixture helpers).
 export * from "./types.ts";
 export { verifySignature, signBody } from "./verify-signature.ts";
-export { parseEnvelope } from "./parse-envelope.ts";
+export { opaqueEnvelope, parseEnvelope } from "./parse-envelope.ts";
 export { dedupKey } from "./dedup-key.ts";
 export { normalize, type NormalizeOptions } from "./normalize.ts";
 export { SentryPayloadError } from "./payload-error.ts";
-export { isSentryResource } from "./resources.ts";
+export { canonicalResource, isSentryResource } from "./resources.ts";
 export { isKnownEvent } from "./known-events.ts";
 export { deliveryHeaders } from "./delivery-headers.ts";
 export type { EventContext, EventContextFrame, EventContextBreadcrumb } from "./event-context.ts";
