@@ -1,4 +1,5 @@
 import { createEnv } from "@t3-oss/env-core";
+import { AUTOFIX_STOPPING_POINTS } from "@suture/sentry";
 import { z } from "zod";
 
 /** "1"/"true" or "0"/"false"; unset stays undefined so a default can depend on the mode. */
@@ -55,6 +56,11 @@ export const env = createEnv({
     SENTRY_AUTH_TOKEN: z.string().optional(),
     SENTRY_ORG: z.string().optional(),
     SENTRY_URL: z.string().url().default("https://sentry.io"),
+    /**
+     * How far Seer goes on a run Suture hands it (the policy's "dispatch via Seer"): `open_pr`
+     * (default; the run follows Seer's PR like its own), `code_changes`, `solution` or `root_cause`.
+     */
+    SUTURE_SEER_STOPPING_POINT: z.enum(AUTOFIX_STOPPING_POINTS).default("open_pr"),
     /** Resolve the Sentry issue (in the next release) when its fix PR is merged. */
     SUTURE_RESOLVE_ON_MERGE: flag,
     /** The coding agent: claude-code, codex, or command (then SUTURE_AGENT_COMMAND). */

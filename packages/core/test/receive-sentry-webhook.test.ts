@@ -107,6 +107,54 @@ describe("receiveSentryWebhook", () => {
     expect(row).toMatchObject({ status: "ignored", resource: "widget", action: "exploded" });
   });
 
+  it("stores a resource Sentry added after Suture (activity_alert) as ignored, whatever its body", async () => {
+    const uuid = "6f1d2c3b-0000-4000-8000-00000000000b";
+    const bodies = [
+      // The shared envelope.
+      `{"action":"created","installation":{"uuid":"${uuid}"},"data":{"activity":{"id":"9","type":"note"}},"actor":null}`,
+      // Not the shared envelope: no data, an action that is not plain, not an object at all.
+      '{"action":"created","activity":{"id":"10"}}',
+      '{"action":"bad action\\u0000","data":[]}',
+      '["activity_alert", 11]',
+    ];
+    const rows = [];
+    for (const body of bodies) {
+      const d = delivery("activity_alert.created.json", body);
+      const result = await receiveSentryWebhook(d.body, d.headers);
+      expect(result, body).toMatchObject({ status: "stored", ignored: true });
+      const row = await rowOf((result as { deliveryId: string }).deliveryId);
+      expect(row, body).toMatchObject({ status: "ignored", resource: "activity_alert", rawBody: body });
+      rows.push(row!);
+      // A redelivery is a duplicate, not a second row.
+      expect(await receiveSentryWebhook(d.body, d.headers), body).toMatchObject({ status: "duplicate" });
+    }
+    expect(rows.map((r) => [r.action, r.installationUuid, r.error])).toEqual([
+      ["created", uuid, "unhandled event activity_alert.created"],
+      [
+        "created",
+        null,
+        'unhandled event activity_alert.created ("data" is missing; body must be a JSON object with "action" and "data")',
+      ],
+      [
+        "unknown",
+        null,
+        'unhandled event activity_alert.unknown ("action" must be printable ASCII without spaces, got U+0020)',
+      ],
+      [
+        "unknown",
+        null,
+        'unhandled event activity_alert.unknown (body must be a JSON object with "action" and "data", got an array)',
+      ],
+    ]);
+  });
+
+  it("still refuses a body that is no envelope for a resource Sentry documents", async () => {
+    for (const resource of ["seer", "issue", "size_analysis"]) {
+      const d = delivery(`${resource}.created.json`, '{"action":"created","activity":{"id":"10"}}');
+      expect(await receiveSentryWebhook(d.body, d.headers), resource).toMatchObject({ status: "rejected", code: 400 });
+    }
+  });
+
   it("verifies against every configured secret and a per-installation secret", async () => {
     const other = "f".repeat(64);
     const d = delivery(
@@ -159,12 +207,19 @@ describe("receiveSentryWebhook", () => {
       /nests JSON deeper than 512 levels/,
     ],
   ])("answers 400, not 500, for a signed body with %s", async (_label, text, message) => {
-    for (const resource of ["issue", "widget"]) {
-      const d = delivery(`${resource}.created.json`, text);
-      const result = await receiveSentryWebhook(d.body, d.headers);
-      expect(result).toMatchObject({ status: "rejected", code: 400 });
-      expect((result as { error: string }).error).toMatch(message);
-    }
+    const d = delivery("issue.created.json", text);
+    const result = await receiveSentryWebhook(d.body, d.headers);
+    expect(result).toMatchObject({ status: "rejected", code: 400 });
+    expect((result as { error: string }).error).toMatch(message);
+    // A resource Suture does not know is stored as ignored instead, its text made storable.
+    const unknown = delivery("widget.created.json", text);
+    const stored = await receiveSentryWebhook(unknown.body, unknown.headers);
+    if (stored.status === "rejected") return expect(stored.error).toMatch(/nests JSON deeper than 512 levels/);
+    expect(stored).toMatchObject({ status: "stored", ignored: true });
+    const row = await rowOf((stored as { deliveryId: string }).deliveryId);
+    expect(row).toMatchObject({ status: "ignored", resource: "widget", installationUuid: null, rawBody: text });
+    expect(row?.error).toMatch(message);
+    expect(row?.action).toMatch(/^(created|unknown)$/);
   });
 
   it("stores a body nested 500 levels deep, keyed on its content, and knows its redelivery", async () => {

@@ -4,7 +4,7 @@ import { nextSeerStatus, seerStage } from "../src/seer/seer-stage.ts";
 import { delivery } from "./fixtures.ts";
 
 // Core reads its settings once, at import: point it at the Sentry double first.
-const sentry = await startSentryDouble({ knownIssues: ["1170820242", "100", "200", "300"] });
+const sentry = await startSentryDouble({ knownIssues: ["1170820242", "100", "200", "300", "402"] });
 vi.stubEnv("SENTRY_AUTH_TOKEN", sentry.token);
 vi.stubEnv("SENTRY_ORG", "acme");
 vi.stubEnv("SENTRY_URL", sentry.url);
@@ -166,6 +166,59 @@ describe("recordSeerObservations", () => {
     expect((await seerRun(777001)).run).toMatchObject({ status: "merged", prState: "merged" });
   });
 
+  it("shows each of Seer's iterations on the run's timeline without moving the run", async () => {
+    for (const action of STEPS) await recordSeerObservations([await seer(action, 5005)]);
+    const started = await seer("iteration_started", 5005);
+    const completed = await seer("iteration_completed", 5005);
+    expect(await recordSeerObservations([started, completed])).toMatchObject([
+      { status: "recorded", runStatus: "pr_open", created: false },
+      { status: "recorded", runStatus: "pr_open", created: false },
+    ]);
+    // A second round of the same run, told apart by what Seer sent.
+    const again = new TextDecoder()
+      .decode(delivery("seer.iteration_started.json").body)
+      .replace('"run_id":12345', '"run_id":5005,"iteration_index":2');
+    const d = delivery("seer.iteration_started.json", again);
+    const stored = await receiveSentryWebhook(d.body, d.headers);
+    expect(stored).toMatchObject({ status: "stored", ignored: false });
+    const [second] = await processDeliveries([(stored as { deliveryId: string }).deliveryId]);
+    expect(await recordSeerObservations([(second as { observationId: string }).observationId])).toMatchObject([
+      { status: "recorded" },
+    ]);
+    // A redelivered step is recorded once.
+    expect(await recordSeerObservations([completed])).toMatchObject([{ status: "skipped" }]);
+
+    const { run, events } = await seerRun(5005);
+    expect(run).toMatchObject({ status: "pr_open", prNumber: 123 });
+    expect(events.slice(STEPS.length).map((e) => [e.kind, e.message])).toEqual([
+      ["seer_iteration_started", "🤖 Seer iteration started: issue 1170820242"],
+      ["seer_iteration_completed", "🤖 Seer iteration completed: my-app#123"],
+      ["seer_iteration_started", "🤖 Seer iteration started: issue 1170820242"],
+    ]);
+    const handle = await getDb();
+    const workspace = (await db.getWorkspaceBySlug(handle, { slug: "default" }))!;
+    const scope = {
+      workspaceId: workspace.id,
+      slug: "default",
+      name: "default",
+      role: "viewer" as const,
+      user: { id: "u", email: "viewer@example.com", name: "Viewer" },
+    };
+    const page = await core.getFixRunPage(scope, run.id);
+    if (page.status !== "found") throw new Error("the run page is not found");
+    expect(page.events.filter((e) => e.kind.startsWith("seer_iteration_")).map((e) => e.data)).toEqual([
+      expect.objectContaining({ action: "iteration_started", seerRunId: "5005" }),
+      expect.objectContaining({ action: "iteration_completed", seerRunId: "5005" }),
+      expect.objectContaining({ action: "iteration_started", seerRunId: "5005" }),
+    ]);
+    expect(page.stages.map((s) => `${s.key}:${s.state}`)).toEqual([
+      "root_cause:done",
+      "solution:done",
+      "coding:done",
+      "pr_open:done",
+    ]);
+  });
+
   it("ignores observations that are not Seer's", async () => {
     const d = delivery("issue.created.json");
     const stored = await receiveSentryWebhook(d.body, d.headers);
@@ -314,6 +367,26 @@ describe("dispatch via Seer", () => {
       reason: expect.stringContaining("HTTP 404"),
     });
     expect(await kinds(run.id)).toEqual(["failed"]);
+  });
+
+  it("fails the run, saying so, when Sentry has no Seer budget left (402)", async () => {
+    const run = await approvedRun("402");
+    sentry.setAutofixFailure({ status: 402, body: { detail: "No budget for Seer Autofix." } });
+    try {
+      const reason =
+        "Seer did not start: no Seer budget left for this organization (Sentry answered 402: No budget for Seer Autofix.)";
+      expect(await dispatchViaSeer(run.id)).toEqual({ status: "failed", error: reason });
+      expect(sentry.requests.at(-1)).toMatchObject({ path: "/api/0/organizations/acme/issues/402/autofix/" });
+      expect(await db.getFixRun(await getDb(), { id: run.id })).toMatchObject({
+        status: "failed",
+        reason,
+        seerRunId: null,
+      });
+      const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
+      expect(events.map((e) => [e.kind, e.message])).toEqual([["failed", expect.stringContaining(reason)]]);
+    } finally {
+      sentry.setAutofixFailure(null);
+    }
   });
 });
 

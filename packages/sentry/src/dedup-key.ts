@@ -48,6 +48,9 @@ const SEER_DOCUMENTED = new Set([
   "pr_created",
 ]);
 
+/** Seer actions not in the docs (iterations, …) can happen more than once in a run. */
+export const seerActionRepeats = (action: string): boolean => !SEER_DOCUMENTED.has(action);
+
 /** The parts naming the change, or null when the payload lacks the id it needs. */
 function changeParts(resource: string, action: string, data: Record<string, unknown>): string[] | null {
   switch (resource) {
@@ -86,7 +89,7 @@ function changeParts(resource: string, action: string, data: Record<string, unkn
       );
     }
     case "seer":
-      return SEER_DOCUMENTED.has(action) ? need(idOf(data.run_id)) : need(idOf(data.run_id), contentHash(data));
+      return seerActionRepeats(action) ? need(idOf(data.run_id), contentHash(data)) : need(idOf(data.run_id));
     case "installation":
       return need(idOf(obj(data.installation).uuid));
     case "preprod_artifact":

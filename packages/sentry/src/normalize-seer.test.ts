@@ -124,8 +124,34 @@ describe("normalize seer.*", () => {
     expect(observation).toMatchObject({
       title,
       sourceType: `seer.${action}`,
-      sourceId: `1:${action}`,
+      sourceId: expect.stringMatching(new RegExp(`^1:${action}:[0-9a-f]{16}$`)),
       occurredAt: "2025-07-01T12:00:00.000Z",
+    });
+  });
+
+  it("tells the iterations of a run apart by their content, and a re-serialized one from none", () => {
+    const sourceId = (data: Record<string, unknown>) =>
+      observe(envelopeOf("iteration_started", data)).observation.sourceId;
+    expect(sourceId({ run_id: 1, group_id: 2, iteration_index: 1 })).not.toBe(
+      sourceId({ run_id: 1, group_id: 2, iteration_index: 2 }),
+    );
+    expect(sourceId({ group_id: 2, iteration_index: 1, run_id: 1 })).toBe(
+      sourceId({ run_id: 1, group_id: 2, iteration_index: 1 }),
+    );
+    // A documented step happens once per run: its id is the run and the action.
+    expect(observe(envelopeOf("coding_started", { run_id: 1, group_id: 2 })).observation.sourceId).toBe(
+      "1:coding_started",
+    );
+  });
+
+  it("iteration_completed: the updated pull request and the changes", () => {
+    const { observation } = observe(fixtureEnvelope("seer.iteration_completed.json"));
+    expect(observation.title).toBe("🤖 Seer iteration completed: my-app#123");
+    expect(observation.metadata).toMatchObject({
+      seerRunId: "12345",
+      seerAction: "iteration_completed",
+      pullRequests: [{ url: "https://github.com/owner/repo/pull/123", number: 123 }],
+      changes: [{ repo: "my-app", path: "src/handler.py", added: 3, removed: 1 }],
     });
   });
 

@@ -1,3 +1,5 @@
+import { contentHash } from "./canonical-json.ts";
+import { seerActionRepeats } from "./dedup-key.ts";
 import { MARKERS, title } from "./markers.ts";
 import {
   type NormalizeOptions,
@@ -64,7 +66,7 @@ export function normalizeSeer(envelope: SentryEnvelope, options?: NormalizeOptio
   return observed(
     {
       sourceType: event,
-      sourceId: `${data.run_id}:${action}`,
+      sourceId: stepId(data.run_id, action, envelope.data),
       title: title(MARKERS.seer, what, subject),
       body: sections(
         `Seer run ${data.run_id} on Sentry issue ${data.group_id}: ${what.replace(/^Seer /, "")}.`,
@@ -100,4 +102,9 @@ export function normalizeSeer(envelope: SentryEnvelope, options?: NormalizeOptio
     emptyIssue(data.group_id),
     { projectSlug: null, projectId: null },
   );
+}
+
+/** A step that can repeat in a run (an iteration) is told apart by its content, as its dedup key is. */
+function stepId(runId: string, action: string, data: Record<string, unknown>): string {
+  return seerActionRepeats(action) ? `${runId}:${action}:${contentHash(data).slice(0, 16)}` : `${runId}:${action}`;
 }

@@ -158,6 +158,20 @@ const OBSERVATIONS: Record<string, Row> = {
     actor: "Sentry",
     occurredAt: RECEIVED,
   },
+  "seer.iteration_started.json": {
+    sourceType: "seer.iteration_started",
+    sourceId: "12345:iteration_started:994f2d4e904fc994",
+    title: "🤖 Seer iteration started: issue 1170820242",
+    actor: "Sentry",
+    occurredAt: RECEIVED,
+  },
+  "seer.iteration_completed.json": {
+    sourceType: "seer.iteration_completed",
+    sourceId: "12345:iteration_completed:6b77e7e99c0141d8",
+    title: "🤖 Seer iteration completed: my-app#123",
+    actor: "Sentry",
+    occurredAt: RECEIVED,
+  },
   "seer.pr_created.json": {
     sourceType: "seer.pr_created",
     sourceId: "12345:pr_created",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EnvelopeResult, SentryActor } from "./types.ts";
+import type { EnvelopeResult, SentryActor, SentryEnvelope } from "./types.ts";
 
 const SHAPE = 'body must be a JSON object with "action" and "data"';
 
@@ -70,6 +70,19 @@ export function parseEnvelope(json: unknown): EnvelopeResult {
     status: "valid",
     envelope: { action, data, installationUuid: installation?.uuid || null, actor: parseActor(actor) },
   };
+}
+
+/**
+ * For a resource Suture does not know, whose body need not be the shared envelope: something to
+ * key and store it by, never a refusal. Its `action` when that is plain, else `unknown`; the whole
+ * body as `data`; no installation (an ignored delivery is never routed).
+ */
+export function opaqueEnvelope(json: unknown): SentryEnvelope {
+  const body =
+    json !== null && typeof json === "object" && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  const action = body.action;
+  const plain = typeof action === "string" && action.length <= MAX_ACTION_LENGTH && PRINTABLE.test(action);
+  return { action: plain ? action : "unknown", data: { body: json }, installationUuid: null, actor: null };
 }
 
 /** A user actor has a numeric id, the application actor `"sentry"`; both become strings. */

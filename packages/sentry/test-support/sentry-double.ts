@@ -29,6 +29,8 @@ export interface SentryDouble {
   setEvent(issueId: string, json: unknown): void;
   /** The `run_id` the next Autofix starts answer with, instead of the recorded 12345. */
   setAutofixRunId(runId: number): void;
+  /** Autofix starts answer this status and body (a string is sent as text) until cleared with null. */
+  setAutofixFailure(failure: { status: number; body: unknown } | null): void;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
   const events = new Map<string, unknown>();
   let comments = 0;
   let autofixRunId: number | null = null;
+  let autofixFailure: { status: number; body: unknown } | null = null;
 
   const known = (issueId: string) =>
     !options.knownIssues || options.knownIssues.includes(issueId) || events.has(issueId);
@@ -85,6 +88,7 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
         },
       ];
     }
+    if (sub === "autofix" && method === "POST" && autofixFailure) return [autofixFailure.status, autofixFailure.body];
     if (sub === "autofix" && method === "POST") {
       const started = fixture("issue.autofix.start");
       return [202, autofixRunId === null ? started : { ...started, run_id: autofixRunId }];
@@ -103,7 +107,9 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
         ? route(req.method ?? "GET", path, parseBody(text))
         : [401, { detail: "Invalid token" }];
     // The client may have given up (timeout) and the double may be closing: nothing to answer.
-    if (!res.destroyed) res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(json));
+    // A string body is sent as it is (a proxy's or an old Sentry's text answer).
+    const out = typeof json === "string" ? json : JSON.stringify(json);
+    if (!res.destroyed) res.writeHead(status, { "Content-Type": "application/json" }).end(out);
   }
 
   const server = createServer((req, res) => {
@@ -116,6 +122,7 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
     requests,
     setEvent: (issueId, json) => void events.set(issueId, json),
     setAutofixRunId: (runId) => void (autofixRunId = runId),
+    setAutofixFailure: (failure) => void (autofixFailure = failure),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -11,9 +11,11 @@ import {
   type SentryIssue,
   transitionFixRun,
 } from "@suture/db";
+import type { AutofixStoppingPoint } from "@suture/sentry";
 import { getDb } from "../database.ts";
 import { failFixRun } from "../fixes/dispatch/fail-fix-run.ts";
 import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
+import { env } from "../env.ts";
 
 export type SeerDispatchResult =
   | { status: "started"; fixRun: FixRun; seerRunId: string }
@@ -37,9 +39,10 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
   const api = sentryApi();
   if (!api)
     return fail(fixRunId, `Cannot dispatch via Seer: ${sentryApiMissing() ?? "the Sentry API is not configured"}`);
-  const started = await api.startAutofix(claim.issue.sentryIssueId);
+  const stoppingPoint = env.SUTURE_SEER_STOPPING_POINT;
+  const started = await api.startAutofix(claim.issue.sentryIssueId, { stoppingPoint });
   if (started.status === "failed") return fail(fixRunId, `Seer did not start: ${started.error}`);
-  return db.transaction((tx) => recordSeerStart(tx, claim, started.runId));
+  return db.transaction((tx) => recordSeerStart(tx, claim, started.runId, stoppingPoint));
 }
 
 type SeerClaim = { status: "claimed"; run: FixRun; issue: SentryIssue };
@@ -73,13 +76,19 @@ async function claimForSeer(tx: Db, fixRunId: string): Promise<SeerDispatchResul
 }
 
 /** Keeps Seer's run id on the run, adopting a run Seer's first webhook made before its answer came back. */
-async function recordSeerStart(tx: Db, { run, issue }: SeerClaim, seerRunId: string): Promise<SeerDispatchResult> {
+async function recordSeerStart(
+  tx: Db,
+  { run, issue }: SeerClaim,
+  seerRunId: string,
+  stoppingPoint: AutofixStoppingPoint,
+): Promise<SeerDispatchResult> {
   const fixRunId = run.id;
+  const upTo = stoppingPoint === "open_pr" ? "" : ` (it stops at its ${stoppingPoint.replace("_", " ")})`;
   await appendFixRunEvent(tx, {
     fixRunId,
     event: {
       kind: "seer_started",
-      message: `Seer Autofix run ${seerRunId} started on Sentry issue ${issue.shortId ?? issue.sentryIssueId}`,
+      message: `Seer Autofix run ${seerRunId} started on Sentry issue ${issue.shortId ?? issue.sentryIssueId}${upTo}`,
       data: { seerRunId },
     },
   });

@@ -108,12 +108,18 @@ describe("createSentryApi against the Sentry double", () => {
       { status: "ok", commentId: expect.any(String) },
     ],
     [
-      "start Autofix with an instruction",
-      (api: ReturnType<typeof apiFor>) => api.startAutofix("100", { instruction: "add a test" }),
+      "start Autofix up to a pull request",
+      (api: ReturnType<typeof apiFor>) => api.startAutofix("100"),
+      { method: "POST", path: "/api/0/organizations/acme/issues/100/autofix/", body: { stopping_point: "open_pr" } },
+      { status: "ok", runId: "12345" },
+    ],
+    [
+      "start Autofix up to its code changes",
+      (api: ReturnType<typeof apiFor>) => api.startAutofix("100", { stoppingPoint: "code_changes" }),
       {
         method: "POST",
         path: "/api/0/organizations/acme/issues/100/autofix/",
-        body: { stopping_point: "open_pr", instruction: "add a test" },
+        body: { stopping_point: "code_changes" },
       },
       { status: "ok", runId: "12345" },
     ],
@@ -121,6 +127,15 @@ describe("createSentryApi against the Sentry double", () => {
     const result = await call(apiFor(double));
     expect(result).toEqual(expected);
     expect(double.requests.at(-1)).toEqual(request);
+  });
+
+  it("refuses a stopping point Sentry does not know without calling it", async () => {
+    const before = double.requests.length;
+    expect(await apiFor(double).startAutofix("100", { stoppingPoint: "merge" as never })).toEqual({
+      status: "failed",
+      error: "Autofix stopping point must be one of root_cause, solution, code_changes, open_pr",
+    });
+    expect(double.requests.length).toBe(before);
   });
 
   it("refuses bad ids without calling Sentry", async () => {
@@ -147,6 +162,40 @@ describe("failures never throw and never show the token", () => {
       httpStatus: 401,
       error: "Sentry PUT /api/0/organizations/acme/issues/100/: HTTP 401: Invalid token",
     });
+  });
+
+  it.each([
+    [
+      "Sentry's detail",
+      { detail: "No budget for Seer Autofix." },
+      "no Seer budget left for this organization (Sentry answered 402: No budget for Seer Autofix.)",
+    ],
+    ["no body", "", "no Seer budget left for this organization (Sentry answered 402)"],
+    [
+      "a detail too long to repeat",
+      { detail: "x".repeat(500) },
+      "no Seer budget left for this organization (Sentry answered 402)",
+    ],
+    [
+      "a detail that is not plain text",
+      { detail: "No budget\n<script>alert(1)</script>" },
+      "no Seer budget left for this organization (Sentry answered 402)",
+    ],
+  ])("402 (no Seer budget) with %s", async (_name, body, error) => {
+    const poor = await startSentryDouble();
+    try {
+      poor.setAutofixFailure({ status: 402, body });
+      expect(await apiFor(poor).startAutofix("100")).toEqual({ status: "failed", httpStatus: 402, error });
+      // Other errors keep Sentry's status and words.
+      poor.setAutofixFailure({ status: 429, body: { detail: "Too many requests" } });
+      expect(await apiFor(poor).startAutofix("100")).toEqual({
+        status: "failed",
+        httpStatus: 429,
+        error: "Sentry POST /api/0/organizations/acme/issues/100/autofix/: HTTP 429: Too many requests",
+      });
+    } finally {
+      await poor.close();
+    }
   });
 
   it("a server that does not answer in time", async () => {

@@ -1,6 +1,12 @@
 import type { EventContext } from "../event-context.ts";
 import { eventContextFromApi } from "../event-context-from-api.ts";
-import { type SentryApiOptions, type SentryApiResult, apiPath, sentryRequest } from "./sentry-request.ts";
+import {
+  type SentryApiFailure,
+  type SentryApiOptions,
+  type SentryApiResult,
+  apiPath,
+  sentryRequest,
+} from "./sentry-request.ts";
 
 export interface PullRequestLink {
   /** Sentry's issue id (the numeric group id, not the short id). */
@@ -24,9 +30,19 @@ export interface SentryApi {
     link: PullRequestLink,
   ): Promise<SentryApiResult<{ externalIssueId: string | null }>>;
   comment(issueId: string, text: string): Promise<SentryApiResult<{ commentId: string | null }>>;
-  /** Starts a Seer Autofix run that goes as far as opening a pull request. */
-  startAutofix(issueId: string, options?: { instruction?: string }): Promise<SentryApiResult<{ runId: string }>>;
+  /**
+   * Starts a Seer Autofix run that goes as far as `stoppingPoint` (default `open_pr`). Sentry's
+   * 402 (the organization has no Seer budget left) fails with a message that says so.
+   */
+  startAutofix(
+    issueId: string,
+    options?: { stoppingPoint?: AutofixStoppingPoint },
+  ): Promise<SentryApiResult<{ runId: string }>>;
 }
+
+/** How far Seer goes before it stops: Sentry's `stopping_point`, in the order Seer reaches them. */
+export const AUTOFIX_STOPPING_POINTS = ["root_cause", "solution", "code_changes", "open_pr"] as const;
+export type AutofixStoppingPoint = (typeof AUTOFIX_STOPPING_POINTS)[number];
 
 /** A client for the few Sentry REST endpoints Suture uses. Never throws on HTTP or network errors. */
 // eslint-disable-next-line max-lines-per-function -- one short method per Sentry endpoint; splitting it would scatter the client
@@ -89,12 +105,13 @@ export function createSentryApi(options: SentryApiOptions): SentryApi {
       return response.status === "ok" ? { status: "ok", commentId: idOf(response.json, "id") } : response;
     },
 
-    async startAutofix(issueId, startOptions = {}) {
+    async startAutofix(issueId, { stoppingPoint = "open_pr" } = {}) {
       if (!isId(issueId)) return invalid(`Sentry issue id must be digits, got "${issueId}"`);
-      const response = await call("POST", `${issuePath(issueId)}autofix/`, {
-        stopping_point: "open_pr",
-        ...(startOptions.instruction ? { instruction: startOptions.instruction } : {}),
-      });
+      if (!(AUTOFIX_STOPPING_POINTS as readonly string[]).includes(stoppingPoint))
+        return invalid(`Autofix stopping point must be one of ${AUTOFIX_STOPPING_POINTS.join(", ")}`);
+      // Only `stopping_point`: the fields older Sentry took (`instruction`, `event_id`) are gone.
+      const response = await call("POST", `${issuePath(issueId)}autofix/`, { stopping_point: stoppingPoint });
+      if (response.status === "failed" && response.httpStatus === 402) return noBudget(response);
       if (response.status === "failed") return response;
       const runId = idOf(response.json, "run_id");
       return runId
@@ -102,6 +119,16 @@ export function createSentryApi(options: SentryApiOptions): SentryApi {
         : { status: "failed", error: "Sentry started Autofix but returned no run_id", httpStatus: response.httpStatus };
     },
   };
+}
+
+/**
+ * Sentry's 402: the organization has no Seer budget left. Sentry's own words (the `detail` that
+ * ends the failure's message) are kept only when short and plain: they end up in a run's reason.
+ */
+function noBudget(response: SentryApiFailure): SentryApiFailure {
+  const detail = /HTTP 402: ([\x20-\x7e]{1,120})$/.exec(response.error)?.[1];
+  const said = detail ? `Sentry answered 402: ${detail}` : "Sentry answered 402";
+  return { status: "failed", httpStatus: 402, error: `no Seer budget left for this organization (${said})` };
 }
 
 const isId = (value: string): boolean => /^\d+$/.test(value);

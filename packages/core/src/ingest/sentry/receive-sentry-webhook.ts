@@ -1,5 +1,14 @@
 import { insertDelivery } from "@suture/db";
-import { dedupKey, isKnownEvent, parseEnvelope, verifySignature } from "@suture/sentry";
+import {
+  canonicalResource,
+  dedupKey,
+  isKnownEvent,
+  isSentryResource,
+  opaqueEnvelope,
+  parseEnvelope,
+  type SentryEnvelope,
+  verifySignature,
+} from "@suture/sentry";
 import { clientSecrets } from "../../config.ts";
 import { withDatabase } from "../../database.ts";
 import { installationSecrets } from "./installation-secrets.ts";
@@ -28,7 +37,8 @@ const KEPT_HEADERS = [
  * goes back well inside Sentry's one-second budget; processing runs afterwards.
  *
  * A body that verifies is stored and answered 202 (200 for a redelivery), or refused with a 400
- * that names what makes it no Sentry envelope; an unreachable database is a 503 within a few
+ * that names what makes it no Sentry envelope — never for a resource Suture does not know, which
+ * is stored as ignored whatever its body; an unreachable database is a 503 within a few
  * hundred milliseconds (see withDatabase). Every text going into the row is storable as it is:
  * the envelope's action and installation uuid are checked (PostgreSQL refuses U+0000), header
  * values cannot hold NUL, and the raw body — stored exactly as received — decoded as UTF-8 and
@@ -59,8 +69,8 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
   const body = parseBody(rawBody);
   if (body.status === "rejected") return body.result;
   const { text, json } = body;
-  const parsed = parseEnvelope(json);
-  if (parsed.status === "invalid") return reject(400, parsed.error);
+  const parsed = envelopeOf(resource, json);
+  if ("error" in parsed) return reject(400, parsed.error);
   const { envelope } = parsed;
 
   const known = isKnownEvent(resource, envelope.action);
@@ -74,11 +84,23 @@ export async function receiveSentryWebhook(rawBody: Uint8Array, headers: Headers
     headers: pickHeaders(headers, KEPT_HEADERS),
     rawBody: text,
     status: known ? ("pending" as const) : ("ignored" as const),
-    error: known ? null : `unhandled event ${resource}.${envelope.action}`,
+    error: known ? null : `unhandled event ${resource}.${envelope.action}${parsed.note}`,
   };
   const result = await withDatabase((db) => insertDelivery(db, values));
   if (result.status === "unavailable") return unavailable();
   return result.value.status === "inserted"
     ? { status: "stored", deliveryId: result.value.id, ignored: !known }
     : { status: "duplicate", deliveryId: result.value.id };
+}
+
+/**
+ * The delivery's envelope. A resource Sentry documents must be one (else 400, naming what is
+ * wrong); one Suture does not know (Sentry adds some, e.g. `activity_alert`) is stored as ignored
+ * whatever its body, never refused; `note` says what was not as expected.
+ */
+function envelopeOf(resource: string, json: unknown): { envelope: SentryEnvelope; note: string } | { error: string } {
+  const parsed = parseEnvelope(json);
+  if (parsed.status === "valid") return { envelope: parsed.envelope, note: "" };
+  if (isSentryResource(canonicalResource(resource))) return { error: parsed.error };
+  return { envelope: opaqueEnvelope(json), note: ` (${parsed.error})` };
 }
