@@ -193,4 +193,58 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
     expect((await runOf("7100000002")).status).toBe("pr_open");
     expect(git("for-each-ref", "--format=%(refname:short)", "refs/heads/fix/sentry-SHOP-2*")).toBe("fix/sentry-SHOP-2");
   });
+
+  it("works from the deployment that shipped the error: its commit checked out, its suspect commit in the prompt and the PR", async () => {
+    // A second commit, deployed as shop@1.0.0 (the sample event's release), changes the crashing file.
+    const work = execFileSync("mktemp", ["-d"], { encoding: "utf8" }).trim();
+    const inWork = (...args: string[]) =>
+      execFileSync("git", ["-C", work, "-c", "user.name=Dev", "-c", "user.email=dev@example.com", ...args], {
+        encoding: "utf8",
+      }).trim();
+    execFileSync("git", ["clone", "-q", sample.bareDir, work]);
+    const file = `${work}/${SAMPLE_APP.file}`;
+    execFileSync("sh", ["-c", `printf '// totals are computed per line\\n' >> "${file}"`]);
+    inWork("commit", "-qam", "cart: note how totals are computed");
+    const deployed = inWork("rev-parse", "HEAD");
+    inWork("push", "-q", "origin", "HEAD:refs/heads/release-1.0.0");
+    const { workspaceId } = await runOfWorkspace();
+    const common = { workspaceId, environment: "production", repository: "acme/shop", source: "api" as const };
+    await core.recordDeployment({
+      ...common,
+      release: "shop@0.9.0",
+      commitSha: sample.headSha,
+      finishedAt: new Date(Date.now() - 3_600_000),
+    });
+    await core.recordDeployment({
+      ...common,
+      release: "shop@1.0.0",
+      commitSha: deployed,
+      finishedAt: new Date(Date.now() - 60_000),
+    });
+    await exec.idle(20_000);
+
+    await deliver("7100000003", "SHOP-3");
+    expect((await core.approveFixRun((await runOf("7100000003")).id, "alice")).status).toBe("approved");
+    await exec.idle(60_000);
+    const run = await runOf("7100000003");
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
+    expect(run.status, `${run.reason}\n${events.map((e) => `${e.kind}: ${e.message}`).join("\n")}`).toBe("pr_open");
+    expect(events.find((e) => e.kind === "checkout")?.data).toMatchObject({ sha: deployed });
+    expect(events.find((e) => e.kind === "deployment")?.data).toMatchObject({
+      release: "shop@1.0.0",
+      commitSha: deployed,
+      commits: 1,
+      suspects: [{ sha: deployed, message: "cart: note how totals are computed", touched: [SAMPLE_APP.file] }],
+    });
+    const pr = [...github.pulls.values()].find((p) => p.head.ref === "fix/sentry-SHOP-3")!;
+    expect(pr.body).toContain("## Deployment");
+    expect(pr.body).toContain(
+      `\`${deployed.slice(0, 12)}\` cart: note how totals are computed by Dev: changed \`${SAMPLE_APP.file}\``,
+    );
+  });
 });
+
+async function runOfWorkspace() {
+  const workspace = await db.getWorkspaceBySlug(await getDb(), { slug: "default" });
+  return { workspaceId: workspace!.id };
+}

@@ -21,6 +21,18 @@ export const FIX_RUN_EVENT_DATA = {
     eventId: z.string().nullable(),
     frames: z.number(),
   }),
+  /** The deployment that introduced the error's release, and the commits of its range that touched the stack's files. */
+  deployment: z.object({
+    deploymentId: z.string(),
+    release: z.string(),
+    environment: z.string().nullable(),
+    commitSha: z.string().nullable(),
+    compareUrl: z.string().nullable(),
+    commits: z.number().nullable(),
+    suspects: z.array(
+      z.object({ sha: z.string(), message: z.string(), author: z.string().nullable(), touched: z.array(z.string()) }),
+    ),
+  }),
   checkout: z.object({ ref: z.string(), sha: z.string() }),
   prompt: z.object({ paths: z.array(z.string()), promptBytes: z.number() }),
   /** A chunk of the agent's output, in the message. */

@@ -1,5 +1,6 @@
 import type { EventContext } from "@suture/sentry";
 import { stripAnsi } from "./agent-summary.ts";
+import type { DeploymentContext } from "./dispatch/deployment-context.ts";
 import type { MappedFrame } from "./map-frames.ts";
 import { fencedBlock, inlineCode } from "./pull-request-text.ts";
 import { scrubText } from "./scrub.ts";
@@ -8,6 +9,8 @@ export interface PromptInput {
   issue: { shortId: string | null; title: string | null; webUrl: string | null };
   context: EventContext | null;
   frames: MappedFrame[];
+  /** The deployment that introduced the error's release, with the suspect commits of its range. */
+  deployment?: DeploymentContext | null;
   repository: { owner: string; name: string; testCommand: string | null };
   rules: { requireRegressionTest: boolean; maxDiffFiles: number; maxDiffLines: number; pathDenylist: string[] };
 }
@@ -93,7 +96,7 @@ function stackFiles(frames: readonly MappedFrame[]): string {
   return `${heading}\n\nCrashing frame first:\n\n${list.join("\n")}`;
 }
 
-function untrustedReport({ issue, context, frames }: PromptInput): { text: string; truncated: boolean } {
+function untrustedReport({ issue, context, frames, deployment }: PromptInput): { text: string; truncated: boolean } {
   const c = context;
   const facts = [
     ["Issue", issue.shortId],
@@ -114,6 +117,7 @@ function untrustedReport({ issue, context, frames }: PromptInput): { text: strin
       .join("\n"),
   ];
   if (frames.length > 0) parts.push(`Stack trace (crashing frame first):\n${frames.map(formatFrame).join("\n")}`);
+  if (deployment) parts.push(deploymentReport(deployment));
   const tags = c?.tags ?? [];
   if (tags.length > 0) parts.push(`Tags:\n${tags.map((tag) => `  ${tag.key}=${tag.value}`).join("\n")}`);
   const crumbs = c?.breadcrumbs ?? [];
@@ -156,4 +160,24 @@ function formatFrame(frame: MappedFrame, index: number): string {
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
   return stripAnsi(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+}
+
+/** The deployment and its suspect commits: commit messages are written by people, so they stay in the report. */
+function deploymentReport(d: DeploymentContext): string {
+  const commit = d.commitSha ? ` from commit ${d.commitSha.slice(0, 12)}` : "";
+  const lines = [
+    `Deployment: release ${d.release}${d.environment ? ` to ${d.environment}` : ""}${commit}, ${d.deployedAt.toISOString()}`,
+  ];
+  if (d.commits !== null) lines.push(`Commits since the previous deployment: ${d.commits}`);
+  if (d.suspects.length === 0) return lines.join("\n");
+  lines.push("Suspect commits (they changed files of the stack trace), most likely first:");
+  for (const s of d.suspects.slice(0, 10)) {
+    const subject = s.message.split("\n")[0] ?? "";
+    lines.push(`  ${s.sha.slice(0, 12)} ${subject}${s.author ? ` (${s.author})` : ""}`);
+    const files = s.files
+      .slice(0, 20)
+      .map((file) => (s.touched.some((t) => file.endsWith(t)) ? `${file} (in the stack)` : file));
+    lines.push(`    changed: ${files.join(", ")}${s.files.length > 20 ? `, and ${s.files.length - 20} more` : ""}`);
+  }
+  return lines.join("\n");
 }

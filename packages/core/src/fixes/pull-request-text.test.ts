@@ -37,6 +37,32 @@ function input(overrides: Partial<PullRequestInput> = {}): PullRequestInput {
 }
 
 describe("pullRequestText", () => {
+  it("names the deployment and its suspect commits, inert, with a compare link only on GitHub", () => {
+    const deployment = {
+      release: "shop@2.0.0",
+      environment: "production",
+      commitSha: "c".repeat(40),
+      compareUrl: "https://github.com/acme/shop/compare/a...b",
+      commits: 3,
+      suspects: [
+        { sha: "d".repeat(40), message: "cart: fixes #12 for @ops\nmore", author: "dev", touched: ["src/cart.js"] },
+      ],
+    };
+    const { body } = pullRequestText(input({ deployment }));
+    expect(body).toContain(
+      "## Deployment\n\nRelease `shop@2.0.0` deployed to `production` at `cccccccccccc` · 3 commits since the previous one ([compare](https://github.com/acme/shop/compare/a...b)).",
+    );
+    expect(body).toContain(
+      "**Suspect commits** (they changed files of the stack trace):\n\n- `dddddddddddd` cart: fixes\u200b #12 for @\u200bops by dev: changed `src/cart.js`",
+    );
+    const elsewhere = pullRequestText(
+      input({ deployment: { ...deployment, compareUrl: "https://evil.example/x", suspects: [] } }),
+    );
+    expect(elsewhere.body).not.toContain("evil.example");
+    expect(elsewhere.body).toContain("No commit of the range changed a file of the stack trace.");
+    expect(pullRequestText(input()).body).not.toContain("## Deployment");
+  });
+
   it("writes a conventional title with the short id", () => {
     expect(pullRequestText(input()).title).toBe(
       "fix: TypeError: Cannot read properties of undefined (reading… (SHOP-1A)",

@@ -1,6 +1,6 @@
 import { stripAnsi } from "./agent-summary.ts";
 import { scrubText } from "./scrub.ts";
-import { safeHttpsUrl } from "../links/safe-https-url.ts";
+import { githubWebHost, safeHttpsUrl } from "../links/safe-https-url.ts";
 
 export interface PullRequestInput {
   issue: {
@@ -15,6 +15,15 @@ export interface PullRequestInput {
   checks: { name: string; ok: boolean; detail: string }[];
   tests: { command: string; ok: boolean; exitCode: number | null; durationMs: number; outputTail: string } | null;
   diff: { files: number; added: number; removed: number; paths: string[] };
+  /** The deployment that introduced the error's release, and the suspect commits of its range. */
+  deployment?: {
+    release: string;
+    environment: string | null;
+    commitSha: string | null;
+    compareUrl: string | null;
+    commits: number | null;
+    suspects: { sha: string; message: string; author: string | null; touched: string[] }[];
+  } | null;
   runUrl: string | null;
 }
 
@@ -39,6 +48,7 @@ export function pullRequestText(input: PullRequestInput): { title: string; body:
     impact(input.issue),
     `## Root cause\n\n${summary ?? "_The agent did not describe the root cause._"}`,
     whatChanged(input.diff),
+    deploymentSection(input.deployment ?? null),
     input.checks.length > 0
       ? `## Checks\n\n${input.checks.map((c) => `- ${c.ok ? "✓" : "✗"} ${c.name}: ${inert(oneLine(scrubText(c.detail)))}`).join("\n")}`
       : "",
@@ -81,6 +91,26 @@ function whatChanged(diff: PullRequestInput["diff"]): string {
   if (diff.paths.length > PATH_LIMIT) shown.push(`- … and ${diff.paths.length - PATH_LIMIT} more`);
   const counts = `${diff.files} ${diff.files === 1 ? "file" : "files"}, +${diff.added} −${diff.removed}`;
   return `## What changed\n\n${counts}${shown.length > 0 ? `\n\n${shown.join("\n")}` : ""}`;
+}
+
+const SUSPECT_LIMIT = 5;
+
+function deploymentSection(d: PullRequestInput["deployment"]): string {
+  if (!d) return "";
+  const text = (value: string) => inert(oneLine(scrubText(value)));
+  const compare = safeHttpsUrl(d.compareUrl, [githubWebHost()]);
+  const range = d.commits === null ? "" : ` · ${d.commits} commit${d.commits === 1 ? "" : "s"} since the previous one`;
+  const head = `Release ${inlineCode(text(d.release))}${d.environment ? ` deployed to ${inlineCode(text(d.environment))}` : " deployed"}${
+    d.commitSha ? ` at ${inlineCode(d.commitSha.slice(0, 12))}` : ""
+  }${range}${compare ? ` ([compare](${compare}))` : ""}.`;
+  if (d.suspects.length === 0)
+    return `## Deployment\n\n${head}\n\nNo commit of the range changed a file of the stack trace.`;
+  const suspects = d.suspects.slice(0, SUSPECT_LIMIT).map((s) => {
+    const subject = cap(text(s.message.split("\n")[0] ?? ""), 100);
+    const by = s.author ? ` by ${text(s.author)}` : "";
+    return `- ${inlineCode(s.sha.slice(0, 12))} ${subject}${by}: changed ${s.touched.map((path) => inlineCode(scrubText(path))).join(", ")}`;
+  });
+  return `## Deployment\n\n${head}\n\n**Suspect commits** (they changed files of the stack trace):\n\n${suspects.join("\n")}`;
 }
 
 function testsSection(tests: PullRequestInput["tests"]): string {

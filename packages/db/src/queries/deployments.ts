@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { type DeploymentCommit, deployments, deployTokens, repositories } from "../schema/index.ts";
 
@@ -100,4 +100,32 @@ export async function workspacesWithRepository(
     .from(repositories)
     .where(and(sql`lower(${repositories.owner}) = lower(${owner})`, sql`lower(${repositories.name}) = lower(${name})`));
   return rows.map((row) => row.workspaceId);
+}
+
+/**
+ * The deployment that introduced a release to an environment: its first successful deployment
+ * there (any environment's when the event named none). A release that is itself a commit SHA
+ * (`<sha>`, `name@<sha>`) also finds the deployment of that commit.
+ */
+export async function introducedIn(
+  db: Db,
+  { workspaceId, release, environment }: { workspaceId: string; release: string; environment: string | null },
+): Promise<Deployment | undefined> {
+  const sha = /(?:^|@)([0-9a-f]{7,40})$/i.exec(release)?.[1]?.toLowerCase();
+  const [row] = await db
+    .select()
+    .from(deployments)
+    .where(
+      and(
+        eq(deployments.workspaceId, workspaceId),
+        eq(deployments.status, "success"),
+        environment === null ? undefined : eq(deployments.environment, environment),
+        sha
+          ? sql`(${deployments.release} = ${release} or ${deployments.commitSha} like ${`${sha}%`})`
+          : eq(deployments.release, release),
+      ),
+    )
+    .orderBy(asc(deployments.deployedAt))
+    .limit(1);
+  return row;
 }

@@ -1,4 +1,14 @@
-import { type AnyPgColumn, index, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { observations } from "./observations.ts";
 import { workspaces } from "./workspaces.ts";
 

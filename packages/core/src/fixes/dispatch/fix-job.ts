@@ -1,4 +1,11 @@
-import type { FixRun, FixRunEventInput, getRepository, getSentryIssue, getWorkspacePolicy } from "@suture/db";
+import type {
+  Deployment,
+  FixRun,
+  FixRunEventInput,
+  getRepository,
+  getSentryIssue,
+  getWorkspacePolicy,
+} from "@suture/db";
 import type { cloneRepository, snapshotChanges } from "@suture/fixer";
 import type { getDb } from "../../database.ts";
 import type { AgentSettings } from "./agent-settings.ts";
@@ -20,6 +27,8 @@ export interface FixJob {
   repository: NonNullable<Awaited<ReturnType<typeof getRepository>>>;
   policy: Awaited<ReturnType<typeof getWorkspacePolicy>>;
   fix: Awaited<ReturnType<typeof gatherFixContext>>;
+  /** The deployment that introduced the error's release to its environment, when one was recorded. */
+  deployment: Deployment | undefined;
   agent: AgentSettings;
   token: Awaited<ReturnType<typeof gitToken>>;
   note(event: FixRunEventInput): Promise<unknown>;

@@ -9,10 +9,11 @@ export type FixRunText = ReturnType<typeof pullRequestText>;
  * summary, the diff checks, the tests), so a retried step writes the same words.
  */
 export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | undefined> {
-  const [issue, checks, tests] = await Promise.all([
+  const [issue, checks, tests, deployment] = await Promise.all([
     getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId }),
     latestFixRunEvent(db, { fixRunId: run.id, kind: "checks" }),
     latestFixRunEvent(db, { fixRunId: run.id, kind: "tests" }),
+    latestFixRunEvent(db, { fixRunId: run.id, kind: "deployment" }),
   ]);
   if (!issue) return undefined;
   const c: CheckData = checks?.data ?? {};
@@ -32,6 +33,7 @@ export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | unde
       ? { command: t.command, ok: t.ok, exitCode: t.exitCode, durationMs: t.durationMs, outputTail: t.outputTail }
       : null,
     diff: { files: c.paths?.length ?? 0, added: c.added ?? 0, removed: c.removed ?? 0, paths: c.paths ?? [] },
+    deployment: deployment?.data ?? null,
     runUrl: fixRunUrl(run.id),
   });
 }

@@ -23,6 +23,7 @@ import { buildPrompt } from "../build-prompt.ts";
 import { mapFrames } from "../map-frames.ts";
 import { type AgentSettings, agentSettings } from "./agent-settings.ts";
 import { checkoutRef } from "./checkout-ref.ts";
+import { deploymentContext, type DeploymentContext, errorDeployment } from "./deployment-context.ts";
 import { failFixRun } from "./fail-fix-run.ts";
 import { fixRunText } from "./fix-run-text.ts";
 import { gatherFixContext } from "./gather-fix-context.ts";
@@ -93,14 +94,16 @@ async function openJob(db: Db, fixRunId: string, run: FixRun, agent: AgentSettin
   if (!githubClient()) return fail(fixRunId, NO_GITHUB_CREDENTIALS);
   const note = (event: FixRunEventInput) => appendFixRunEvent(db, { fixRunId, event });
   const fix = await gatherFixContext(fixRunId);
+  const deployment = await errorDeployment(db, run.workspaceId, fix.context);
   const token = await gitToken(repository.cloneUrl);
-  return { db, fixRunId, run, issue, repository, policy, fix, agent, token, note };
+  return { db, fixRunId, run, issue, repository, policy, fix, deployment, agent, token, note };
 }
 
 /** Stage 1, checkout: a fresh clone at the release the error happened in, or the default branch. */
 async function checkOut(job: FixJob): Promise<Checkout | { status: "failed"; reason: string }> {
   const { repository } = job;
-  const ref = await checkoutRef(job.run.workspaceId, job.fix.context?.release ?? null, repository.defaultBranch);
+  const release = job.fix.context?.release ?? null;
+  const ref = await checkoutRef(job.run.workspaceId, release, job.deployment, repository.defaultBranch);
   const checkout = await cloneRepository({
     cloneUrl: repository.cloneUrl,
     ref,
@@ -177,7 +180,10 @@ async function writePrompt(job: FixJob, checkout: Checkout): Promise<string> {
   const { issue, repository, policy, fix } = job;
   const frames = mapFrames(fix.context?.frames ?? [], repository.codeMappings, await listFiles(checkout.dir));
   const mapped = [...new Set(frames.flatMap((f) => (f.path ? [f.path] : [])))];
+  const deployment = job.deployment && deploymentContext(job.deployment, mapped);
+  if (deployment) await noteDeployment(job, deployment);
   const prompt = buildPrompt({
+    deployment: deployment ?? null,
     issue: { shortId: issue.shortId, title: issue.title, webUrl: issue.webUrl },
     context: fix.context,
     frames,
@@ -197,6 +203,26 @@ async function writePrompt(job: FixJob, checkout: Checkout): Promise<string> {
     data: { paths: mapped, promptBytes: prompt.length },
   });
   return prompt;
+}
+
+async function noteDeployment(job: FixJob, d: DeploymentContext): Promise<void> {
+  const where = d.environment ? ` to ${d.environment}` : "";
+  const suspects = d.suspects.length
+    ? `; ${d.suspects.length} suspect commit${d.suspects.length === 1 ? "" : "s"} changed the stack's files`
+    : "";
+  await job.note({
+    kind: "deployment",
+    message: `The error's release ${d.release} was deployed${where} at ${d.deployedAt.toISOString()}${suspects}`,
+    data: {
+      deploymentId: d.deploymentId,
+      release: d.release,
+      environment: d.environment,
+      commitSha: d.commitSha,
+      compareUrl: d.compareUrl,
+      commits: d.commits,
+      suspects: d.suspects.map(({ sha, message, author, touched }) => ({ sha, message, author, touched })),
+    },
+  });
 }
 
 /** Stage 4, publish: exactly the checked tree, on the run's branch, if the run still wants it. */
