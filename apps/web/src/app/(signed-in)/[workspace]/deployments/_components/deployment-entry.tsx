@@ -45,7 +45,8 @@ export function DeploymentEntry({ deployment, base, now }: { deployment: Timelin
           <span className="text-amber-800">Commits not read: {deployment.commitsError}</span>
         ) : null}
       </div>
-      <Introduced introduced={deployment.introduced} base={base} />
+      {/* Only a successful deployment introduces issues; a failed or unfinished one shipped nothing. */}
+      {deployment.status === "success" ? <Introduced introduced={deployment.introduced} base={base} /> : null}
     </article>
   );
 }
@@ -63,10 +64,10 @@ function Introduced({ introduced, base }: { introduced: TimelineEntry["introduce
           <li key={issue.id} className="min-w-0 text-xs">
             <Link
               href={`${base}/issues/${issue.id}`}
-              className="flex min-w-0 items-baseline gap-2 text-slate-700 hover:underline"
+              className="flex min-w-0 items-baseline gap-2 text-indigo-700 hover:underline"
               title={issue.title ?? undefined}
             >
-              {issue.shortId ? <span className="font-mono font-medium text-indigo-700">{issue.shortId}</span> : null}
+              {issue.shortId ? <span className="font-mono font-medium text-slate-700">{issue.shortId}</span> : null}
               <span className="min-w-0 truncate">{issue.title ?? "Untitled issue"}</span>
             </Link>
           </li>

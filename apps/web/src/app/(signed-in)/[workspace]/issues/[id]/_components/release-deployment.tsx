@@ -87,7 +87,7 @@ function SuspectRange({ deployed, previous }: { deployed: Deployed; previous: De
       </span>
       {count !== null ? (
         <span className="text-slate-600">
-          · {count} {count === 1 ? "commit" : "commits"}
+          {count} {count === 1 ? "commit" : "commits"}
         </span>
       ) : null}
       {/* compareUrl is an https: link on the configured GitHub or null (core). */}
