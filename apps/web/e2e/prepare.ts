@@ -1,10 +1,12 @@
 // Before the e2e server starts (the embedded database is one process's): a second workspace,
 // `acme`, that receives one Sentry installation's deliveries and has a repository connected,
-// so its new issues get fix runs awaiting approval, and two runs of Suture's agent (seed-runs.ts).
+// so its new issues get fix runs awaiting approval, and two runs of Suture's agent (seed-runs.ts);
+// `ship`, whose deployments the deployments spec reads (seed-deployments.ts).
 // No users: the setup link makes the first.
 import { connectRepository, routeSentryInstallation } from "@suture/core";
 import { closeDb } from "@suture/core/database";
 import { seedDeliveries } from "./seed-deliveries";
+import { seedDeployments } from "./seed-deployments";
 import { seedRuns } from "./seed-runs";
 import { ACME_INSTALLATION } from "./users";
 
@@ -13,4 +15,5 @@ const connected = await connectRepository({ workspace: "acme", repository: "acme
 if (connected.status !== "connected") throw new Error(JSON.stringify(connected));
 await seedRuns();
 await seedDeliveries();
+await seedDeployments();
 await closeDb();

@@ -92,6 +92,16 @@ export {
   type IssueListQuery,
 } from "./dashboard/issue-list.ts";
 export { getIssuePage, type IssuePage } from "./dashboard/issue-page.ts";
+export type { IssueDeployment, SuspectView } from "./dashboard/issue-deployment.ts";
+export type { DeploymentView } from "./dashboard/deployment-view.ts";
+export {
+  getDeploymentsPage,
+  parseDeploymentsQuery,
+  type DeploymentsPage,
+  type DeploymentsQuery,
+  type EnvironmentTimeline,
+  type TimelineEntry,
+} from "./dashboard/deployments-page.ts";
 export type { IssueEvent, IssueException, IssueFrame } from "./dashboard/issue-event.ts";
 export { decideFixRunAsMember, decisionInput, type MemberDecisionResult } from "./fixes/decide-as-member.ts";
 export {

@@ -14,6 +14,12 @@ const STATUS_STYLES: Record<string, string> = {
   failed: "bg-red-50 text-red-700 ring-red-200",
 };
 
+const DEPLOYMENT_STYLES: Record<string, string> = {
+  success: "bg-emerald-50 text-emerald-700 ring-emerald-200",
+  in_progress: "bg-amber-50 text-amber-800 ring-amber-200",
+  failure: "bg-red-50 text-red-700 ring-red-200",
+};
+
 const BASE = "inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
 
 export function LevelBadge({ level }: { level: string | null }) {
@@ -30,5 +36,13 @@ export function TypeBadge({ type }: { type: string }) {
     <code className="inline-block max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 align-middle font-mono text-xs text-slate-700">
       {type}
     </code>
+  );
+}
+
+export function DeploymentStatusBadge({ status }: { status: string }) {
+  return (
+    <span className={`${BASE} ${DEPLOYMENT_STYLES[status] ?? STATUS_STYLES.ignored}`}>
+      {status === "in_progress" ? "in progress" : status}
+    </span>
   );
 }

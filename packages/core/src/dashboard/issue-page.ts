@@ -14,6 +14,7 @@ import { can, type WorkspaceScope } from "../auth/roles.ts";
 import { getDb } from "../database.ts";
 import { safeHttpsUrl, safePullRequestUrl } from "../links/safe-https-url.ts";
 import { type FrameLinkTarget, type IssueEvent, issueEventOf, storedEventOf } from "./issue-event.ts";
+import { getIssueDeployment, type IssueDeployment } from "./issue-deployment.ts";
 import { decodeIssueCursor, encodeIssueCursor } from "./issue-list.ts";
 
 export type IssuePage =
@@ -24,6 +25,8 @@ export type IssuePage =
       /** The newest stored event with a stack trace, or null when Sentry delivered none. */
       event: IssueEvent | null;
       release: string | null;
+      /** The release the issue was first seen in, the deployment that introduced it and its suspect commits. */
+      deployment: IssueDeployment;
       /** The repository frames link into, and the ref: the release's commit when known, else the default branch. */
       source: { repository: string; ref: string; refIsCommit: boolean } | null;
       /** Newest first; `olderCursor` reads the next ones. */
@@ -65,13 +68,16 @@ export async function getIssuePage(
   const release = stored?.release ?? event?.release ?? null;
   const commit = release && repository ? await releaseCommit(db, { workspaceId, release }) : undefined;
   const target: FrameLinkTarget | null = repository ? { repository, ref: commit ?? repository.defaultBranch } : null;
+  const issueEvent = event ? issueEventOf(event, target) : null;
+  const deployment = await getIssueDeployment(db, { workspaceId, sentryIssueId: issue.id, event: issueEvent });
   const shown = observations.slice(0, TIMELINE_PAGE);
   const last = shown.at(-1);
   return {
     status: "found",
     issue: { ...issue, webUrl: safeHttpsUrl(issue.webUrl) },
-    event: event ? issueEventOf(event, target) : null,
+    event: issueEvent,
     release,
+    deployment,
     source:
       repository && target
         ? { repository: `${repository.owner}/${repository.name}`, ref: target.ref, refIsCommit: commit !== undefined }

@@ -32,6 +32,7 @@ export default async function WorkspaceLayout({
             </NavLink>
             <NavLink href={`${base}/issues`}>Issues</NavLink>
             <NavLink href={`${base}/runs`}>Fix runs</NavLink>
+            <NavLink href={`${base}/deployments`}>Deployments</NavLink>
             <NavLink href={`${base}/deliveries`}>Deliveries</NavLink>
             {can(scope.role, "admin") ? <NavLink href={`${base}/settings`}>Settings</NavLink> : null}
             {can(scope.role, "admin") ? <NavLink href={`${base}/members`}>Members</NavLink> : null}

@@ -7,12 +7,16 @@ import { EventDetails } from "./_components/event-details";
 import { IssueHeader } from "./_components/issue-header";
 import { IssueRuns } from "./_components/issue-runs";
 import { IssueTimeline } from "./_components/issue-timeline";
+import { ReleaseDeployment } from "./_components/release-deployment";
 import { SourceNote } from "./_components/source-note";
 import { StackTrace } from "./_components/stack-trace";
 
 export const dynamic = "force-dynamic";
 
-/** One Sentry issue: its latest event's stack trace, tags, timeline and fix runs; decide a waiting run here. */
+/**
+ * One Sentry issue: its latest event's stack trace, tags, timeline, fix runs and the deployment that
+ * introduced it with its suspect commits; decide a waiting run here.
+ */
 export default async function IssuePage({
   params,
   searchParams,
@@ -64,6 +68,7 @@ export default async function IssuePage({
         </div>
         <div className="min-w-0 space-y-6">
           <IssueRuns workspace={base} runs={page.fixRuns} now={now} />
+          <ReleaseDeployment deployment={page.deployment} deploymentsHref={`${base}/deployments`} now={now} />
           {page.source ? <SourceNote source={page.source} /> : null}
           {page.event ? <EventDetails event={page.event} /> : null}
         </div>
