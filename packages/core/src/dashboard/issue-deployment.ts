@@ -1,4 +1,4 @@
-import { type Db, findIntroducingDeployment, firstReleaseOfIssue, getWorkspaceDeployment } from "@suture/db";
+import { type Db, firstReleaseOfIssue, getWorkspaceDeployment, introducedIn } from "@suture/db";
 import { cleanFramePath } from "../fixes/map-frames.ts";
 import { githubWebHost, safeHttpsUrl } from "../links/safe-https-url.ts";
 import { suspectCommits } from "../releases/suspects.ts";
@@ -38,7 +38,7 @@ export async function getIssueDeployment(
 ): Promise<IssueDeployment> {
   const first = await firstReleaseOfIssue(db, { workspaceId, sentryIssueId });
   if (!first) return { status: "no_release" };
-  const deployment = await findIntroducingDeployment(db, { workspaceId, ...first });
+  const deployment = (await introducedIn(db, { workspaceId, ...first })) ?? null;
   if (!deployment) return { status: "not_deployed", ...first };
   const previous = deployment.previousDeploymentId
     ? await getWorkspaceDeployment(db, { workspaceId, id: deployment.previousDeploymentId })

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, max, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { deployments, observations, sentryIssues } from "../schema/index.ts";
-import type { Deployment } from "./releases.ts";
+import type { Deployment } from "./deployments.ts";
 
 /** The release (and its environment) an issue was first observed in: its first observation that has one. */
 export async function firstReleaseOfIssue(
@@ -21,30 +21,6 @@ export async function firstReleaseOfIssue(
     .orderBy(asc(observations.occurredAt), asc(observations.id))
     .limit(1);
   return row?.release ? { release: row.release, environment: row.environment } : null;
-}
-
-/**
- * The first successful deployment (by when it went live) of `release` in `environment`; with no
- * environment, the first of that release in any environment.
- */
-export async function findIntroducingDeployment(
-  db: Db,
-  { workspaceId, release, environment }: { workspaceId: string; release: string; environment: string | null },
-): Promise<Deployment | null> {
-  const [row] = await db
-    .select()
-    .from(deployments)
-    .where(
-      and(
-        eq(deployments.workspaceId, workspaceId),
-        eq(deployments.release, release),
-        eq(deployments.status, "success"),
-        environment === null ? undefined : eq(deployments.environment, environment),
-      ),
-    )
-    .orderBy(asc(deployments.deployedAt), asc(deployments.id))
-    .limit(1);
-  return row ?? null;
 }
 
 /** One deployment of the workspace, or null. */

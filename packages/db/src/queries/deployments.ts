@@ -125,7 +125,7 @@ export async function introducedIn(
           : eq(deployments.release, release),
       ),
     )
-    .orderBy(asc(deployments.deployedAt))
+    .orderBy(asc(deployments.deployedAt), asc(deployments.id))
     .limit(1);
   return row;
 }

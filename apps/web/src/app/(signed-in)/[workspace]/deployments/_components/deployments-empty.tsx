@@ -24,7 +24,7 @@ export function DeploymentsEmpty({ filtered, href }: { filtered: boolean; href: 
             token:
           </p>
           <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-slate-100">
-            pnpm suture deploy --release &lt;release&gt; --environment production
+            pnpm suture deploy --env production --release &lt;release&gt; --commit &lt;sha&gt;
           </pre>
           <p className="mt-4 max-w-2xl text-sm text-slate-600">
             or <code className="font-mono text-slate-800">POST /api/deployments</code> with the token as a bearer. A
