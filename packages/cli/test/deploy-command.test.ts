@@ -28,10 +28,13 @@ function deploymentsServer(): Promise<Server> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      void core.receiveDeployment(req.headers.authorization ?? null, Buffer.concat(chunks)).then((answer) => {
-        res.writeHead(req.url === "/api/deployments" ? answer.status : 404, { "content-type": "application/json" });
-        res.end(JSON.stringify(answer.body));
-      });
+      void core.receiveDeployment(req.headers.authorization ?? null, Buffer.concat(chunks)).then(
+        (answer) => {
+          res.writeHead(req.url === "/api/deployments" ? answer.status : 404, { "content-type": "application/json" });
+          res.end(JSON.stringify(answer.body));
+        },
+        (error: unknown) => res.writeHead(500).end(String(error)),
+      );
     });
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
