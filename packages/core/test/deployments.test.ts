@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeHarness, core, db, deliver, getDb, github, sent } from "./github-harness.ts";
 import { repository } from "./github-deliveries.ts";
+import { observeRelease } from "./observe-release.ts";
 
 afterAll(() => closeHarness());
 
@@ -22,34 +22,6 @@ async function workspaceWithToken() {
     token: created.token,
     post: (body: unknown) => core.receiveDeployment(`Bearer ${created.token}`, encode(body)),
   };
-}
-
-/** An observation of `release` in `environment`, as processing stores one. */
-async function observe(workspaceId: string, release: string | null, environment: string | null) {
-  const handle = await getDb();
-  const delivery = await db.insertDelivery(handle, {
-    resource: "error",
-    action: "created",
-    dedupKey: randomUUID(),
-    headers: {},
-    rawBody: "{}",
-  });
-  const [row] = await db.insertObservations(handle, {
-    observations: [
-      {
-        workspaceId,
-        deliveryId: delivery.id,
-        sourceType: "error.created",
-        sourceId: randomUUID(),
-        title: "TypeError",
-        body: "",
-        occurredAt: new Date(),
-        release,
-        environment,
-      },
-    ],
-  });
-  return row!.id;
 }
 
 async function linkedReleases(workspaceId: string, observationId: string) {
@@ -122,12 +94,12 @@ describe("POST /api/deployments (receiveDeployment)", () => {
 describe("linking observations and deployments", () => {
   it("links whichever arrives first, in several environments, and leaves an unknown release alone", async () => {
     const { workspace, post } = await workspaceWithToken();
-    const early = await observe(workspace.id, "shop@2.0.0", "production");
-    const unknown = await observe(workspace.id, "shop@9.9.9", "production");
+    const early = await observeRelease(workspace.id, "shop@2.0.0", "production");
+    const unknown = await observeRelease(workspace.id, "shop@9.9.9", "production");
     const production = (await post({ environment: "production", release: "shop@2.0.0" })).body as { id: string };
     const staging = (await post({ environment: "staging", release: "shop@2.0.0" })).body as { id: string };
     await core.linkReleases({ observationIds: [], deploymentIds: [production.id, staging.id] });
-    const late = await observe(workspace.id, "shop@2.0.0", "staging");
+    const late = await observeRelease(workspace.id, "shop@2.0.0", "staging");
     await core.linkReleases({ observationIds: [late], deploymentIds: [] });
 
     expect(await linkedReleases(workspace.id, early)).toEqual(["production:shop@2.0.0", "staging:shop@2.0.0"]);
@@ -139,10 +111,10 @@ describe("linking observations and deployments", () => {
     const { workspace, post } = await workspaceWithToken();
     const sha = "0123456789abcdef0123456789abcdef01234567";
     await post({ environment: "production", release: "build-77", commit: sha });
-    const full = await observe(workspace.id, sha, "production");
-    const short = await observe(workspace.id, sha.slice(0, 12), "production");
-    const named = await observe(workspace.id, `web@${sha.slice(0, 7)}`, "production");
-    const other = await observe(workspace.id, "fedcba9", "production");
+    const full = await observeRelease(workspace.id, sha, "production");
+    const short = await observeRelease(workspace.id, sha.slice(0, 12), "production");
+    const named = await observeRelease(workspace.id, `web@${sha.slice(0, 7)}`, "production");
+    const other = await observeRelease(workspace.id, "fedcba9", "production");
     await core.linkReleases({ observationIds: [full, short, named, other], deploymentIds: [] });
     for (const id of [full, short, named])
       expect(await linkedReleases(workspace.id, id)).toEqual(["production:build-77"]);
@@ -152,7 +124,7 @@ describe("linking observations and deployments", () => {
   it("never links across workspaces", async () => {
     const a = await workspaceWithToken();
     const b = await workspaceWithToken();
-    const observation = await observe(a.workspace.id, "shared@1", "production");
+    const observation = await observeRelease(a.workspace.id, "shared@1", "production");
     const deployment = (await b.post({ environment: "production", release: "shared@1" })).body as { id: string };
     await core.linkReleases({ observationIds: [observation], deploymentIds: [deployment.id] });
     expect(await linkedReleases(a.workspace.id, observation)).toEqual([]);

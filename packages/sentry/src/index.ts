@@ -21,6 +21,7 @@ export {
   type PullRequestLink,
 } from "./api/sentry-api.ts";
 export type { SentryApiOptions, SentryApiResult, SentryApiFailure } from "./api/sentry-request.ts";
+export type { SentryDeploy, SentryRelease } from "./api/sentry-releases.ts";
 export { eventSchema, type SentryEvent } from "./schemas/event.ts";
 export { seerObservationMetadata, type StoredSeerObservationMetadata } from "./schemas/seer-metadata.ts";
 export type { ChangeSummary, PullRequestSummary } from "./seer-sections.ts";

@@ -31,6 +31,8 @@ export interface SentryDouble {
   setAutofixRunId(runId: number): void;
   /** Autofix starts answer this status and body (a string is sent as text) until cleared with null. */
   setAutofixFailure(failure: { status: number; body: unknown } | null): void;
+  /** What `…/releases/<version>/deploys/` and `…/commits/` answer for this release (else 404, as for an unknown one). */
+  setRelease(version: string, release: { deploys: unknown[]; commits: unknown[] }): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../fixtures/api/${name}.response.json`, import.meta.url), "utf8"));
 
 const ISSUE = /^\/api\/0\/organizations\/[^/]+\/issues\/([^/]+)\/(?:(events\/[^/]+|comments|autofix)\/)?$/;
+const RELEASE = /^\/api\/0\/organizations\/[^/]+\/releases\/([^/]+)\/(deploys|commits)\/$/;
 const EXTERNAL_ISSUES = /^\/api\/0\/sentry-app-installations\/[^/]+\/external-issues\/$/;
 
 /** A Sentry REST API on 127.0.0.1 answering with the recorded examples from `fixtures/api/`. */
@@ -48,11 +51,17 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
   let comments = 0;
   let autofixRunId: number | null = null;
   let autofixFailure: { status: number; body: unknown } | null = null;
+  const releases = new Map<string, { deploys: unknown[]; commits: unknown[] }>();
 
   const known = (issueId: string) =>
     !options.knownIssues || options.knownIssues.includes(issueId) || events.has(issueId);
 
   function route(method: string, path: string, body: unknown): [number, unknown] {
+    const release = RELEASE.exec(path);
+    if (release && method === "GET") {
+      const found = releases.get(decodeURIComponent(release[1]!));
+      return found ? [200, release[2] === "deploys" ? found.deploys : found.commits] : notFound;
+    }
     const external = EXTERNAL_ISSUES.exec(path);
     if (external && method === "POST") {
       const link = (body ?? {}) as Record<string, unknown>;
@@ -123,6 +132,7 @@ export async function startSentryDouble(options: SentryDoubleOptions = {}): Prom
     setEvent: (issueId, json) => void events.set(issueId, json),
     setAutofixRunId: (runId) => void (autofixRunId = runId),
     setAutofixFailure: (failure) => void (autofixFailure = failure),
+    setRelease: (version, release) => void releases.set(version, release),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { type DeploymentCommit, deployments, deployTokens, repositories } from "../schema/index.ts";
+import { type DeploymentCommit, deployments, deployTokens, observations, repositories } from "../schema/index.ts";
 
 export type Deployment = typeof deployments.$inferSelect;
 export type NewDeployment = typeof deployments.$inferInsert;
@@ -128,4 +128,23 @@ export async function introducedIn(
     .orderBy(asc(deployments.deployedAt), asc(deployments.id))
     .limit(1);
   return row;
+}
+
+/** The (workspace, release) pairs of these observations that no deployment records yet. */
+export async function releasesWithoutDeployment(
+  db: Db,
+  { observationIds }: { observationIds: string[] },
+): Promise<{ workspaceId: string; release: string }[]> {
+  if (observationIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ workspaceId: observations.workspaceId, release: observations.release })
+    .from(observations)
+    .where(
+      and(
+        inArray(observations.id, observationIds),
+        isNotNull(observations.release),
+        sql`not exists (select 1 from ${deployments} where ${deployments.workspaceId} = ${observations.workspaceId} and ${deployments.release} = ${observations.release})`,
+      ),
+    );
+  return rows.flatMap((row) => (row.release ? [{ workspaceId: row.workspaceId, release: row.release }] : []));
 }

@@ -1,5 +1,6 @@
 import type { EventContext } from "../event-context.ts";
 import { eventContextFromApi } from "../event-context-from-api.ts";
+import { readSentryRelease, type SentryRelease } from "./sentry-releases.ts";
 import {
   type SentryApiFailure,
   type SentryApiOptions,
@@ -38,6 +39,8 @@ export interface SentryApi {
     issueId: string,
     options?: { stoppingPoint?: AutofixStoppingPoint },
   ): Promise<SentryApiResult<{ runId: string }>>;
+  /** A release's deploys and newest commit (404 for a release Sentry does not know). */
+  readRelease(version: string): Promise<SentryApiResult<{ release: SentryRelease }>>;
 }
 
 /** How far Seer goes before it stops: Sentry's `stopping_point`, in the order Seer reaches them. */
@@ -118,6 +121,11 @@ export function createSentryApi(options: SentryApiOptions): SentryApi {
         ? { status: "ok", runId }
         : { status: "failed", error: "Sentry started Autofix but returned no run_id", httpStatus: response.httpStatus };
     },
+
+    readRelease: (version) =>
+      version.trim() === ""
+        ? Promise.resolve(invalid("release version is empty"))
+        : readSentryRelease(options, version),
   };
 }
 

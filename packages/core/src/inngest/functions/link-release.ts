@@ -1,10 +1,12 @@
 import { linkReleases } from "../../releases/link-releases.ts";
+import { recordSentryDeploys } from "../../releases/record-sentry-deploys.ts";
 import { inngest } from "../client.ts";
 import { deploymentRecorded, observationCaptured } from "../events.ts";
 
 /**
  * Observation with a release → the deployments that shipped it; a deployment recorded later
- * back-fills links to the observations already seen for its release.
+ * back-fills links to the observations already seen for its release. A release first seen here
+ * gets the deploys Sentry recorded of it, when Sentry credentials are configured.
  */
 export const linkRelease = inngest.createFunction(
   {
@@ -20,6 +22,9 @@ export const linkRelease = inngest.createFunction(
       if ("observationId" in event.data) observationIds.push(event.data.observationId);
       if ("deploymentId" in event.data) deploymentIds.push(event.data.deploymentId);
     }
-    return step.run("link", () => linkReleases({ observationIds, deploymentIds }));
+    const linked = await step.run("link", () => linkReleases({ observationIds, deploymentIds }));
+    // Releases no deployment records yet: Sentry may know their deploys (they link when announced).
+    const fromSentry = await step.run("sentry-deploys", () => recordSentryDeploys(observationIds));
+    return { ...linked, ...fromSentry };
   },
 );
