@@ -13,6 +13,9 @@ export type DiffVerdict = { status: "allowed"; files: number; lines: number } | 
 const TEST_FILE =
   /(^|\/)(__tests__|tests?|spec|e2e)\/|[._-](test|spec)\.[^/]+$|(^|\/)test_[^/]+\.py$|_test\.(go|py|rb)$/;
 
+/** Whether a path is a test by the usual conventions (`test/`, `*.test.ts`, `test_*.py`, `*_test.go`…). */
+export const isTestPath = (path: string): boolean => TEST_FILE.test(path);
+
 /** Whether a fix may be published, with the first reason it may not, in plain words. */
 export function checkDiff(changes: readonly FileChange[], rules: DiffRules): DiffVerdict {
   if (changes.length === 0) return { status: "refused", reason: "the agent changed nothing" };
@@ -24,7 +27,7 @@ export function checkDiff(changes: readonly FileChange[], rules: DiffRules): Dif
   const lines = changes.reduce((sum, c) => sum + c.added + c.removed, 0);
   if (lines > rules.maxLines)
     return { status: "refused", reason: `the diff changes ${lines} lines; the limit is ${rules.maxLines}` };
-  if (rules.requireTest && !changes.some((c) => TEST_FILE.test(c.path))) {
+  if (rules.requireTest && !changes.some((c) => isTestPath(c.path))) {
     return { status: "refused", reason: "no test was added or changed; a regression test is required" };
   }
   return { status: "allowed", files: changes.length, lines };

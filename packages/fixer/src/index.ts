@@ -6,7 +6,8 @@ export { agentPreset, type AgentPreset, type AgentPresetName } from "./agent-pre
 export { checkoutIntegrity } from "./checkout-integrity.ts";
 export { snapshotChanges, type SnapshotResult } from "./snapshot-changes.ts";
 export { parseNumstat, type FileChange } from "./parse-numstat.ts";
-export { checkDiff, type DiffRules, type DiffVerdict } from "./check-diff.ts";
+export { checkDiff, isTestPath, type DiffRules, type DiffVerdict } from "./check-diff.ts";
+export { restoreBaseFiles } from "./restore-base-files.ts";
 export { cloneRepository, type CloneOptions, type CloneResult } from "./clone-repository.ts";
 export { listFiles } from "./list-files.ts";
 export { publishBranch, type PublishOptions, type PublishResult } from "./publish-branch.ts";
