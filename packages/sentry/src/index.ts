@@ -15,6 +15,13 @@ export { eventContextFromApi } from "./event-context-from-api.ts";
 // The one exception to "no I/O": the REST client in src/api/, over the global fetch.
 export { createSentryApi, type SentryApi, type PullRequestLink } from "./api/sentry-api.ts";
 export type { SentryApiOptions, SentryApiResult, SentryApiFailure } from "./api/sentry-request.ts";
+export {
+  listOrganizationIssues,
+  nextCursor,
+  type IssuePage,
+  type ListedIssue,
+  type ListIssuesParams,
+} from "./api/list-issues.ts";
 export { eventSchema, type SentryEvent } from "./schemas/event.ts";
 export { seerObservationMetadata, type StoredSeerObservationMetadata } from "./schemas/seer-metadata.ts";
 export type { ChangeSummary, PullRequestSummary } from "./seer-sections.ts";

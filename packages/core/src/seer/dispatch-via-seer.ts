@@ -13,7 +13,7 @@ import {
 } from "@suture/db";
 import { getDb } from "../database.ts";
 import { failFixRun } from "../fixes/dispatch/fail-fix-run.ts";
-import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
+import { sentryApiForIssue } from "../clients/sentry-api.ts";
 
 export type SeerDispatchResult =
   | { status: "started"; fixRun: FixRun; seerRunId: string }
@@ -34,10 +34,9 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
   if (claim.status === "failed") return fail(fixRunId, claim.error);
   if (claim.status !== "claimed") return claim;
 
-  const api = sentryApi();
-  if (!api)
-    return fail(fixRunId, `Cannot dispatch via Seer: ${sentryApiMissing() ?? "the Sentry API is not configured"}`);
-  const started = await api.startAutofix(claim.issue.sentryIssueId);
+  const client = await sentryApiForIssue(db, { workspaceId: claim.run.workspaceId, issueId: claim.issue.id });
+  if (client.status !== "ok") return fail(fixRunId, `Cannot dispatch via Seer: ${client.reason}`);
+  const started = await client.api.startAutofix(claim.issue.sentryIssueId);
   if (started.status === "failed") return fail(fixRunId, `Seer did not start: ${started.error}`);
   return db.transaction((tx) => recordSeerStart(tx, claim, started.runId));
 }

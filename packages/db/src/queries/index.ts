@@ -14,3 +14,4 @@ export * from "./settings.ts";
 export * from "./issues.ts";
 export * from "./issue-detail.ts";
 export * from "./operations.ts";
+export * from "./sentry-installations.ts";
