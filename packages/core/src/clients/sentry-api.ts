@@ -42,7 +42,8 @@ export function sentryApiForInstallation(installation: Installation | undefined)
     return { status: "ok", api, org, installationUuid: installation.uuid };
   }
   const api = sentryApi();
-  if (!api || !env.SENTRY_ORG) return { status: "missing", reason: sentryApiMissing() ?? "the Sentry API is not configured" };
+  if (!api || !env.SENTRY_ORG)
+    return { status: "missing", reason: sentryApiMissing() ?? "the Sentry API is not configured" };
   if (installation?.orgSlug && installation.orgSlug !== env.SENTRY_ORG) {
     return {
       status: "missing",

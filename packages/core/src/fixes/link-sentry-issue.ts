@@ -1,11 +1,4 @@
-import {
-  appendFixRunEvent,
-  type Db,
-  describeError,
-  type FixRun,
-  getRepository,
-  getSentryIssue,
-} from "@suture/db";
+import { appendFixRunEvent, type Db, describeError, type FixRun, getRepository, getSentryIssue } from "@suture/db";
 import { getDb } from "../database.ts";
 import { sentryApiForIssue } from "../clients/sentry-api.ts";
 import type { SentryApi } from "@suture/sentry";

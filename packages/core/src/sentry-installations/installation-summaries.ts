@@ -21,7 +21,8 @@ export async function installationSummaries(): Promise<InstallationSummary[]> {
   const slugs = new Map((await listWorkspaces(db)).map((w) => [w.id, w.slug]));
   return (await listInstallationCredentials(db)).map((row) => {
     const opened = row.authToken ? openSecret(row.authToken) : null;
-    const token = opened && (opened.status === "ok" ? { hint: secretHint(opened.value) } : { unreadable: opened.error });
+    const token =
+      opened && (opened.status === "ok" ? { hint: secretHint(opened.value) } : { unreadable: opened.error });
     return {
       uuid: row.uuid,
       org: row.orgSlug,

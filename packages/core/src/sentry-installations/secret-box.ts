@@ -44,7 +44,8 @@ export function openSecret(stored: string): OpenedSecret {
   } catch {
     return {
       status: "unreadable",
-      error: "the stored credential does not decrypt with this server's key (SUTURE_ENCRYPTION_KEY or the auth secret changed?)",
+      error:
+        "the stored credential does not decrypt with this server's key (SUTURE_ENCRYPTION_KEY or the auth secret changed?)",
     };
   }
 }

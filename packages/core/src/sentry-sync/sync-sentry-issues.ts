@@ -129,9 +129,9 @@ async function readPage(api: SentryApi, params: ListIssuesParams): Promise<Sentr
 
 /** With Sentry's allowance used up, waits for its reset if that is soon; else says why it stops. */
 async function paceRateLimit({ remaining, resetAt }: IssuePage["rateLimit"]): Promise<string | null> {
-  if (remaining === null || remaining > 0) return null;
-  const waitMs = resetAt ? resetAt.getTime() - Date.now() : 0;
-  if (waitMs > MAX_WAIT_SECONDS * 1000) return `Sentry's rate limit is used up until ${resetAt!.toISOString()}`;
+  if (remaining === null || remaining > 0 || !resetAt) return null;
+  const waitMs = resetAt.getTime() - Date.now();
+  if (waitMs > MAX_WAIT_SECONDS * 1000) return `Sentry's rate limit is used up until ${resetAt.toISOString()}`;
   if (waitMs > 0) await sleep(waitMs);
   return null;
 }

@@ -25,7 +25,11 @@ export async function syncTargets(db: Db): Promise<SyncTarget[]> {
     });
   }
   if (env.SENTRY_ORG && !targets.has(env.SENTRY_ORG)) {
-    targets.set(env.SENTRY_ORG, { org: env.SENTRY_ORG, installationUuid: null, client: sentryApiForInstallation(undefined) });
+    targets.set(env.SENTRY_ORG, {
+      org: env.SENTRY_ORG,
+      installationUuid: null,
+      client: sentryApiForInstallation(undefined),
+    });
   }
   return [...targets.values()];
 }

@@ -79,7 +79,9 @@ export function nextCursor(link: string | null): string | null {
   if (!link) return null;
   for (const part of link.split(/,(?=\s*<)/)) {
     const attributes = new Map(
-      [...part.matchAll(/;\s*([a-z]+)="([^"]*)"/gi)].map((m) => [m[1]!.toLowerCase(), m[2]!] as const),
+      [...part.matchAll(/;\s*(?<name>[a-z]+)="(?<value>[^"]*)"/gi)].map(
+        (m) => [m.groups?.name?.toLowerCase() ?? "", m.groups?.value ?? ""] as const,
+      ),
     );
     if (attributes.get("rel") !== "next") continue;
     const cursor = attributes.get("cursor");
@@ -94,5 +96,8 @@ function rateLimit(headers: Headers): IssuePage["rateLimit"] {
     return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null;
   };
   const reset = number("x-sentry-rate-limit-reset");
-  return { remaining: number("x-sentry-rate-limit-remaining"), resetAt: reset === null ? null : new Date(reset * 1000) };
+  return {
+    remaining: number("x-sentry-rate-limit-remaining"),
+    resetAt: reset === null ? null : new Date(reset * 1000),
+  };
 }
