@@ -5,6 +5,8 @@ import { fix, FIX_USAGE } from "./commands/fix.ts";
 import { repo, REPO_USAGE } from "./commands/repo.ts";
 import { policy, POLICY_USAGE } from "./commands/policy.ts";
 import { user, USER_USAGE } from "./commands/user.ts";
+import { sentryInstallation, SENTRY_INSTALLATION_USAGE } from "./commands/sentry-installation.ts";
+import { sync, SYNC_USAGE } from "./commands/sync.ts";
 
 const USAGE = `usage:
   ${SEND_USAGE.split("\n")[0]}
@@ -15,6 +17,9 @@ const USAGE = `usage:
   ${FIX_USAGE.split("\n")[0]}
   ${FIX_USAGE.split("\n")[1]}
   ${USER_USAGE.split("\n")[0]}
+  ${SENTRY_INSTALLATION_USAGE.split("\n")[0]}
+  ${SENTRY_INSTALLATION_USAGE.split("\n")[1]}
+  ${SYNC_USAGE.split("\n")[0]}
 
 suture help <command> for details.`;
 
@@ -25,6 +30,8 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; usage
   policy: { run: policy, usage: POLICY_USAGE },
   fix: { run: fix, usage: FIX_USAGE },
   user: { run: user, usage: USER_USAGE },
+  "sentry-installation": { run: sentryInstallation, usage: SENTRY_INSTALLATION_USAGE },
+  sync: { run: sync, usage: SYNC_USAGE },
 };
 
 async function main(argv: string[]): Promise<number> {
