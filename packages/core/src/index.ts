@@ -147,3 +147,8 @@ export {
 } from "./settings/manage-repositories.ts";
 export { formatCodeMappings } from "./settings/code-mapping-lines.ts";
 export { policyFormInput, saveFixPolicy, type PolicyChangeResult } from "./settings/save-policy.ts";
+export {
+  installationCredentialsInput,
+  saveInstallationCredentials,
+  type CredentialsChangeResult,
+} from "./settings/installation-credentials.ts";

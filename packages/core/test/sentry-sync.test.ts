@@ -237,3 +237,55 @@ describe("several Sentry organizations", () => {
     });
   });
 });
+
+describe("the settings page's Sentry credentials", () => {
+  async function member(workspace: string, role: "admin" | "viewer") {
+    await db.ensureWorkspace(await getDb(), { slug: workspace });
+    const added = await core.addUser(
+      { email: `${role}@${workspace}.test`, password: "correct horse battery", role, workspace },
+      { userId: null, label: "cli:test" },
+    );
+    if (added.status !== "created") throw new Error(`no ${role} for ${workspace}`);
+    return (await core.loadWorkspaceScope(added.user, workspace))!;
+  }
+
+  it("lets an admin set the credentials of an installation mapped to the workspace, audited without the values", async () => {
+    const handle = await getDb();
+    const admin = await member("payments", "admin");
+    const viewer = await member("payments", "viewer");
+    const uuid = "0b8c7d7e-4444-4a4a-8b8b-000000000004";
+    await db.routeInstallation(handle, { uuid, workspaceId: admin.workspaceId, autoRouted: false });
+    const token = "sntrys_payments_token_0123456789wxyz";
+    // As the action parses the form: blank fields keep what is stored.
+    const form = (values: Record<string, string>) => core.installationCredentialsInput.parse(values);
+    const input = form({ installationUuid: uuid, token, clientSecret: "", org: "payments", removeClientSecret: "" });
+
+    expect(await core.saveInstallationCredentials(viewer, input)).toMatchObject({ status: "forbidden" });
+    expect(await core.saveInstallationCredentials(admin, form({ installationUuid: GLOBEX, token }))).toMatchObject({
+      status: "not_found",
+    });
+    expect(await core.saveInstallationCredentials(admin, input)).toEqual({
+      status: "saved",
+      changed: ["token", "org"],
+    });
+
+    const page = await core.getSettingsPage(admin);
+    const row = page.status === "ok" ? page.installations.find((i) => i.uuid === uuid) : undefined;
+    expect(row).toMatchObject({ orgSlug: "payments", token: { hint: "…wxyz" }, clientSecret: false });
+    expect(JSON.stringify(page)).not.toContain(token);
+    const log = await db.listAuditEvents(handle, { workspaceId: admin.workspaceId });
+    expect(log.filter((e) => e.action === "installation.credentials_set")).toMatchObject([
+      { targetId: uuid, data: { changed: ["token", "org"] } },
+    ]);
+    expect(JSON.stringify(log)).not.toContain(token);
+
+    expect(
+      await core.saveInstallationCredentials(admin, form({ installationUuid: uuid, token: " ", removeToken: "on" })),
+    ).toEqual({
+      status: "saved",
+      changed: ["token"],
+    });
+    const [stored] = await handle.select().from(sentryInstallations).where(eq(sentryInstallations.uuid, uuid));
+    expect(stored!.authToken).toBeNull();
+  });
+});

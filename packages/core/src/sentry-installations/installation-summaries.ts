@@ -20,17 +20,24 @@ export async function installationSummaries(): Promise<InstallationSummary[]> {
   const db = await getDb();
   const slugs = new Map((await listWorkspaces(db)).map((w) => [w.id, w.slug]));
   return (await listInstallationCredentials(db)).map((row) => {
-    const opened = row.authToken ? openSecret(row.authToken) : null;
-    const token =
-      opened && (opened.status === "ok" ? { hint: secretHint(opened.value) } : { unreadable: opened.error });
+    const shown = credentialsShown(row);
     return {
       uuid: row.uuid,
       org: row.orgSlug,
       workspaceSlug: row.workspaceId ? (slugs.get(row.workspaceId) ?? null) : null,
       status: row.status,
-      token,
-      clientSecret: row.clientSecret !== null,
-      calls: token ? "its own token" : env.SENTRY_AUTH_TOKEN ? "SENTRY_AUTH_TOKEN" : "none",
+      ...shown,
+      calls: shown.token ? "its own token" : env.SENTRY_AUTH_TOKEN ? "SENTRY_AUTH_TOKEN" : "none",
     };
   });
+}
+
+/** What a page may know of an installation's credentials: a token's last 4 characters, whether a secret is set. */
+export function credentialsShown(row: { authToken: string | null; clientSecret: string | null }): {
+  token: InstallationSummary["token"];
+  clientSecret: boolean;
+} {
+  const opened = row.authToken ? openSecret(row.authToken) : null;
+  const token = opened && (opened.status === "ok" ? { hint: secretHint(opened.value) } : { unreadable: opened.error });
+  return { token, clientSecret: row.clientSecret !== null };
 }

@@ -42,15 +42,25 @@ export type SetCredentialsResult =
 export async function setInstallationCredentials(input: InstallationCredentialsInput): Promise<SetCredentialsResult> {
   const parsed = installationCredentialsSchema.safeParse(input);
   if (!parsed.success) return { status: "invalid", error: parsed.error.issues.map((i) => i.message).join("; ") };
-  const { uuid, token, clientSecret, org } = parsed.data;
-  const changed = (["token", "clientSecret", "org"] as const).filter((key) => parsed.data[key] !== undefined);
-  if (changed.length === 0) return { status: "invalid", error: "give a token, a client secret or an organization" };
-  await store(await getDb(), {
+  const sealed = sealedCredentials(parsed.data);
+  if (sealed.changed.length === 0) return { status: "invalid", error: NOTHING_GIVEN };
+  await store(await getDb(), sealed.values);
+  forgetInstallationSecrets();
+  return { status: "saved", uuid: parsed.data.uuid, changed: sealed.changed };
+}
+
+export const NOTHING_GIVEN = "give a token, a client secret or an organization";
+
+/** What to store for valid input: the secrets sealed; which of the three it changes. */
+export function sealedCredentials({ uuid, token, clientSecret, org }: z.output<typeof installationCredentialsSchema>) {
+  const changed = (["token", "clientSecret", "org"] as const).filter(
+    (key) => ({ token, clientSecret, org })[key] !== undefined,
+  );
+  const values = {
     uuid,
     ...(token !== undefined ? { authToken: token === null ? null : sealSecret(token) } : {}),
     ...(clientSecret !== undefined ? { clientSecret: clientSecret === null ? null : sealSecret(clientSecret) } : {}),
     ...(org !== undefined ? { orgSlug: org } : {}),
-  });
-  forgetInstallationSecrets();
-  return { status: "saved", uuid, changed };
+  };
+  return { values, changed: [...changed] };
 }
