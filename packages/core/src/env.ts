@@ -79,7 +79,11 @@ export const env = createEnv({
      */
     SUTURE_ENCRYPTION_KEY: z.string().min(32).optional(),
     /** When the recovery sync reads Sentry's issue list: a cron expression, or `off`. */
-    SUTURE_SENTRY_SYNC_CRON: z.string().min(1).default("*/5 * * * *"),
+    SUTURE_SENTRY_SYNC_CRON: z
+      .string()
+      .trim()
+      .regex(/^(off|\S+( \S+){4})$/i, "a cron expression of five fields (e.g. */5 * * * *), or off")
+      .default("*/5 * * * *"),
     /** GitHub sign-in (an OAuth app's client id and secret); off unless both are set. */
     GITHUB_OAUTH_CLIENT_ID: z.string().optional(),
     GITHUB_OAUTH_CLIENT_SECRET: z.string().optional(),

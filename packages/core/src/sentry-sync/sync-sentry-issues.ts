@@ -78,9 +78,11 @@ async function syncOrganization(db: Db, target: SyncTarget, options: SyncOptions
   }
   if (report.error === null) report.status = "synced";
   else log.warn({ org: target.org, error: report.error }, "the Sentry sync of an organization stopped");
+  // A --since later than the last sync leaves a gap unread: the progress does not jump over it.
+  const gapless = !last || since.getTime() <= last.getTime();
   await recordSentrySync(db, {
     orgSlug: target.org,
-    syncedUntil: report.status === "synced" ? now : null,
+    syncedUntil: report.status === "synced" && gapless ? now : null,
     lastRunAt: new Date(),
     lastError: report.error,
     recovered: report.recovered.length,
