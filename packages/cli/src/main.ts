@@ -6,6 +6,8 @@ import { repo, REPO_USAGE } from "./commands/repo.ts";
 import { policy, POLICY_USAGE } from "./commands/policy.ts";
 import { user, USER_USAGE } from "./commands/user.ts";
 import { deploy, DEPLOY_TOKEN_USAGE, DEPLOY_USAGE, deployToken } from "./commands/deploy.ts";
+import { sentryInstallation, SENTRY_INSTALLATION_USAGE } from "./commands/sentry-installation.ts";
+import { sync, SYNC_USAGE } from "./commands/sync.ts";
 
 const USAGE = `usage:
   ${SEND_USAGE.split("\n")[0]}
@@ -18,6 +20,9 @@ const USAGE = `usage:
   ${USER_USAGE.split("\n")[0]}
   ${DEPLOY_USAGE.split("\n")[0]}
   ${DEPLOY_TOKEN_USAGE.split("\n")[0]}
+  ${SENTRY_INSTALLATION_USAGE.split("\n")[0]}
+  ${SENTRY_INSTALLATION_USAGE.split("\n")[1]}
+  ${SYNC_USAGE.split("\n")[0]}
 
 suture help <command> for details.`;
 
@@ -30,6 +35,8 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; usage
   user: { run: user, usage: USER_USAGE },
   deploy: { run: deploy, usage: DEPLOY_USAGE },
   "deploy-token": { run: deployToken, usage: DEPLOY_TOKEN_USAGE },
+  "sentry-installation": { run: sentryInstallation, usage: SENTRY_INSTALLATION_USAGE },
+  sync: { run: sync, usage: SYNC_USAGE },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -54,6 +54,10 @@ export const inngestDevMode = !!env.INNGEST_DEV && !["0", "false"].includes(env.
 
 export const sweepAfterSeconds = env.SUTURE_SWEEP_AFTER_SECONDS;
 
+/** When the recovery sync runs (a cron expression), or null when SUTURE_SENTRY_SYNC_CRON is `off`. */
+export const sentrySyncCron =
+  env.SUTURE_SENTRY_SYNC_CRON.trim().toLowerCase() === "off" ? null : env.SUTURE_SENTRY_SYNC_CRON.trim();
+
 let cachedSecrets: string[] | undefined;
 
 /**

@@ -79,6 +79,17 @@ export const env = createEnv({
     SUTURE_PUBLIC_URL: z.string().url().optional(),
     /** Signs sessions. Generated into the data folder on the embedded defaults; required with DATABASE_URL. */
     SUTURE_AUTH_SECRET: z.string().min(32).optional(),
+    /**
+     * Seals the Sentry tokens and client secrets stored per installation (HKDF-SHA256 of it,
+     * AES-256-GCM). Default: derived from the auth secret. 32 characters or more.
+     */
+    SUTURE_ENCRYPTION_KEY: z.string().min(32).optional(),
+    /** When the recovery sync reads Sentry's issue list: a cron expression, or `off`. */
+    SUTURE_SENTRY_SYNC_CRON: z
+      .string()
+      .trim()
+      .regex(/^(off|\S+( \S+){4})$/i, "a cron expression of five fields (e.g. */5 * * * *), or off")
+      .default("*/5 * * * *"),
     /** GitHub sign-in (an OAuth app's client id and secret); off unless both are set. */
     GITHUB_OAUTH_CLIENT_ID: z.string().optional(),
     GITHUB_OAUTH_CLIENT_SECRET: z.string().optional(),

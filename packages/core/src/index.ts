@@ -32,7 +32,17 @@ export { prepareFix, type PrepareResult } from "./fixes/dispatch/prepare-fix.ts"
 export { openFixPullRequest, type OpenPullRequestResult } from "./fixes/dispatch/open-fix-pull-request.ts";
 export { agentConfigurationError, agentSettings, type AgentSettings } from "./fixes/dispatch/agent-settings.ts";
 export { setWorkspacePolicy, type SetPolicyResult } from "./fixes/set-workspace-policy.ts";
-export { sentryApi } from "./clients/sentry-api.ts";
+export { sentryApi, sentryApiForInstallation, sentryApiForIssue, type SentryClient } from "./clients/sentry-api.ts";
+export {
+  setInstallationCredentials,
+  installationCredentialsSchema,
+  type InstallationCredentialsInput,
+  type SetCredentialsResult,
+} from "./sentry-installations/set-installation-credentials.ts";
+export { installationSummaries, type InstallationSummary } from "./sentry-installations/installation-summaries.ts";
+export { syncSentryIssues, type OrganizationSync, type SyncReport } from "./sentry-sync/sync-sentry-issues.ts";
+export { syncSentryIssuesNow } from "./sentry-sync/sync-sentry-issues-now.ts";
+export { type RecoveredIssue } from "./sentry-sync/recover-issues.ts";
 export { recordSeerObservations, type SeerRunOutcome } from "./seer/record-seer-observations.ts";
 export { resolveMergedIssue, type ResolveResult } from "./pull-requests/resolve-merged-issue.ts";
 export { linkSentryIssue, type LinkResult } from "./fixes/link-sentry-issue.ts";
@@ -153,3 +163,8 @@ export {
 } from "./settings/manage-repositories.ts";
 export { formatCodeMappings } from "./settings/code-mapping-lines.ts";
 export { policyFormInput, saveFixPolicy, type PolicyChangeResult } from "./settings/save-policy.ts";
+export {
+  installationCredentialsInput,
+  saveInstallationCredentials,
+  type CredentialsChangeResult,
+} from "./settings/installation-credentials.ts";

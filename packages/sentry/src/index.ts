@@ -22,6 +22,13 @@ export {
 } from "./api/sentry-api.ts";
 export type { SentryApiOptions, SentryApiResult, SentryApiFailure } from "./api/sentry-request.ts";
 export type { SentryDeploy, SentryRelease } from "./api/sentry-releases.ts";
+export {
+  listOrganizationIssues,
+  nextCursor,
+  type IssuePage,
+  type ListedIssue,
+  type ListIssuesParams,
+} from "./api/list-issues.ts";
 export { eventSchema, type SentryEvent } from "./schemas/event.ts";
 export { seerObservationMetadata, type StoredSeerObservationMetadata } from "./schemas/seer-metadata.ts";
 export type { ChangeSummary, PullRequestSummary } from "./seer-sections.ts";

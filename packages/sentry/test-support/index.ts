@@ -2,6 +2,7 @@
 export {
   startSentryDouble,
   type RecordedRequest,
+  type RecordedCall,
   type SentryDouble,
   type SentryDoubleOptions,
 } from "./sentry-double.ts";

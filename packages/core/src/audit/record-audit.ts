@@ -4,7 +4,12 @@ import { getDb } from "../database.ts";
 
 export interface AuditInput {
   workspace: string;
-  action: "policy.changed" | "repository.connected" | "installation.mapped" | "deliveries.replayed";
+  action:
+    | "policy.changed"
+    | "repository.connected"
+    | "installation.mapped"
+    | "deliveries.replayed"
+    | "installation.credentials_set";
   targetType: string;
   targetId: string;
   data?: Record<string, unknown>;

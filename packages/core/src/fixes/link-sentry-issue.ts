@@ -1,14 +1,6 @@
-import {
-  appendFixRunEvent,
-  type Db,
-  describeError,
-  type FixRun,
-  getRepository,
-  getSentryIssue,
-  workspaceInstallation,
-} from "@suture/db";
+import { appendFixRunEvent, type Db, describeError, type FixRun, getRepository, getSentryIssue } from "@suture/db";
 import { getDb } from "../database.ts";
-import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
+import { sentryApiForIssue } from "../clients/sentry-api.ts";
 import type { SentryApi } from "@suture/sentry";
 
 export type LinkResult =
@@ -29,13 +21,13 @@ export async function linkSentryIssue(
 ): Promise<LinkResult> {
   try {
     const db = await getDb();
-    const api = sentryApi();
-    if (!api) return { status: "skipped", reason: sentryApiMissing() ?? "the Sentry API is not configured" };
     const issue = await getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId });
     if (!issue) return { status: "failed", error: `fix run ${run.id} has no Sentry issue` };
+    const client = await sentryApiForIssue(db, { workspaceId: run.workspaceId, issueId: issue.id });
+    if (client.status !== "ok") return { status: "skipped", reason: client.reason };
+    const { api, installationUuid } = client;
     const pr: PullRequestLink = { run, sentryIssueId: issue.sentryIssueId, prUrl, prNumber };
-    const installation = await workspaceInstallation(db, { workspaceId: run.workspaceId });
-    const linked = installation ? await linkAsExternalIssue(db, api, installation.uuid, pr) : null;
+    const linked = installationUuid ? await linkAsExternalIssue(db, api, installationUuid, pr) : null;
     if (linked?.status === "linked") return linked;
     return await commentOnIssue(db, api, pr, linked?.linkError);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { appendFixRunEvent, type FixRunEventInput, getFixRun, getSentryIssue, latestFixRunEvent } from "@suture/db";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
-import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
+import { sentryApiForIssue } from "../clients/sentry-api.ts";
 
 export type ResolveResult =
   | { status: "resolved"; sentryIssueId: string }
@@ -25,17 +25,18 @@ export async function resolveMergedIssue(fixRunId: string): Promise<ResolveResul
   if (resolved) return { status: "resolved", sentryIssueId: resolved.data.sentryIssueId };
   const record = (event: FixRunEventInput) => appendFixRunEvent(db, { fixRunId, event });
 
-  const missing = env.SUTURE_RESOLVE_ON_MERGE !== true ? "SUTURE_RESOLVE_ON_MERGE is not set" : sentryApiMissing();
-  const api = sentryApi();
-  if (missing || !api) {
-    const reason = missing ?? "the Sentry API is not configured";
-    await record({ kind: "sentry_resolve_skipped", message: `Sentry issue left open: ${reason}` });
-    return { status: "skipped", reason };
-  }
   const issue = await getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId });
-  if (!issue) return { status: "not_found", error: `fix run ${fixRunId} has no Sentry issue` };
+  const client =
+    env.SUTURE_RESOLVE_ON_MERGE !== true
+      ? ({ status: "missing", reason: "SUTURE_RESOLVE_ON_MERGE is not set" } as const)
+      : issue && (await sentryApiForIssue(db, { workspaceId: run.workspaceId, issueId: issue.id }));
+  if (client?.status === "missing") {
+    await record({ kind: "sentry_resolve_skipped", message: `Sentry issue left open: ${client.reason}` });
+    return { status: "skipped", reason: client.reason };
+  }
+  if (!issue || !client) return { status: "not_found", error: `fix run ${fixRunId} has no Sentry issue` };
 
-  const result = await api.resolveIssue(issue.sentryIssueId, { inNextRelease: true });
+  const result = await client.api.resolveIssue(issue.sentryIssueId, { inNextRelease: true });
   if (result.status === "failed") {
     await record({
       kind: "sentry_resolve_failed",

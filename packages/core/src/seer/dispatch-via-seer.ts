@@ -14,7 +14,7 @@ import {
 import type { AutofixStoppingPoint } from "@suture/sentry";
 import { getDb } from "../database.ts";
 import { failFixRun } from "../fixes/dispatch/fail-fix-run.ts";
-import { sentryApi, sentryApiMissing } from "../clients/sentry-api.ts";
+import { sentryApiForIssue } from "../clients/sentry-api.ts";
 import { env } from "../env.ts";
 
 export type SeerDispatchResult =
@@ -36,11 +36,10 @@ export async function dispatchViaSeer(fixRunId: string): Promise<SeerDispatchRes
   if (claim.status === "failed") return fail(fixRunId, claim.error);
   if (claim.status !== "claimed") return claim;
 
-  const api = sentryApi();
-  if (!api)
-    return fail(fixRunId, `Cannot dispatch via Seer: ${sentryApiMissing() ?? "the Sentry API is not configured"}`);
+  const client = await sentryApiForIssue(db, { workspaceId: claim.run.workspaceId, issueId: claim.issue.id });
+  if (client.status !== "ok") return fail(fixRunId, `Cannot dispatch via Seer: ${client.reason}`);
   const stoppingPoint = env.SUTURE_SEER_STOPPING_POINT;
-  const started = await api.startAutofix(claim.issue.sentryIssueId, { stoppingPoint });
+  const started = await client.api.startAutofix(claim.issue.sentryIssueId, { stoppingPoint });
   if (started.status === "failed") return fail(fixRunId, `Seer did not start: ${started.error}`);
   return db.transaction((tx) => recordSeerStart(tx, claim, started.runId, stoppingPoint));
 }

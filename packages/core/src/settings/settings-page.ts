@@ -12,6 +12,7 @@ import { can, type WorkspaceScope } from "../auth/roles.ts";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
 import { agentSettings } from "../fixes/dispatch/agent-settings.ts";
+import { credentialsShown } from "../sentry-installations/installation-summaries.ts";
 
 export interface InstallationRow {
   uuid: string;
@@ -21,6 +22,10 @@ export interface InstallationRow {
   mapped: boolean;
   autoRouted: boolean;
   unrouted: number;
+  /** Its own Sentry token: `…abcd` (the last 4 characters) or why it is unreadable; never the token. */
+  token: { hint: string } | { unreadable: string } | null;
+  /** It has a client secret of its own (never shown). */
+  clientSecret: boolean;
 }
 
 /** What the server runs as its coding agent: names only, never a secret's value. */
@@ -71,6 +76,7 @@ export async function getSettingsPage(scope: WorkspaceScope): Promise<SettingsPa
         mapped: i.workspaceId === workspaceId,
         autoRouted: i.autoRouted,
         unrouted: unrouted.get(i.uuid) ?? 0,
+        ...credentialsShown(i),
       })),
       ...unrecorded.map((uuid) => ({
         uuid,
@@ -79,6 +85,8 @@ export async function getSettingsPage(scope: WorkspaceScope): Promise<SettingsPa
         mapped: false,
         autoRouted: false,
         unrouted: unrouted.get(uuid) ?? 0,
+        token: null,
+        clientSecret: false,
       })),
     ],
     overrides,

@@ -16,3 +16,4 @@ export * from "./issues.ts";
 export * from "./issue-detail.ts";
 export * from "./operations.ts";
 export * from "./deployment-pages.ts";
+export * from "./sentry-installations.ts";

@@ -192,6 +192,8 @@ describe("failures never throw and never show the token", () => {
         status: "failed",
         httpStatus: 429,
         error: "Sentry POST /api/0/organizations/acme/issues/100/autofix/: HTTP 429: Too many requests",
+        // No Retry-After nor X-Sentry-Rate-Limit-Reset: a minute.
+        retryAfterSeconds: 60,
       });
     } finally {
       await poor.close();

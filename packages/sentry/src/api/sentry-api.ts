@@ -1,5 +1,6 @@
 import type { EventContext } from "../event-context.ts";
 import { eventContextFromApi } from "../event-context-from-api.ts";
+import { type IssuePage, type ListIssuesParams, listOrganizationIssues } from "./list-issues.ts";
 import { readSentryRelease, type SentryRelease } from "./sentry-releases.ts";
 import {
   type SentryApiFailure,
@@ -20,6 +21,8 @@ export interface PullRequestLink {
 }
 
 export interface SentryApi {
+  /** One page of the organization's issues last seen in a time range (`GET …/organizations/{org}/issues/`). */
+  listIssues(params: ListIssuesParams): Promise<SentryApiResult<IssuePage>>;
   /** The event Sentry recommends for the issue (falls back to the latest where `recommended` is unknown). */
   recommendedEvent(
     issueId: string,
@@ -58,6 +61,8 @@ export function createSentryApi(options: SentryApiOptions): SentryApi {
   const invalid = (error: string) => ({ status: "failed", error }) as const;
 
   return {
+    listIssues: (params) => listOrganizationIssues(options, params),
+
     async recommendedEvent(issueId) {
       if (!isId(issueId)) return invalid(`Sentry issue id must be digits, got "${issueId}"`);
       let source: "recommended" | "latest" = "recommended";

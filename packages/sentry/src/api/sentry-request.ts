@@ -10,10 +10,16 @@ export interface SentryApiOptions {
   timeoutMs?: number;
 }
 
-export type SentryApiFailure = { status: "failed"; error: string; httpStatus?: number };
+export type SentryApiFailure = {
+  status: "failed";
+  error: string;
+  httpStatus?: number;
+  /** On a 429: how long Sentry asks to wait (`Retry-After`, else its rate-limit reset), in seconds. */
+  retryAfterSeconds?: number;
+};
 export type SentryApiResult<T extends object = object> = ({ status: "ok" } & T) | SentryApiFailure;
 
-export type SentryResponse = SentryApiResult<{ httpStatus: number; json: unknown }>;
+export type SentryResponse = SentryApiResult<{ httpStatus: number; json: unknown; headers: Headers }>;
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -30,10 +36,11 @@ export async function sentryRequest(
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const url = `${options.baseUrl.replace(/\/+$/, "")}${path}`;
-  const fail = (error: string, httpStatus?: number): SentryApiFailure => ({
+  const fail = (error: string, httpStatus?: number, retryAfterSeconds?: number): SentryApiFailure => ({
     status: "failed",
     error: scrub(`Sentry ${method} ${path}: ${error}`, options.token),
     ...(httpStatus !== undefined ? { httpStatus } : {}),
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   });
   let response: Response;
   let text: string;
@@ -53,8 +60,11 @@ export async function sentryRequest(
     return fail(networkError(error, timeoutMs));
   }
   const json = parseJson(text);
-  if (!response.ok) return fail(`HTTP ${response.status}${detailOf(json, text)}`, response.status);
-  return { status: "ok", httpStatus: response.status, json };
+  if (!response.ok) {
+    const wait = response.status === 429 ? retryAfter(response.headers) : undefined;
+    return fail(`HTTP ${response.status}${detailOf(json, text)}`, response.status, wait);
+  }
+  return { status: "ok", httpStatus: response.status, json, headers: response.headers };
 }
 
 /** `/a/{b}/c/` with each id encoded, so an id can never change the path. */
@@ -63,6 +73,17 @@ export function apiPath(strings: TemplateStringsArray, ...ids: string[]): string
     const id = ids[index];
     return path + part + (id === undefined ? "" : encodeURIComponent(id));
   }, "");
+}
+
+/** Seconds to wait after a 429: `Retry-After` (seconds or a date), else `X-Sentry-Rate-Limit-Reset`; 60 if neither. */
+export function retryAfter(headers: Headers, now = Date.now()): number {
+  const header = headers.get("retry-after")?.trim() ?? "";
+  if (/^\d+(\.\d+)?$/.test(header)) return Math.ceil(Number(header));
+  const date = header ? Date.parse(header) : NaN;
+  if (Number.isFinite(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+  const reset = Number(headers.get("x-sentry-rate-limit-reset"));
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, Math.ceil(reset - now / 1000));
+  return 60;
 }
 
 function networkError(error: unknown, timeoutMs: number): string {

@@ -1,7 +1,7 @@
-import { appendFixRunEvent, getFixRun, getSentryIssue, latestStoredEvent } from "@suture/db";
+import { appendFixRunEvent, getFixRun, getSentryIssue, latestStoredEvent, type SentryIssue } from "@suture/db";
 import { type EventContext, eventContextFromEvent } from "@suture/sentry";
 import { getDb } from "../../database.ts";
-import { sentryApi } from "../../clients/sentry-api.ts";
+import { sentryApiForIssue } from "../../clients/sentry-api.ts";
 
 export interface FixContext {
   source: "stored" | "sentry_api" | "none";
@@ -20,7 +20,7 @@ export async function gatherFixContext(fixRunId: string): Promise<FixContext> {
   const issue = run && (await getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId }));
   if (!run || !issue) return { source: "none", context: null, note: "the run or its issue is gone" };
 
-  const result = (await fromStoredEvent(issue.id)) ?? (await fromSentryApi(issue.sentryIssueId));
+  const result = (await fromStoredEvent(issue.id)) ?? (await fromSentryApi(issue));
   const found = result.context;
   await appendFixRunEvent(db, {
     fixRunId,
@@ -45,15 +45,11 @@ async function fromStoredEvent(sentryIssueUuid: string): Promise<FixContext | un
   return { source: "stored", context: eventContextFromEvent(event as Parameters<typeof eventContextFromEvent>[0]) };
 }
 
-async function fromSentryApi(sentryIssueId: string): Promise<FixContext> {
-  const api = sentryApi();
-  if (!api)
-    return {
-      source: "none",
-      context: null,
-      note: "no error event was delivered and SENTRY_AUTH_TOKEN/SENTRY_ORG are not set",
-    };
-  const result = await api.recommendedEvent(sentryIssueId);
+async function fromSentryApi(issue: SentryIssue): Promise<FixContext> {
+  const client = await sentryApiForIssue(await getDb(), { workspaceId: issue.workspaceId, issueId: issue.id });
+  if (client.status !== "ok")
+    return { source: "none", context: null, note: `no error event was delivered and ${client.reason}` };
+  const result = await client.api.recommendedEvent(issue.sentryIssueId);
   if (result.status !== "ok")
     return { source: "none", context: null, note: `the Sentry API answered: ${result.error}` };
   return { source: "sentry_api", context: result.context };

@@ -14,6 +14,7 @@ import {
 import type { SentryIssueUpsert } from "@suture/sentry";
 import { type NormalizedDelivery, normalizeDelivery } from "./normalize-delivery.ts";
 import { routeWorkspace, type WorkspaceRoute } from "../../workspaces/route-workspace.ts";
+import { SYNC_HEADER, SYNC_SOURCE } from "../../sentry-sync/recovered-delivery.ts";
 
 export type ProcessOutcome =
   | { deliveryId: string; status: "processed"; observationId: string | null; workspaceId: string | null }
@@ -150,7 +151,7 @@ function addObservation(
     observation: {
       workspaceId,
       deliveryId: delivery.id,
-      source: "sentry",
+      source: delivery.headers[SYNC_HEADER] === SYNC_SOURCE ? SYNC_SOURCE : "sentry",
       sourceType: observation.sourceType,
       sourceId: observation.sourceId,
       title: observation.title,

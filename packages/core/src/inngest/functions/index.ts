@@ -7,6 +7,8 @@ import { reconcilePullRequests } from "./reconcile-pull-requests.ts";
 import { recordSeerRuns } from "./record-seer-runs.ts";
 import { resolveFixedIssue } from "./resolve-fixed-issue.ts";
 import { sweepPendingDeliveries } from "./sweep-pending-deliveries.ts";
+import { syncSentryIssues } from "./sync-sentry-issues.ts";
+import { sentrySyncCron } from "../../config.ts";
 
 /** Every function the app serves; `/api/inngest` serves exactly this list. */
 export const functions = [
@@ -19,4 +21,6 @@ export const functions = [
   resolveFixedIssue,
   processGithubDelivery,
   reconcilePullRequests,
+  // SUTURE_SENTRY_SYNC_CRON=off: not served at all, so no executor schedules it.
+  ...(sentrySyncCron ? [syncSentryIssues] : []),
 ];

@@ -14,6 +14,7 @@ const ACTIONS: Record<string, string> = {
   "repository.connected": "connected a repository",
   "installation.mapped": "mapped a Sentry installation here",
   "deliveries.replayed": "replayed deliveries",
+  "installation.credentials_set": "set a Sentry installation's credentials",
   "delivery.replayed": "replayed a delivery",
   "repository.updated": "changed a repository",
   "repository.removed": "disconnected a repository",

@@ -2,6 +2,8 @@
 
 import {
   addWorkspaceProjectOverride,
+  type CredentialsChangeResult,
+  installationCredentialsInput,
   mapInstallation,
   mapInstallationInput,
   type MappingResult,
@@ -15,6 +17,7 @@ import {
   type RepositoryChangeResult,
   repositoryFormInput,
   saveFixPolicy,
+  saveInstallationCredentials,
   saveRepository,
 } from "@suture/core";
 import { type ActionRefusal, workspaceAction } from "@/server/authorized-action";
@@ -28,6 +31,9 @@ const removeOverride = workspaceAction(removeOverrideInput, "admin", (input, sco
 );
 const saveRepo = workspaceAction(repositoryFormInput, "admin", (input, scope) => saveRepository(scope, input));
 const removeRepo = workspaceAction(removeRepositoryInput, "admin", (input, scope) => removeRepository(scope, input));
+const saveCredentials = workspaceAction(installationCredentialsInput, "admin", (input, scope) =>
+  saveInstallationCredentials(scope, input),
+);
 const savePolicy = workspaceAction(policyFormInput, "admin", (input, scope) => saveFixPolicy(scope, input));
 
 /** Maps a Sentry installation to this workspace; its unrouted deliveries are processed again. */
@@ -56,4 +62,9 @@ export async function removeRepositoryAction(input: unknown): Promise<Repository
 /** Replaces the fix policy and budgets. */
 export async function savePolicyAction(input: unknown): Promise<PolicyChangeResult | ActionRefusal> {
   return savePolicy(input);
+}
+
+/** Gives an installation mapped here its own Sentry token, client secret or organization (stored encrypted). */
+export async function saveCredentialsAction(input: unknown): Promise<CredentialsChangeResult | ActionRefusal> {
+  return saveCredentials(input);
 }

@@ -2,6 +2,7 @@
 
 import type { InstallationRow } from "@suture/core";
 import { addOverrideAction, mapInstallationAction, removeOverrideAction } from "../actions";
+import { credentialsLine, InstallationCredentials } from "./installation-credentials";
 import { FIELD, Field, FormError, formValues, PRIMARY, SECONDARY, DANGER, useSettingsAction } from "./form-kit";
 
 export interface OverrideRow {
@@ -45,6 +46,7 @@ export function InstallationsTable({
                 {i.status === "deleted" ? " · uninstalled" : ""}
                 {i.unrouted > 0 ? ` · ${i.unrouted} unrouted ${i.unrouted === 1 ? "delivery" : "deliveries"}` : ""}
               </p>
+              {i.mapped ? <p className="text-xs text-slate-500">{credentialsLine(i)}</p> : null}
             </div>
             {i.mapped ? (
               <span className="text-xs font-medium text-emerald-700">
@@ -61,6 +63,7 @@ export function InstallationsTable({
                 Map to this workspace
               </button>
             )}
+            {i.mapped ? <InstallationCredentials workspace={workspace} installation={i} /> : null}
           </li>
         ))}
       </ul>
