@@ -114,6 +114,7 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
         "agent",
         "checks",
         "tests",
+        "red_green",
         "pushed",
         "pr_opened",
       ]),
@@ -137,6 +138,9 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
     expect(pr).toMatchObject({ draft: true, state: "open", base: { ref: "main" } });
     expect(pr.labels.map((l: { name: string }) => l.name)).toContain("suture");
     expect(pr.body).toMatch(/requires human review/i);
+    expect(pr.body).toContain(
+      "## Regression test\n\n`test/cart-missing-product.test.js` fails without the fix and passes with it.",
+    );
     expect(pr.body).toContain("SHOP-1");
     for (const secret of Object.values(PERSONAL)) {
       expect(pr.title).not.toContain(secret);

@@ -89,6 +89,47 @@ describe("a misbehaving agent", () => {
   });
 });
 
+describe("the regression test, proven red then green", () => {
+  it("fails on the base and passes with the fix: recorded, and the run goes on", async () => {
+    const { result, run } = await prepareWith(scriptedAgents.fix);
+    expect(result).toMatchObject({ status: "pushed" });
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
+    expect(events.find((e) => e.kind === "tests")?.data).toMatchObject({ ok: true });
+    expect(events.find((e) => e.kind === "red_green")?.data).toMatchObject({
+      command: SAMPLE_APP.testCommand,
+      testFiles: ["test/cart-missing-product.test.js"],
+      reproduced: true,
+      exitCode: 1,
+      outputTail: expect.stringContaining("Cannot read properties of undefined (reading 'price')"),
+    });
+    // The pushed commit is the fix, not the checkout as the red run left it.
+    const pushed = execFileSync("git", ["--git-dir", sample.bareDir, "show", `${run.headSha}:src/cart.js`], {
+      encoding: "utf8",
+    });
+    expect(pushed).toContain("if (!item.product) continue;");
+  });
+
+  it("a test that passes without the fix fails the run, unless the policy allows it", async () => {
+    const refused = await prepareWith(scriptedAgents.passingTest);
+    expect(refused.result).toEqual({
+      status: "failed",
+      reason: `the test does not reproduce the bug: \`${SAMPLE_APP.testCommand}\` passes without the fix`,
+    });
+    const events = await db.listFixRunEvents(await getDb(), { fixRunId: refused.run.id });
+    expect(events.find((e) => e.kind === "red_green")?.data).toMatchObject({ reproduced: false, exitCode: 0 });
+
+    expect(await core.setWorkspacePolicy("default", { requireReproducingTest: false })).toMatchObject({
+      status: "updated",
+    });
+    try {
+      const allowed = await prepareWith(scriptedAgents.passingTest);
+      expect(allowed.result).toMatchObject({ status: "pushed" });
+    } finally {
+      await core.setWorkspacePolicy("default", { requireReproducingTest: true });
+    }
+  });
+});
+
 describe("a retried dispatch", () => {
   it("adopts the branch an attempt pushed but never recorded, without running the agent again", async () => {
     const { result, run } = await prepareWith(scriptedAgents.fix);

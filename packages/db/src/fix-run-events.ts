@@ -67,6 +67,16 @@ export const FIX_RUN_EVENT_DATA = {
     durationMs: z.number(),
     outputTail: z.string(),
   }),
+  /** The agent's tests run against the base commit (its fix left out): they must fail there. */
+  red_green: z.object({
+    command: z.string(),
+    testFiles: z.array(z.string()),
+    /** The tests failed on the base: they reproduce the bug. */
+    reproduced: z.boolean(),
+    exitCode: z.number().nullable(),
+    timedOut: z.boolean(),
+    outputTail: z.string(),
+  }),
   /** The branch Suture pushed (or found pushed by an earlier attempt). */
   pushed: z.object({ branch: z.string(), sha: z.string() }),
   failed: z.object({ error: z.string().optional() }),

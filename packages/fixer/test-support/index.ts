@@ -34,6 +34,8 @@ export const scriptedAgents = {
   slowFix: here("./agents/slow-fix.mjs"),
   /** Prints a summary and changes nothing. */
   noChange: here("./agents/no-change.mjs"),
+  /** The same fix, with a test that passes without it too: it does not reproduce the bug. */
+  passingTest: here("./agents/passing-test.mjs"),
   /** A "fix" that makes the existing tests fail, plus a test file. */
   breakTests: here("./agents/break-tests.mjs"),
   /** Starts a background child; both sleep well past any timeout. Writes agent.pid and child.pid. */

@@ -6,7 +6,7 @@ import { UsageError } from "./send.ts";
 
 export const POLICY_USAGE = `suture policy <workspace> [--mode manual|auto] [--levels error,fatal] [--min-events N] [--min-users N]
     [--environments production,...] [--max-active N] [--per-hour N] [--per-day N] [--max-files N] [--max-lines N]
-    [--require-test true|false] [--via-seer true|false]
+    [--require-test true|false] [--require-reproducing-test true|false] [--via-seer true|false]
 
 Sets how a workspace's fix runs start: by a person (manual, the default) or by policy (auto,
 within the thresholds and budgets). Prints the resulting policy. Opens the database directly:
@@ -38,6 +38,7 @@ export async function policy(argv: string[]): Promise<number> {
         "max-lines",
         "require-test",
         "via-seer",
+        "require-reproducing-test",
       ].map((name) => [name, { type: "string" as const }]),
     ),
   });
@@ -56,6 +57,7 @@ export async function policy(argv: string[]): Promise<number> {
       maxDiffFiles: values["max-files"],
       maxDiffLines: values["max-lines"],
       requireRegressionTest: bool(values["require-test"]) as boolean | undefined,
+      requireReproducingTest: bool(values["require-reproducing-test"]) as boolean | undefined,
       dispatchViaSeer: bool(values["via-seer"]) as boolean | undefined,
     });
     if (result.status === "invalid") {

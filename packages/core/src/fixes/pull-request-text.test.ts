@@ -37,6 +37,26 @@ function input(overrides: Partial<PullRequestInput> = {}): PullRequestInput {
 }
 
 describe("pullRequestText", () => {
+  it("shows the regression test failing without the fix, with its output, and warns when it passed there", () => {
+    const redGreen = {
+      command: "node --test",
+      testFiles: ["test/cart.test.js"],
+      reproduced: true,
+      exitCode: 1,
+      outputTail:
+        "\u001b[31mnot ok 1 - a deleted product\u001b[0m\n  TypeError: Cannot read properties of undefined (reading 'price')",
+    };
+    const { body } = pullRequestText(input({ redGreen }));
+    expect(body).toContain("## Regression test\n\n`test/cart.test.js` fails without the fix and passes with it.");
+    expect(body).toContain(
+      "Without the fix, `node --test` failed (exit 1):\n\n```\nnot ok 1 - a deleted product\n  TypeError: Cannot read",
+    );
+    const passing = pullRequestText(input({ redGreen: { ...redGreen, reproduced: false, exitCode: 0 } })).body;
+    expect(passing).toContain("⚠️ `test/cart.test.js` passes without the fix: it does not reproduce the bug.");
+    expect(passing).toContain("Without the fix, `node --test` passed:");
+    expect(pullRequestText(input()).body).not.toContain("## Regression test");
+  });
+
   it("names the deployment and its suspect commits, inert, with a compare link only on GitHub", () => {
     const deployment = {
       release: "shop@2.0.0",

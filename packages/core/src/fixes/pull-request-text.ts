@@ -15,6 +15,14 @@ export interface PullRequestInput {
   checks: { name: string; ok: boolean; detail: string }[];
   tests: { command: string; ok: boolean; exitCode: number | null; durationMs: number; outputTail: string } | null;
   diff: { files: number; added: number; removed: number; paths: string[] };
+  /** The agent's tests run without its fix: they must fail there (red) as they pass with it (green). */
+  redGreen?: {
+    command: string;
+    testFiles: string[];
+    reproduced: boolean;
+    exitCode: number | null;
+    outputTail: string;
+  } | null;
   /** The deployment that introduced the error's release, and the suspect commits of its range. */
   deployment?: {
     release: string;
@@ -53,6 +61,7 @@ export function pullRequestText(input: PullRequestInput): { title: string; body:
       ? `## Checks\n\n${input.checks.map((c) => `- ${c.ok ? "✓" : "✗"} ${c.name}: ${inert(oneLine(scrubText(c.detail)))}`).join("\n")}`
       : "",
     testsSection(input.tests),
+    redGreenSection(input.redGreen ?? null, input.tests),
     "---",
     "**This draft was written by a coding agent and requires human review before merging.**",
     input.runUrl ? `[Suture run](${input.runUrl})` : "",
@@ -111,6 +120,29 @@ function deploymentSection(d: PullRequestInput["deployment"]): string {
     return `- ${inlineCode(s.sha.slice(0, 12))} ${subject}${by}: changed ${s.touched.map((path) => inlineCode(scrubText(path))).join(", ")}`;
   });
   return `## Deployment\n\n${head}\n\n**Suspect commits** (they changed files of the stack trace):\n\n${suspects.join("\n")}`;
+}
+
+const RED_LINES = 25;
+
+function redGreenSection(red: PullRequestInput["redGreen"], tests: PullRequestInput["tests"]): string {
+  if (!red) return "";
+  const files = red.testFiles
+    .slice(0, 10)
+    .map((path) => inlineCode(scrubText(path)))
+    .join(", ");
+  const green = tests?.ok ? "passes with it" : "was not seen passing with it";
+  const verdict = red.reproduced
+    ? `${files} ${red.testFiles.length === 1 ? "fails" : "fail"} without the fix and ${green}.`
+    : `⚠️ ${files} ${red.testFiles.length === 1 ? "passes" : "pass"} without the fix: ${red.testFiles.length === 1 ? "it does" : "they do"} not reproduce the bug.`;
+  const tail = scrubText(stripAnsi(red.outputTail))
+    .replace(/\r\n?/g, "\n")
+    .trimEnd()
+    .split("\n")
+    .slice(-RED_LINES)
+    .join("\n");
+  const outcome = red.reproduced ? `failed${red.exitCode !== null ? ` (exit ${red.exitCode})` : ""}` : "passed";
+  const output = tail.trim() === "" ? "" : `\n\n${fencedBlock(tail.slice(-OUTPUT_LIMIT))}`;
+  return `## Regression test\n\n${verdict}\n\nWithout the fix, ${inlineCode(scrubText(red.command))} ${outcome}:${output}`;
 }
 
 function testsSection(tests: PullRequestInput["tests"]): string {

@@ -17,6 +17,7 @@ export const policyInput = z
     maxDiffFiles: z.coerce.number().int().min(1),
     maxDiffLines: z.coerce.number().int().min(1),
     requireRegressionTest: z.boolean(),
+    requireReproducingTest: z.boolean(),
     dispatchViaSeer: z.boolean(),
   })
   .partial()

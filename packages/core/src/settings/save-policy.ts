@@ -48,6 +48,7 @@ export const policyFormInput = z
     maxDiffLines: count("max diff lines", 1, 1_000_000),
     pathDenylist: lines("path denylist"),
     requireRegressionTest: checkbox.default(false),
+    requireReproducingTest: checkbox.default(false),
     dispatchViaSeer: checkbox.default(false),
   })
   .refine((p) => p.maxDispatchesPerDay >= p.maxDispatchesPerHour, {
@@ -70,6 +71,7 @@ const POLICY_FIELDS = [
   "maxDiffLines",
   "pathDenylist",
   "requireRegressionTest",
+  "requireReproducingTest",
   "dispatchViaSeer",
 ] as const satisfies readonly (keyof PolicyForm)[];
 

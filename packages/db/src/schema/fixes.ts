@@ -78,6 +78,8 @@ export const workspacePolicies = pgTable("workspace_policies", {
     .notNull()
     .default(sql`ARRAY[${sql.raw(DEFAULT_PATH_DENYLIST.map((p) => `'${p}'`).join(","))}]::text[]`),
   requireRegressionTest: boolean().notNull().default(true),
+  /** The agent's test must fail on the base commit (reproduce the bug); off: a test that passes there is only noted. */
+  requireReproducingTest: boolean().notNull().default(true),
   dispatchViaSeer: boolean().notNull().default(false),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

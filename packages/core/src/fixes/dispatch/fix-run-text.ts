@@ -9,11 +9,12 @@ export type FixRunText = ReturnType<typeof pullRequestText>;
  * summary, the diff checks, the tests), so a retried step writes the same words.
  */
 export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | undefined> {
-  const [issue, checks, tests, deployment] = await Promise.all([
+  const [issue, checks, tests, deployment, red] = await Promise.all([
     getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId }),
     latestFixRunEvent(db, { fixRunId: run.id, kind: "checks" }),
     latestFixRunEvent(db, { fixRunId: run.id, kind: "tests" }),
     latestFixRunEvent(db, { fixRunId: run.id, kind: "deployment" }),
+    latestFixRunEvent(db, { fixRunId: run.id, kind: "red_green" }),
   ]);
   if (!issue) return undefined;
   const c: CheckData = checks?.data ?? {};
@@ -34,6 +35,7 @@ export async function fixRunText(db: Db, run: FixRun): Promise<FixRunText | unde
       : null,
     diff: { files: c.paths?.length ?? 0, added: c.added ?? 0, removed: c.removed ?? 0, paths: c.paths ?? [] },
     deployment: deployment?.data ?? null,
+    redGreen: red?.data ?? null,
     runUrl: fixRunUrl(run.id),
   });
 }

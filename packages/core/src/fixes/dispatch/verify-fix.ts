@@ -1,8 +1,13 @@
 import { checkDiff } from "@suture/fixer";
 import type { Checkout, FixJob, Snapshot } from "./fix-job.ts";
+import { proveRegressionTest } from "./prove-regression-test.ts";
 import { runRepositoryTests } from "./run-repository-tests.ts";
 
-/** Stage 3, verify: the diff against the workspace's rules, then the repository's own tests. */
+/**
+ * Stage 3, verify: the diff against the workspace's rules, the repository's own tests on the fix
+ * (green), then the agent's tests without the fix (red; a test that passes there fails the run
+ * unless the policy allows it).
+ */
 export async function verify(
   job: FixJob,
   checkout: Checkout,
@@ -40,5 +45,9 @@ export async function verify(
   const testCommand = job.repository.testCommand;
   const tests = await runRepositoryTests(job.fixRunId, testCommand, checkout.dir, agent.testTimeoutMs, agent.runAs);
   if (tests?.status === "failed") return { status: "failed", reason: tests.reason };
+  const proof = await proveRegressionTest(job, checkout, changes);
+  if (proof.status === "failed") return proof;
+  if (proof.status === "not_reproduced" && policy.requireReproducingTest)
+    return { status: "failed", reason: proof.reason };
   return { status: "verified", tree: snapshot.tree };
 }

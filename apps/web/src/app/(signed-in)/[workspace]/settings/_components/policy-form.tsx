@@ -16,6 +16,7 @@ export interface PolicyValues {
   maxDiffLines: number;
   pathDenylist: string[];
   requireRegressionTest: boolean;
+  requireReproducingTest: boolean;
   dispatchViaSeer: boolean;
 }
 
@@ -128,6 +129,10 @@ function ListsAndSwitches({ policy }: { policy: PolicyValues }) {
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="requireRegressionTest" defaultChecked={policy.requireRegressionTest} />
           Require a regression test in the diff
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="requireReproducingTest" defaultChecked={policy.requireReproducingTest} />
+          Refuse a test that passes without the fix
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="dispatchViaSeer" defaultChecked={policy.dispatchViaSeer} />

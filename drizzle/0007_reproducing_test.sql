@@ -1,0 +1,1 @@
+ALTER TABLE "workspace_policies" ADD COLUMN "require_reproducing_test" boolean DEFAULT true NOT NULL;
