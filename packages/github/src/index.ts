@@ -6,6 +6,7 @@ export { verifyGithubSignature } from "./verify-github-signature.ts";
 export { parseGithubWebhook, type GithubDeployment, type GithubUpdate } from "./parse-github-webhook.ts";
 export { GithubPayloadError } from "./github-payload-error.ts";
 export { describeGithubError } from "./describe-github-error.ts";
+export { CODEOWNERS_PATHS, ownersOf, parseCodeowners, requestCodeOwners, type ReviewRequest } from "./codeowners.ts";
 export { compareCommits, type CommitRange, type RangeCommit } from "./compare-commits.ts";
 export {
   type ChecksState,

@@ -44,6 +44,8 @@ const routes: [
       ),
   ],
   ["POST", new RegExp(`^${REPO}/issues/(?<number>\\d+)/labels$`), addLabels],
+  ["POST", new RegExp(`^${REPO}/pulls/(?<number>\\d+)/requested_reviewers$`), requestReviewers],
+  ["GET", new RegExp(`^${REPO}/contents/(?<path>.+)$`), fileContents],
   [
     "GET",
     new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/check-runs$`),
@@ -175,4 +177,30 @@ async function compare(c: RouteContext, p: Record<string, string>): Promise<Repl
 async function commitWithFiles(c: RouteContext, p: Record<string, string>): Promise<Reply | undefined> {
   const body = await commitFilesJson(c, p.owner!, p.repo!, p.ref!);
   return body === undefined ? undefined : ok(body);
+}
+
+/** GitHub's 422 for a reviewer who cannot review (here: the PR's author, or a login with "-nobody-"). */
+function requestReviewers(c: RouteContext, p: Record<string, string>): Reply | undefined {
+  return withPull(c, p, (pull) => {
+    const input = (c.body ?? {}) as { reviewers?: unknown; team_reviewers?: unknown };
+    const users = Array.isArray(input.reviewers) ? input.reviewers.map(String) : [];
+    const teams = Array.isArray(input.team_reviewers) ? input.team_reviewers.map(String) : [];
+    if (users.some((u) => u === pull.user.login || u.includes("-nobody-")))
+      return validationFailed([
+        { resource: "PullRequest", code: "custom", message: "Reviews may only be requested from collaborators." },
+      ]);
+    pull.requested_reviewers = [...pull.requested_reviewers, ...users.map((login) => ({ login }))];
+    pull.requested_teams = [...pull.requested_teams, ...teams.map((slug) => ({ slug }))];
+    return { status: 201, body: pull };
+  });
+}
+
+/** A file of the repository at `?ref=` (default: main), base64 as GitHub sends it. */
+async function fileContents(c: RouteContext, p: Record<string, string>): Promise<Reply | undefined> {
+  const ref = new URL(c.path, "http://double").searchParams.get("ref") ?? "main";
+  if (!/^\w[\w./-]*$/.test(ref) || p.path!.includes("..")) return undefined;
+  const text = await c.git(p.owner!, p.repo!, ["show", `${ref}:${p.path!}`]);
+  if (text === undefined || text === null) return undefined;
+  const content = Buffer.from(text).toString("base64");
+  return ok({ type: "file", encoding: "base64", path: p.path, name: p.path!.split("/").at(-1), content });
 }

@@ -9,6 +9,8 @@ export interface Pull {
   body: string | null;
   user: { login: string };
   labels: DoubleLabel[];
+  requested_reviewers: { login: string }[];
+  requested_teams: { slug: string }[];
   draft: boolean;
   merged: boolean;
   merged_at: string | null;
@@ -69,6 +71,8 @@ export function makePull(
     body: null,
     user: { login: "suture-bot" },
     labels: [],
+    requested_reviewers: [],
+    requested_teams: [],
     draft: false,
     merged: false,
     merged_at: null,
