@@ -133,7 +133,7 @@ describe("mapFrames", () => {
     const frames = [frame("/app/src/cart.js"), frame("/nowhere.js")];
     const mapped = mapFrames(frames, [], REPO);
     expect(mapped.map((m) => m.path)).toEqual(["src/cart.js", null]);
-    expect(mapped[0]).toEqual({ ...frames[0], path: "src/cart.js", via: "suffix" });
+    expect(mapped[0]).toEqual({ ...frames[0], path: "src/cart.js", via: "suffix", confidence: "certain" });
   });
 });
 
