@@ -70,7 +70,7 @@ const cases: [string, EventContextFrame, CodeMapping[], string | null, "mapping"
   ["python filename when abs_path is missing", frame(null, "shop/cart.py"), [], "shop/cart.py", "suffix"],
   ["python site-packages is third party", frame("/usr/lib/python3.11/site-packages/shop/cart.py"), [], null, null],
   ["node_modules never lands on our index.js", frame("/app/node_modules/express/index.js"), [], null, null],
-  ["ambiguous suffix: three repo files end in index.js", frame("/srv/index.js"), [], null, null],
+  ["ambiguous suffix: five repo files end in index.js", frame("/srv/index.js"), [], null, null],
   [
     "a longer unique suffix beats an ambiguous basename",
     frame("/build/src/checkout/index.js"),

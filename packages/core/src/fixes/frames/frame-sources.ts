@@ -61,7 +61,9 @@ export function outerJvmClass(name: string): string {
 
 /** `Namespace.Class` (the frame's module), else the type in `Namespace.Class.Method (args)`. */
 function dotnetType(frame: SourceFrame): string | null {
-  if (frame.module !== null && DOTTED.test(frame.module)) return frame.module;
+  if (frame.module !== null && (DOTTED.test(frame.module) || /^[A-Z]\w*([+`<].*)?$/.test(frame.module))) {
+    return frame.module;
+  }
   const call = frame.function
     ?.split("(")[0]
     ?.trim()

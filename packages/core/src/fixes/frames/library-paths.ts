@@ -23,7 +23,7 @@ const LIBRARY_FOLDERS = [
   /(^|\/)(vendor|deps|\.cargo|\.rustup|Pods|Carthage|SourcePackages|DerivedData|\.build\/checkouts)\//,
   // Unity's package cache, Cordova plugins and platform copies.
   /(^|\/)Library\/PackageCache\//,
-  /(^|\/)www\/plugins\//,
+  /(^|\/)(www\/plugins|plugins\/cordova-[^/]+)\//,
   /(^|\/)(cordova|cordova_plugins)\.js$/,
   /(^|\/)platforms\/(android|ios|browser|electron|osx|windows)\//,
 ];
@@ -31,9 +31,9 @@ const LIBRARY_FOLDERS = [
 /** Go's standard library: a `.go` file under GOROOT's `src/`, or named by its import path (-trimpath). */
 const GO_STD =
   "archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|" +
-  "go|hash|html|image|index|internal|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|" +
+  "hash|html|image|index|internal|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|" +
   "sort|strconv|strings|sync|syscall|testing|text|time|unicode|unique|unsafe";
-const GO_STD_PATH = new RegExp(`(^|/go[^/]*/(.*/)?src/)(${GO_STD})/[^@]*\\.go$`);
+const GO_STD_PATH = new RegExp(`(^|(^|/)go[^/]*/(.*/)?src/)(${GO_STD})/[^@]*\\.go$`);
 
 /** Java/Kotlin/Scala/Android and .NET/Unity runtime namespaces. */
 const LIBRARY_MODULE =

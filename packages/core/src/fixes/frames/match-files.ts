@@ -74,8 +74,10 @@ export function bySuffix(raw: string, index: RepoIndex, inApp: boolean): FileMat
     if (matches.length === 0) continue;
     // A shorter suffix only matches more files, so the decision is made here.
     const own = matches.filter((file) => !isVendoredFile(file));
-    const [file] = own;
-    if (own.length !== 1 || file === undefined) return null;
+    // Files that go on where the frame's path does disagree with it; one that ends here does not.
+    const agreeing = own.length > 1 && take >= 2 ? own.filter((file) => file === suffix) : own;
+    const [file] = agreeing;
+    if (agreeing.length !== 1 || file === undefined) return null;
     const frameFolders = segments.length - take;
     const fileFolders = file.split("/").length - take;
     const disagree = frameFolders > 0 && fileFolders > 0;
