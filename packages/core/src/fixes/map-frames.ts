@@ -72,7 +72,10 @@ export function mappedPath(
   const sources = frameSources({ module: null, function: null, ...frame });
   for (const source of sources) {
     const raw = source.kind === "path" ? source.path : [...source.namespace, source.fileName].join("/");
-    const path = throughMappings(raw, ordered, null);
+    // Unchecked, an empty stack root would prefix every absolute path and URL: keep it to
+    // relative ones (JVM package paths, .NET namespaces, relative file names).
+    const absolute = /^([a-z][a-z0-9+.-]*:|[/\\~])/i.test(raw);
+    const path = throughMappings(raw, absolute ? ordered.filter((m) => m.stackRoot !== "") : ordered, null);
     if (path !== null) return path;
   }
   return null;
