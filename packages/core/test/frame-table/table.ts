@@ -153,6 +153,13 @@ const javascript: TablePlatform = {
     ),
     app({ absPath: "/workspace/server/src/routes/orders.ts" }, "server/src/routes/orders.ts"),
     app({ absPath: "https://shop.test/static/js/main.3f2a1b.js" }, null),
+    app({ absPath: "webpack://_N_E/./src/pages/orders/index.tsx" }, "web/src/pages/orders/index.tsx"),
+    app(
+      { absPath: "file:///app/server/src/routes/cart.ts", filename: "file:///app/server/src/routes/cart.ts" },
+      "server/src/routes/cart.ts",
+    ),
+    app({ absPath: "app:///index.android.bundle", filename: "app:///index.android.bundle" }, null),
+    lib({ absPath: "/Users/dev/shop/node_modules/react-native/Libraries/Core/ExceptionsManager.js" }),
     lib({ absPath: "webpack:///./node_modules/react-dom/cjs/react-dom.development.js" }),
     lib({ absPath: "/usr/src/app/node_modules/express/lib/router/index.js", module: "express.lib.router:index" }),
     lib({ absPath: "node:internal/process/task_queues", filename: "node:internal/process/task_queues" }),
@@ -233,7 +240,16 @@ const jvm: TablePlatform = {
       { module: "io.acme.cart.Cart$Item", filename: "Cart.kt", absPath: "Cart.kt" },
       "app/src/main/java/io/acme/cart/Cart.kt",
     ),
+    app(
+      { module: "io.acme.server.CartController$$SpringCGLIB$$0", filename: "<generated>", function: "list" },
+      "server/src/main/java/io/acme/server/CartController.java",
+    ),
+    app(
+      { module: "io.acme.reports.Report$$anonfun$run$1", filename: "Report.scala" },
+      "server/src/main/scala/io/acme/reports/Report.scala",
+    ),
     lib({ module: "java.lang.Thread", filename: "Thread.java", function: "run" }),
+    lib({ module: "a.b.c", filename: "SourceFile", function: "a" }),
     lib({ module: "android.os.Handler", filename: "Handler.java", function: "dispatchMessage" }),
     lib({ module: "kotlinx.coroutines.DispatchedTask", filename: "DispatchedTask.kt", function: "run" }),
     lib({ module: "okhttp3.internal.connection.RealCall", filename: "RealCall.kt", function: "execute" }),
@@ -431,6 +447,7 @@ const php: TablePlatform = {
   platform: "php",
   files: [
     "src/Controller/CartController.php",
+    "app/Http/Controllers/OrderController.php",
     "src/Service/Checkout.php",
     "src/Entity/Cart.php",
     "public/index.php",
@@ -438,6 +455,8 @@ const php: TablePlatform = {
   ],
   decoys: [
     "vendor/symfony/http-kernel/HttpKernel.php",
+    "vendor/laravel/framework/src/Illuminate/Routing/Controller.php",
+    "app/Http/Controllers/Controller.php",
     "vendor/symfony/http-kernel/Kernel.php",
     "vendor/acme/cart/src/Entity/Cart.php",
     "tests/Controller/CartControllerTest.php",
@@ -459,7 +478,15 @@ const php: TablePlatform = {
       filename: "/vendor/symfony/http-kernel/HttpKernel.php",
       absPath: "/var/www/html/vendor/symfony/http-kernel/HttpKernel.php",
     }),
+    app(
+      {
+        filename: "/app/Http/Controllers/OrderController.php",
+        absPath: "/var/www/html/app/Http/Controllers/OrderController.php",
+      },
+      "app/Http/Controllers/OrderController.php",
+    ),
     lib({ absPath: "/var/www/html/vendor/laravel/framework/src/Illuminate/Pipeline/Pipeline.php" }),
+    lib({ absPath: "/var/www/html/vendor/laravel/framework/src/Illuminate/Routing/Controller.php" }),
     lib({
       filename: "/vendor/symfony/http-kernel/Kernel.php",
       absPath: "/var/www/html/vendor/symfony/http-kernel/Kernel.php",

@@ -18,9 +18,15 @@ export function frameSources(frame: SourceFrame): FrameSource[] {
   const raw = usable(frame.absPath) ?? usable(frame.filename);
   const module = frame.module?.replace(/\/.*$/, "") ?? null; // `Cart$$Lambda$12/0x…` hidden classes
   const pathLike = raw !== null && /[/\\:]/.test(raw);
-  if (!pathLike && module !== null && DOTTED.test(module) && (raw === null || JVM_FILE.test(raw))) {
+  if (
+    !pathLike &&
+    module !== null &&
+    DOTTED.test(module) &&
+    (raw === null || /^<.*>$|\.(java|kt|kts|scala|groovy|clj)$/.test(raw))
+  ) {
     if (isLibraryModule(module)) return [];
-    return [...jvmPaths(module, raw), ...(raw === null ? classSources(module.split(".")) : [])];
+    const file = raw !== null && JVM_FILE.test(raw) ? raw : null; // not `<generated>`
+    return [...jvmPaths(module, file), ...(file === null ? classSources(module.split(".")) : [])];
   }
   if (raw !== null && (pathLike || !raw.endsWith(".cs"))) return [{ kind: "path", path: raw }];
   const typeName = raw === null ? dotnetType(frame) : null;
