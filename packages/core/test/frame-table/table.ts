@@ -319,6 +319,10 @@ const dotnet: TablePlatform = {
       "Assets/Scripts/GameManager.cs",
     ),
     app({ module: "GameManager", function: "Awake" }, "Assets/Scripts/GameManager.cs"),
+    app(
+      { module: "Acme.Shop.Cart.CartService", function: "Remove", filename: "CartService.cs" },
+      "src/Acme.Shop/Cart/CartService.cs",
+    ),
     lib({ module: "System.Collections.Generic.Dictionary`2", function: "FindValue" }),
     lib({ module: "Microsoft.AspNetCore.Mvc.Infrastructure.ControllerActionInvoker", function: "Next" }),
     lib({ function: "UnityEngine.EventSystems.ExecuteEvents.Execute (UnityEngine.GameObject target)" }),

@@ -29,9 +29,10 @@ export function frameSources(frame: SourceFrame): FrameSource[] {
     return [...jvmPaths(module, file), ...(file === null ? classSources(module.split(".")) : [])];
   }
   if (raw !== null && (pathLike || !raw.endsWith(".cs"))) return [{ kind: "path", path: raw }];
-  const typeName = raw === null ? dotnetType(frame) : null;
+  // A bare `Class.cs` or none: the namespace tells the folders.
+  const typeName = dotnetType(frame);
   if (typeName === null) return raw === null ? [] : [{ kind: "path", path: raw }];
-  return isLibraryModule(typeName) ? [] : classSources(typeName.split("."));
+  return isLibraryModule(typeName) ? [] : classSources(typeName.split("."), raw);
 }
 
 function usable(value: string | null): string | null {
@@ -80,11 +81,11 @@ function dotnetType(frame: SourceFrame): string | null {
   return call.slice(0, call.lastIndexOf("."));
 }
 
-function classSources(segments: string[]): FrameSource[] {
+function classSources(segments: string[], file: string | null = null): FrameSource[] {
   // `Outer+Nested`, generic arity (`List`1`) and compiler-made types (`<Run>d__4`) → the outer class.
   const type = (segments.at(-1) ?? "").split(/[+`<]/)[0] ?? "";
   if (!/^\w+$/.test(type)) return [];
-  return [{ kind: "class", namespace: segments.slice(0, -1), fileName: `${type}.cs` }];
+  return [{ kind: "class", namespace: segments.slice(0, -1), fileName: file ?? `${type}.cs` }];
 }
 
 /** Frame paths as SDKs write them, down to `dir/file`: no scheme, host, query, `~/` or `./`. */
