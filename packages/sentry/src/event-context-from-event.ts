@@ -1,6 +1,6 @@
 import type { EventContext, EventContextFrame } from "./event-context.ts";
 import { crashingFirstFrames, mainException } from "./frames.ts";
-import { MAX_FRAMES, int, isObject, lastBreadcrumbs, lines, objectsOf, str, tagValue } from "./event-context-parts.ts";
+import { capFrames, int, isObject, lastBreadcrumbs, lines, objectsOf, str, tagValue } from "./event-context-parts.ts";
 import { payloadText } from "./payload-text.ts";
 import { type Frame, type SentryEvent, eventSchema } from "./schemas/event.ts";
 
@@ -32,7 +32,7 @@ export function eventContextFromEvent(input: SentryEvent): EventContext {
     release: str(event.release) ?? tagValue(tags, "release"),
     environment: str(event.environment) ?? tagValue(tags, "environment"),
     // crashingFirstFrames already reverses the webhook's oldest-first order.
-    frames: crashingFirstFrames(event).filter(isObject).slice(0, MAX_FRAMES).map(frameOf),
+    frames: capFrames(crashingFirstFrames(event).filter(isObject).map(frameOf)),
     tags,
     breadcrumbs: lastBreadcrumbs(breadcrumbs),
     webUrl: str(event.web_url),

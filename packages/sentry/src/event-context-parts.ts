@@ -46,8 +46,17 @@ export const lastBreadcrumbs = (crumbs: Loose[]): EventContextBreadcrumb[] =>
   crumbs.slice(-MAX_BREADCRUMBS).map(breadcrumbOf);
 
 /** Frames as stored (oldest first) → crashing frame first, capped. */
-export const crashingFirst = (frames: EventContextFrame[]): EventContextFrame[] =>
-  [...frames].reverse().slice(0, MAX_FRAMES);
+export const crashingFirst = (frames: EventContextFrame[]): EventContextFrame[] => capFrames([...frames].reverse());
+
+/**
+ * At most MAX_FRAMES frames, crashing frame first — but the cap only ever drops library frames:
+ * every in-app frame stays (Sentry itself bounds a stack at a few hundred frames), and library
+ * frames nearest the crash fill what room is left. Order is kept.
+ */
+export function capFrames<T extends { inApp: boolean }>(frames: readonly T[]): T[] {
+  let room = MAX_FRAMES - frames.filter((frame) => frame.inApp).length;
+  return frames.filter((frame) => frame.inApp || room-- > 0);
+}
 
 export function tagValue(tags: EventContext["tags"], key: string): string | null {
   return tags.find((tag) => tag.key === key)?.value ?? null;

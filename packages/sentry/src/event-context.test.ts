@@ -65,10 +65,30 @@ describe("eventContextFromEvent (webhook shape)", () => {
 
   it.each([
     [
-      "60 frames keep the 50 nearest the crash",
+      "60 frames, half in app, keep 50: all 30 in-app ones and the 20 library ones nearest the crash",
       { exception: { values: [{ stacktrace: { frames: range(60).map(webhookFrame) } }] } },
       (c: ReturnType<typeof fromEvent>) => [c.frames.length, c.frames[0]!.function, c.frames.at(-1)!.function],
-      [50, "f59", "f10"],
+      [50, "f59", "f0"],
+    ],
+    [
+      "the cap drops library frames, never in-app ones: 60 library frames over 5 in-app ones",
+      {
+        exception: {
+          values: [
+            {
+              stacktrace: {
+                frames: range(65).map((n) => ({ ...webhookFrame(n), in_app: n < 5 })),
+              },
+            },
+          ],
+        },
+      },
+      (c: ReturnType<typeof fromEvent>) => [
+        c.frames.length,
+        c.frames[0]!.function,
+        c.frames.filter((f) => f.inApp).map((f) => f.function),
+      ],
+      [50, "f64", ["f4", "f3", "f2", "f1", "f0"]],
     ],
     [
       "40 breadcrumbs keep the latest 30, oldest first",
@@ -175,14 +195,29 @@ describe("eventContextFromApi (REST shape)", () => {
 
   it.each([
     [
-      "60 frames keep the 50 nearest the crash",
+      "60 frames, half in app, keep 50: all 30 in-app ones and the 20 library ones nearest the crash",
       apiWith([{ type: "exception", data: { values: [{ stacktrace: { frames: range(60).map(apiFrame) } }] } }]),
       (c: ReturnType<typeof eventContextFromApi>) => [
         c.frames.length,
         c.frames[0]!.function,
         c.frames.at(-1)!.function,
       ],
-      [50, "f59", "f10"],
+      [50, "f59", "f0"],
+    ],
+    [
+      "the cap keeps every in-app frame of 70 when all are in app",
+      apiWith([
+        {
+          type: "exception",
+          data: { values: [{ stacktrace: { frames: range(70).map((n) => ({ ...apiFrame(n), inApp: true })) } }] },
+        },
+      ]),
+      (c: ReturnType<typeof eventContextFromApi>) => [
+        c.frames.length,
+        c.frames[0]!.function,
+        c.frames.at(-1)!.function,
+      ],
+      [70, "f69", "f0"],
     ],
     [
       "a message event's stacktrace entry is used",

@@ -7,7 +7,8 @@ import { UsageError } from "./send.ts";
 export const REPO_USAGE = `suture repo add <workspace> <owner/name> [--clone-url URL] [--branch main] [--test "pnpm test"] [--map STACK_ROOT=SOURCE_ROOT ...]
 
 Connects a GitHub repository to a workspace so its issues can get fix runs. --map says where
-stack-frame paths live in the repository (e.g. --map /app/=  or  --map webpack:///./=web/);
+stack-frame paths live in the repository (e.g. --map /app/=  or  --map webpack:///./=web/,
+or with an empty stack root for JVM package paths: --map =app/src/main/java/);
 without it, frames are matched to files by their path suffix. Opens the database
 directly: on the embedded PGlite database, stop the server first.`;
 
@@ -31,7 +32,7 @@ export async function repo(argv: string[]): Promise<number> {
       cloneUrl: values["clone-url"],
       defaultBranch: values.branch,
       testCommand: values.test,
-      codeMappings: (values.map ?? []).map(codeMapping),
+      codeMappings: (values.map ?? []).map(parseCodeMapping),
     });
     if (result.status === "invalid") {
       console.error(`suture repo add: ${result.error}`);
@@ -55,8 +56,9 @@ export async function repo(argv: string[]): Promise<number> {
   }
 }
 
-function codeMapping(text: string): { stackRoot: string; sourceRoot: string } {
+export function parseCodeMapping(text: string): { stackRoot: string; sourceRoot: string } {
+  // Either side may be empty (`/app/=`, `=src/main/java/`), not both.
   const at = text.lastIndexOf("=");
-  if (at <= 0) throw new UsageError(`--map takes STACK_ROOT=SOURCE_ROOT, got "${text}"`);
+  if (at < 0 || text.trim() === "=") throw new UsageError(`--map takes STACK_ROOT=SOURCE_ROOT, got "${text}"`);
   return { stackRoot: text.slice(0, at), sourceRoot: text.slice(at + 1) };
 }

@@ -100,8 +100,22 @@ describe("buildPrompt", () => {
 
   it("lists the mapped repository files crashing first, once each, outside the fence", () => {
     const prompt = buildPrompt(input({ frames: [crashing, caller, external, { ...crashing, lineno: 30 }] }));
-    expect(prompt).toContain("Crashing frame first:\n\n- `src/cart.js` (line 12, 30)\n- `src/ui.js` (line 40)\n\n");
-    expect(fenced(prompt).body).not.toContain("Crashing frame first");
+    expect(prompt).toContain(
+      "In-app files first, crashing frame first:\n\n- `src/cart.js` (line 12, 30)\n- `src/ui.js` (line 40)\n\n",
+    );
+    expect(fenced(prompt).body).not.toContain("crashing frame first:");
+  });
+
+  it("lists in-app files before library ones and marks weak matches as possible", () => {
+    const library: MappedFrame = { ...caller, function: "render", inApp: false, path: "lib/render.js", lineno: 3 };
+    const weak: MappedFrame = { ...caller, path: "src/ui.js", lineno: 41, confidence: "possible" };
+    const prompt = buildPrompt(input({ frames: [library, weak, crashing] }));
+    expect(prompt).toContain(
+      "- `src/ui.js` (line 41) (possible)\n- `src/cart.js` (line 12)\n- `lib/render.js` (line 3)\n\n",
+    );
+    expect(fenced(prompt).body).toContain(
+      "#2 onClick at src/cart.js:41:1 (in app; possibly repository file src/ui.js)",
+    );
   });
 
   it("says when no frame could be mapped", () => {

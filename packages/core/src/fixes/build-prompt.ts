@@ -77,23 +77,30 @@ You are working in a checkout of this repository. A production error reported by
 End your reply with a line starting \`Root cause:\` followed by one or two sentences, then a line starting \`Fix:\` with one sentence.`;
 }
 
+/**
+ * The repository files of the stack: in-app files first, each group crashing frame first, every
+ * file once with its lines; a file only a weak match pointed at is marked "(possible)".
+ */
 function stackFiles(frames: readonly MappedFrame[]): string {
-  const lines = new Map<string, number[]>();
+  const files = new Map<string, { lines: number[]; inApp: boolean; certain: boolean }>();
   for (const frame of frames) {
     if (frame.path === null) continue;
-    const seen = lines.get(frame.path) ?? [];
-    if (frame.lineno !== null && !seen.includes(frame.lineno)) seen.push(frame.lineno);
-    lines.set(frame.path, seen);
+    const file = files.get(frame.path) ?? { lines: [], inApp: false, certain: false };
+    if (frame.lineno !== null && !file.lines.includes(frame.lineno)) file.lines.push(frame.lineno);
+    file.inApp ||= frame.inApp;
+    file.certain ||= frame.confidence !== "possible";
+    files.set(frame.path, file);
   }
   const heading = "## Repository files in the stack trace";
-  if (lines.size === 0) {
+  if (files.size === 0) {
     return `${heading}\n\nNo stack frame could be matched to a file of this repository; search the code for the functions and files named in the report.`;
   }
-  const list = Array.from(
-    lines,
-    ([path, at]) => `- ${inlineCode(path)}${at.length > 0 ? ` (line ${at.join(", ")})` : ""}`,
-  );
-  return `${heading}\n\nCrashing frame first:\n\n${list.join("\n")}`;
+  const ordered = [...files].sort(([, a], [, b]) => Number(b.inApp) - Number(a.inApp));
+  const list = ordered.map(([path, file]) => {
+    const at = file.lines.length > 0 ? ` (line ${file.lines.join(", ")})` : "";
+    return `- ${inlineCode(path)}${at}${file.certain ? "" : " (possible)"}`;
+  });
+  return `${heading}\n\nIn-app files first, crashing frame first:\n\n${list.join("\n")}`;
 }
 
 function untrustedReport({ issue, context, frames, deployment }: PromptInput): { text: string; truncated: boolean } {
@@ -141,7 +148,8 @@ function untrustedReport({ issue, context, frames, deployment }: PromptInput): {
 function formatFrame(frame: MappedFrame, index: number): string {
   const file = frame.filename ?? frame.absPath ?? frame.module ?? "?";
   const position = [file, frame.lineno, frame.colno].filter((part) => part !== null).join(":");
-  const notes = [frame.inApp ? "in app" : null, frame.path ? `repository file ${frame.path}` : null].filter(Boolean);
+  const repoFile = frame.path && `${frame.confidence === "possible" ? "possibly " : ""}repository file ${frame.path}`;
+  const notes = [frame.inApp ? "in app" : null, repoFile].filter(Boolean);
   const head = `#${index + 1} ${frame.function ?? "?"} at ${position}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
   const start = frame.lineno !== null ? frame.lineno - frame.preContext.length : null;
   const source = [

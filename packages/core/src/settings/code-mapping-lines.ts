@@ -2,7 +2,9 @@ import { z } from "zod";
 
 /**
  * Code mappings written one per line as `stackRoot=sourceRoot` (e.g. `/app/=src/`); blank lines
- * are skipped. A line without `=` or with an empty side is refused with its line number.
+ * are skipped. Either side may be empty, as in Sentry's own mappings: `=src/main/java/` puts every
+ * JVM package path under `src/main/java/`, `/app/=` maps `/app/` to the repository root. A line
+ * without `=`, or with both sides empty, is refused with its line number.
  */
 export const codeMappingLines = z
   .string()
@@ -15,7 +17,7 @@ export const codeMappingLines = z
       const at = line.indexOf("=");
       const stackRoot = at < 0 ? "" : line.slice(0, at).trim();
       const sourceRoot = at < 0 ? "" : line.slice(at + 1).trim();
-      if (!stackRoot || !sourceRoot) {
+      if (at < 0 || (!stackRoot && !sourceRoot)) {
         ctx.addIssue({
           code: "custom",
           message: `code mappings line ${index + 1}: write stackRoot=sourceRoot, e.g. /app/=src/`,

@@ -158,7 +158,7 @@ function RepositoryFields({ repository }: { repository: RepositoryRow }) {
         <Field
           id={`repo-mappings-${key}`}
           label="Code mappings"
-          hint="(one stackRoot=sourceRoot per line, e.g. /app/=src/)"
+          hint="(one stackRoot=sourceRoot per line, e.g. /app/=src/, or =src/main/java/ for JVM packages)"
         >
           <textarea
             id={`repo-mappings-${key}`}
