@@ -208,7 +208,12 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
     execFileSync("git", ["clone", "-q", sample.bareDir, work]);
     const file = `${work}/${SAMPLE_APP.file}`;
     execFileSync("sh", ["-c", `printf '// totals are computed per line\\n' >> "${file}"`]);
-    inWork("commit", "-qam", "cart: note how totals are computed");
+    execFileSync("sh", [
+      "-c",
+      `mkdir -p "${work}/.github" && printf '* @acme/platform\\nsrc/ @ana\\ntest/ @acme/qa\\n' > "${work}/.github/CODEOWNERS"`,
+    ]);
+    inWork("add", "-A");
+    inWork("commit", "-qm", "cart: note how totals are computed");
     const deployed = inWork("rev-parse", "HEAD");
     inWork("push", "-q", "origin", "HEAD:refs/heads/release-1.0.0");
     const { workspaceId } = await runOfWorkspace();
@@ -242,6 +247,10 @@ describe("a Sentry error becomes a reviewed draft PR", () => {
     });
     const pr = [...github.pulls.values()].find((p) => p.head.ref === "fix/sentry-SHOP-3")!;
     expect(pr.body).toContain("## Deployment");
+    // The code owners of the changed files (src/cart.js, a test) are asked to review.
+    expect(pr.requested_reviewers.map((r: { login: string }) => r.login)).toEqual(["ana"]);
+    expect(pr.requested_teams.map((t: { slug: string }) => t.slug)).toEqual(["qa"]);
+    expect(events.find((e) => e.kind === "reviewers")?.data).toEqual({ users: ["ana"], teams: ["qa"], note: null });
     expect(pr.body).toContain(
       `\`${deployed.slice(0, 12)}\` cart: note how totals are computed by Dev: changed \`${SAMPLE_APP.file}\``,
     );

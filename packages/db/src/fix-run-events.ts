@@ -81,6 +81,8 @@ export const FIX_RUN_EVENT_DATA = {
   pushed: z.object({ branch: z.string(), sha: z.string() }),
   failed: z.object({ error: z.string().optional() }),
   pr_opened: z.object({ number: z.number(), url: z.string(), labelError: z.string().nullable() }),
+  /** Reviews requested from the CODEOWNERS of the changed files, or why none were. */
+  reviewers: z.object({ users: z.array(z.string()), teams: z.array(z.string()), note: z.string().nullable() }),
   slack: z.object({ sent: z.boolean() }),
   sentry_linked: z.object({ prUrl: z.string() }),
   sentry_link_failed: z.object({ prUrl: z.string() }),

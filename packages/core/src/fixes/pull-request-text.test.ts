@@ -37,6 +37,15 @@ function input(overrides: Partial<PullRequestInput> = {}): PullRequestInput {
 }
 
 describe("pullRequestText", () => {
+  it("says what was not checked", () => {
+    expect(pullRequestText(input({ tests: null })).body).toContain(
+      "## Not checked\n\n- the repository's tests: no test command is configured for this repository",
+    );
+    expect(pullRequestText(input()).body).toContain("- that a test fails without the fix");
+    const proven = { command: "node --test", testFiles: ["t.test.js"], reproduced: true, exitCode: 1, outputTail: "" };
+    expect(pullRequestText(input({ redGreen: proven })).body).not.toContain("## Not checked");
+  });
+
   it("shows the regression test failing without the fix, with its output, and warns when it passed there", () => {
     const redGreen = {
       command: "node --test",

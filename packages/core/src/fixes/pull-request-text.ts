@@ -62,6 +62,7 @@ export function pullRequestText(input: PullRequestInput): { title: string; body:
       : "",
     testsSection(input.tests),
     redGreenSection(input.redGreen ?? null, input.tests),
+    notCheckedSection(input),
     "---",
     "**This draft was written by a coding agent and requires human review before merging.**",
     input.runUrl ? `[Suture run](${input.runUrl})` : "",
@@ -143,6 +144,16 @@ function redGreenSection(red: PullRequestInput["redGreen"], tests: PullRequestIn
   const outcome = red.reproduced ? `failed${red.exitCode !== null ? ` (exit ${red.exitCode})` : ""}` : "passed";
   const output = tail.trim() === "" ? "" : `\n\n${fencedBlock(tail.slice(-OUTPUT_LIMIT))}`;
   return `## Regression test\n\n${verdict}\n\nWithout the fix, ${inlineCode(scrubText(red.command))} ${outcome}:${output}`;
+}
+
+/** What a reviewer should not assume was checked. */
+function notCheckedSection({ tests, redGreen }: PullRequestInput): string {
+  const items = [
+    tests ? null : "the repository's tests: no test command is configured for this repository",
+    tests && !redGreen ? "that a test fails without the fix: the change has no test and code to compare" : null,
+    redGreen && !redGreen.reproduced ? "that the test reproduces the bug: it passes without the fix" : null,
+  ].filter((item) => item !== null);
+  return items.length > 0 ? `## Not checked\n\n${items.map((item) => `- ${item}`).join("\n")}` : "";
 }
 
 function testsSection(tests: PullRequestInput["tests"]): string {

@@ -1,5 +1,5 @@
-import { appendFixRunEvent, getRepository, transitionFixRun } from "@suture/db";
-import { openDraftPullRequest } from "@suture/github";
+import { appendFixRunEvent, type Db, getRepository, latestFixRunEvent, transitionFixRun } from "@suture/db";
+import { type Octokit, openDraftPullRequest, requestCodeOwners } from "@suture/github";
 import { getDb } from "../../database.ts";
 import { githubClient, NO_GITHUB_CREDENTIALS } from "../../clients/github-client.ts";
 import { failFixRun } from "./fail-fix-run.ts";
@@ -62,7 +62,33 @@ export async function openFixPullRequest(fixRunId: string): Promise<OpenPullRequ
       },
     });
   });
+  const pr = { owner: repository.owner, repo: repository.name, number: opened.number, ref: run.branch };
+  await requestReviewers(db, octokit, fixRunId, pr);
   return { status: "opened", number: opened.number, url: opened.url };
+}
+
+/** Reviews from the code owners of the changed files; a refusal is noted, never fails the run. */
+async function requestReviewers(
+  db: Db,
+  octokit: Octokit,
+  fixRunId: string,
+  pr: { owner: string; repo: string; number: number; ref: string },
+): Promise<void> {
+  const checks = await latestFixRunEvent(db, { fixRunId, kind: "checks" });
+  const asked = await requestCodeOwners(octokit, { ...pr, paths: checks?.data.paths ?? [] });
+  const users = asked.status === "requested" ? asked.users : [];
+  const teams = asked.status === "requested" ? asked.teams : [];
+  const note =
+    asked.status === "none" ? asked.reason : asked.status === "failed" ? `GitHub refused: ${asked.error}` : null;
+  const named = [...users.map((u) => `@${u}`), ...teams.map((t) => `@${pr.owner}/${t}`)].join(", ");
+  await appendFixRunEvent(db, {
+    fixRunId,
+    event: {
+      kind: "reviewers",
+      message: named ? `Requested reviews from ${named} (CODEOWNERS)` : `No reviewers requested: ${note}`,
+      data: { users, teams, note },
+    },
+  });
 }
 
 async function fail(fixRunId: string, reason: string): Promise<OpenPullRequestResult> {
