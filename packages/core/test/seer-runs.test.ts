@@ -1,6 +1,6 @@
 import { startSentryDouble } from "@suture/sentry/test-support";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { nextSeerStatus, seerStage } from "../src/seer/seer-stage.ts";
+import { nextSeerStatus, seerStage, seerStopped } from "../src/seer/seer-stage.ts";
 import { delivery } from "./fixtures.ts";
 
 // Core reads its settings once, at import: point it at the Sentry double first.
@@ -69,6 +69,18 @@ describe("Seer stages", () => {
     ["pr_created", { origin: "suture", status: "running" }, "pr_open"],
   ] as const)("%s on a %o run → %s", (action, run, expected) => {
     expect(nextSeerStatus(run, seerStage(action))).toBe(expected);
+  });
+
+  it.each([
+    ["root_cause_completed", "root_cause", "root_cause"],
+    ["root_cause_completed", "solution", "running"],
+    ["solution_completed", "solution", "solution"],
+    ["coding_completed", "code_changes", "coding"],
+    ["coding_completed", "open_pr", "running"],
+    ["solution_started", "solution", "running"],
+  ] as const)("%s with Seer told to stop at %s: a run Suture dispatched → %s", (action, stoppingPoint, expected) => {
+    const stopped = seerStopped(action, stoppingPoint);
+    expect(nextSeerStatus({ origin: "suture", status: "running" }, seerStage(action), stopped)).toBe(expected);
   });
 });
 

@@ -11,7 +11,8 @@ import {
 } from "@suture/db";
 import { seerObservationMetadata, type StoredSeerObservationMetadata } from "@suture/sentry";
 import { getDb } from "../database.ts";
-import { nextSeerStatus, seerStage } from "./seer-stage.ts";
+import { env } from "../env.ts";
+import { nextSeerStatus, seerStage, seerStopped } from "./seer-stage.ts";
 import { safeHttpsUrl } from "../links/safe-https-url.ts";
 
 export type SeerRunOutcome =
@@ -60,7 +61,7 @@ async function recordOne(db: Db, observation: Observation): Promise<SeerRunOutco
     const updated = await transitionFixRun(tx, {
       id: run.id,
       from: [run.status],
-      to: nextSeerStatus(run, stage),
+      to: nextSeerStatus(run, stage, seerStopped(action, env.SUTURE_SEER_STOPPING_POINT)),
       fields: {
         repositoryId,
         summary: meta.rootCause ?? run.summary,

@@ -21,15 +21,29 @@ export function seerStage(action: string): SeerStage | null {
   return null;
 }
 
+/** Where Seer stops for each `stopping_point` short of a PR: the stage whose `_completed` ends its run. */
+const STOPS: Record<string, SeerStage> = { root_cause: "root_cause", solution: "solution", code_changes: "coding" };
+
+/** Whether `action` is Seer finishing the stage the stopping point stops at (never, for `open_pr`). */
+export function seerStopped(action: string, stoppingPoint: string): boolean {
+  const stop = STOPS[stoppingPoint];
+  return stop !== undefined && action === `${stop}_completed`;
+}
+
 /**
  * The status a run takes after a step. A Seer run shows Seer's stages; a run Suture dispatched
  * to Seer stays `running` (an active status, which keeps triage from opening a second run for
- * the issue) until the PR is open. Finished runs (merged, closed, failed, ...) never change.
+ * the issue) until the PR is open — or until Seer finishes the stage its stopping point stops
+ * at (`stopped`): then it ends at that stage. Finished runs (merged, closed, failed, ...) never change.
  */
-export function nextSeerStatus(run: Pick<FixRun, "origin" | "status">, stage: SeerStage | null): FixRun["status"] {
+export function nextSeerStatus(
+  run: Pick<FixRun, "origin" | "status">,
+  stage: SeerStage | null,
+  stopped = false,
+): FixRun["status"] {
   const current = RANK[run.status];
   const next = stage ? RANK[stage] : undefined;
   if (!stage || current === undefined || next === undefined || next <= current) return run.status;
-  if (run.origin === "suture" && stage !== "pr_open") return "running";
+  if (run.origin === "suture" && stage !== "pr_open" && !stopped) return "running";
   return stage;
 }
