@@ -16,10 +16,12 @@ export function bwrapAvailable(runAs?: SandboxUser): BwrapCheck {
   const key = runAs ? `${runAs.uid}:${runAs.gid}` : "self";
   const known = checked.get(key);
   if (known) return known;
+  const env: Record<string, string> = { PATH: "/usr/local/bin:/usr/bin:/bin" };
   const tried = spawnSync(
     "bwrap",
     ["--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "true"],
-    { cwd: "/", env: { PATH: "/usr/local/bin:/usr/bin:/bin" }, timeout: 10_000, encoding: "utf8", ...runAs },
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Next's types require NODE_ENV; this environment has none on purpose
+    { cwd: "/", env: env as NodeJS.ProcessEnv, timeout: 10_000, encoding: "utf8", ...runAs },
   );
   const result: BwrapCheck =
     tried.error && (tried.error as NodeJS.ErrnoException).code === "ENOENT"
