@@ -26,7 +26,7 @@ describe("SUTURE_SANDBOX", () => {
     const { result, sandboxDescription, dataDir } = await settingsWith({ SUTURE_SANDBOX: "auto" });
     if (result.status !== "ok") throw new Error(result.error);
     expect(result.settings.sandbox).toEqual({ kind: "bwrap", hide: dataDir.startsWith("/") ? [dataDir] : [] });
-    expect(sandboxDescription(result.settings)).toMatch(/^bubblewrap \(own mount, PID and user namespaces/);
+    expect(sandboxDescription(result.settings)).toMatch(/^bubblewrap \(own mount and PID namespaces, /);
   });
 
   it.runIf(!usable)("auto falls back to the uid sandbox where bubblewrap cannot run, and says why", async () => {

@@ -1,4 +1,6 @@
 import { accessSync, constants, existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { PRIVILEGED_UNSHARE, setprivPrefix } from "./bwrap-available.ts";
+import type { SandboxUser } from "./resolve-sandbox-user.ts";
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from "node:path";
 
 /** What a bubblewrap sandbox shows the process it runs; everything else of the host is absent. */
@@ -15,6 +17,11 @@ export interface BwrapLayout {
   network: boolean;
   /** Folders that must stay invisible even where they lie inside a mounted one (the data folder). */
   hide?: readonly string[];
+  /**
+   * Set when bwrap runs as root without a user namespace (see `bwrapAvailable`): the user that
+   * `setpriv` switches to inside.
+   */
+  switchUser?: SandboxUser;
 }
 
 /** The system, read-only; merged-/usr links are recreated as links. */
@@ -36,16 +43,20 @@ export function bwrapCommand(layout: BwrapLayout): { command: string; args: stri
   );
   const mounted = [...SYSTEM, ...readOnly, layout.home, layout.cwd];
   const hide = (layout.hide ?? []).filter((dir) => isAbsolute(dir) && mounted.some((root) => inside(dir, root)));
+  const unshare = layout.switchUser
+    ? [...PRIVILEGED_UNSHARE, ...(layout.network ? [] : ["--unshare-net"])]
+    : ["--unshare-all", ...(layout.network ? ["--share-net"] : [])];
   const args = [
-    "--unshare-all",
-    ...(layout.network ? ["--share-net"] : []),
+    ...unshare,
     "--die-with-parent",
     ...SYSTEM.flatMap(systemMount),
     ...["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"],
     ...readOnly.flatMap((dir) => ["--ro-bind", dir, dir]),
     ...["--bind", layout.home, layout.home, "--bind", layout.cwd, layout.cwd],
     ...hide.flatMap((dir) => ["--tmpfs", dir]),
-    ...["--chdir", layout.cwd, "--", layout.command, ...layout.args],
+    ...["--chdir", layout.cwd, "--"],
+    ...(layout.switchUser ? setprivPrefix(layout.switchUser) : []),
+    ...[layout.command, ...layout.args],
   ];
   return { command: "bwrap", args };
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import { bwrapAvailable } from "./bwrap-available.ts";
 import { bwrapCommand } from "./bwrap-command.ts";
 import { chownForSandbox } from "./chown-for-sandbox.ts";
 import { parentEnv } from "./env.ts";
@@ -136,8 +137,9 @@ async function start(
     for (const gate of gates) openGate(gate, runAs.gid);
   }
   const env = sandboxEnv(options.parentEnv ?? parentEnv(), home, options.allowEnv ?? [], extra);
-  const launch = commandLine(options, home, env.PATH ?? "");
+  const launch = commandLine(options, home, env.PATH ?? "", runAs);
   if ("code" in launch) return notStarted(spawnErrorMessage(options, launch));
+  if ("error" in launch) return notStarted(launch.error);
   let child: ChildProcessWithoutNullStreams;
   try {
     child = spawn(launch.command, launch.args, {
@@ -146,7 +148,7 @@ async function start(
       env: env as NodeJS.ProcessEnv,
       detached: true, // its own process group, so one signal reaches every descendant
       stdio: ["pipe", "pipe", "pipe"],
-      ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+      ...(runAs && !launch.switchesUser ? { uid: runAs.uid, gid: runAs.gid } : {}),
     });
   } catch (error) {
     return notStarted(spawnErrorMessage(options, error));
@@ -154,15 +156,21 @@ async function start(
   return await supervise(child, options, started, notStarted);
 }
 
+/** What to spawn; `switchesUser` when it becomes the sandbox user itself (bwrap as root, then setpriv). */
 function commandLine(
   options: SandboxedRunOptions,
   home: string,
   path: string,
-): { command: string; args: string[] } | { code: string } {
+  runAs: SandboxUser | undefined,
+): { command: string; args: string[]; switchesUser?: boolean } | { code: string } | { error: string } {
   const args = [...(options.args ?? [])];
   if (options.sandbox !== "bwrap") return { command: options.command, args };
+  const check = bwrapAvailable(options.runAs);
+  if (!check.usable) return { error: `the ${options.role} cannot run in bubblewrap: ${check.reason}` };
+  const switchUser = check.via === "setpriv" ? runAs : undefined;
   const { cwd, network = false, hide } = options;
-  return bwrapCommand({ command: options.command, args, cwd, home, path, network, hide });
+  const wrapped = bwrapCommand({ command: options.command, args, cwd, home, path, network, hide, switchUser });
+  return "code" in wrapped ? wrapped : { ...wrapped, switchesUser: switchUser !== undefined };
 }
 
 async function supervise(

@@ -1,6 +1,7 @@
 // The bubblewrap sandbox: what the agent and the tests can see, write and reach, and that the
 // whole process tree ends with the run. Skipped only where bwrap cannot run at all; CI installs it.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import {
   runTestCommand,
   type SandboxUser,
 } from "../src/index.ts";
+import { bwrapCommand } from "../src/bwrap-command.ts";
 import { createSampleRepo } from "../test-support/index.ts";
 import { alive } from "./alive.ts";
 
@@ -68,6 +70,9 @@ describe.runIf(usable)("the bubblewrap sandbox", () => {
     try {
       const tests = await runTestCommand({ command: connect, cwd: checkout(), timeoutMs: 10_000, sandbox: "bwrap" });
       expect(tests).toMatchObject({ exitCode: 1, output: "ECONNREFUSED\n" });
+      const interfaces = "echo $(tail -n +3 /proc/net/dev | cut -d: -f1)";
+      const own = await runTestCommand({ command: interfaces, cwd: checkout(), timeoutMs: 10_000, sandbox: "bwrap" });
+      expect(own.output.trim()).toBe("lo");
       const agent = await sh(connect);
       expect(agent).toMatchObject({ exitCode: 0, output: "hello\n" });
     } finally {
@@ -161,7 +166,7 @@ describe.runIf(usable && process.getuid?.() === 0)("the bubblewrap sandbox as an
   afterAll(async () => cleanup?.());
 
   it("runs the agent and the tests as that user in a checkout from cloneRepository", async () => {
-    expect(bwrapAvailable(nobody)).toEqual({ usable: true });
+    expect(bwrapAvailable(nobody)).toMatchObject({ usable: true });
     const repo = await createSampleRepo();
     cleanup = () => repo.cleanup();
     const clone = await cloneRepository({ cloneUrl: repo.cloneUrl, defaultBranch: "main" });
@@ -184,5 +189,36 @@ describe.runIf(usable && process.getuid?.() === 0)("the bubblewrap sandbox as an
       sandbox: "bwrap",
     });
     expect(tests).toMatchObject({ exitCode: 0, timedOut: false });
+  });
+});
+
+// Where the kernel allows no unprivileged user namespace, root runs bwrap without one and
+// setpriv switches to the sandbox user inside. Checked here whichever way this machine goes.
+describe.runIf(usable && process.getuid?.() === 0)("bubblewrap as root, switching users with setpriv", () => {
+  it("runs as the sandbox user with no capability, in its own PID namespace, without network", () => {
+    const nobody = resolveSandboxUser("nobody") as SandboxUser;
+    const cwd = checkout();
+    chmodSync(cwd, 0o777);
+    const home = mkdtempSync(join(tmpdir(), "suture-home-"));
+    const script =
+      "id -u; grep CapEff /proc/self/status; ls /proc | grep -c '^[0-9]'; " +
+      "echo $(tail -n +3 /proc/net/dev | cut -d: -f1); touch x && echo wrote";
+    const line = bwrapCommand({
+      command: "sh",
+      args: ["-c", script],
+      cwd,
+      home,
+      path: "/usr/bin:/bin",
+      network: false,
+      switchUser: nobody,
+    });
+    if ("code" in line) throw new Error(line.code);
+    expect(line.args).not.toContain("--unshare-all");
+    const output = execFileSync(line.command, line.args, { encoding: "utf8" }).split("\n");
+    expect(output[0]).toBe(String(nobody.uid));
+    expect(output[1]).toMatch(/^CapEff:\s+0+$/);
+    expect(Number(output[2])).toBeLessThan(6);
+    expect(output[3]?.trim()).toBe("lo"); // its own network namespace: a loopback interface only
+    expect(output[4]).toBe("wrote");
   });
 });

@@ -57,8 +57,11 @@ export function agentConfigurationError(): string | null {
 /** Which sandbox runs will use, in words for the boot log and the settings page. */
 export function sandboxDescription(settings: AgentSettings): string {
   const user = settings.runAs ? `as uid ${settings.runAs.uid}` : "as Suture's own user";
-  if (settings.sandbox?.kind === "bwrap")
-    return `bubblewrap (own mount, PID and user namespaces; tests without network), ${user}`;
+  if (settings.sandbox?.kind === "bwrap") {
+    const check = bwrapAvailable(settings.runAs);
+    const how = check.usable && check.via === "setpriv" ? "run by root, setpriv inside" : "own user namespace";
+    return `bubblewrap (own mount and PID namespaces, ${how}; tests without network), ${user}`;
+  }
   const why = env.SUTURE_SANDBOX === "uid" ? "SUTURE_SANDBOX=uid" : bwrapAvailable(settings.runAs);
   const reason = typeof why === "string" ? why : why.usable ? "" : why.reason;
   return `process group and OS user only, ${user}${reason ? ` (${reason})` : ""}`;
