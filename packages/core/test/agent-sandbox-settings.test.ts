@@ -1,6 +1,10 @@
 // Which sandbox and which agent the server's settings pick: SUTURE_SANDBOX, SUTURE_AGENT=opencode,
 // SUTURE_AGENT_MODEL and SUTURE_AGENT_ENV. Each case reads the settings from a fresh environment.
-import { bwrapAvailable, resolveSandboxUser, type SandboxUser } from "@suture/fixer";
+import { bwrapAvailable, cloneRepository, resolveSandboxUser, runAgent, type SandboxUser } from "@suture/fixer";
+import { createSampleRepo } from "@suture/fixer/test-support";
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const saved = { ...process.env };
@@ -27,6 +31,41 @@ describe("SUTURE_SANDBOX", () => {
     if (result.status !== "ok") throw new Error(result.error);
     expect(result.settings.sandbox).toEqual({ kind: "bwrap", hide: dataDir.startsWith("/") ? [dataDir] : [] });
     expect(sandboxDescription(result.settings)).toMatch(/^bubblewrap \(own mount and PID namespaces, /);
+  });
+
+  it.runIf(usable)("keeps the data folder and the server's environment from the agent it runs", async () => {
+    // The data folder inside the agent's own installation, which the sandbox must mount.
+    const install = mkdtempSync(join(tmpdir(), "suture-agent-install-"));
+    const data = join(install, "data");
+    mkdirSync(data);
+    writeFileSync(join(data, "auth-secret"), "data-folder-secret");
+    const agent = join(install, "agent.sh");
+    const script = `cat ${data}/auth-secret; cat /proc/*/environ | tr '\\0' '\\n' | grep -c SUTURE_SANDBOX_TEST_TOKEN`;
+    writeFileSync(agent, `#!/bin/sh\n${script}\nexit 0\n`, { mode: 0o755 });
+    chmodSync(install, 0o755);
+    const { result } = await settingsWith({
+      SUTURE_SANDBOX: "auto",
+      SUTURE_DATA_DIR: data,
+      SUTURE_SANDBOX_TEST_TOKEN: "server-only",
+    });
+    if (result.status !== "ok") throw new Error(result.error);
+    const { runAs, sandbox } = result.settings;
+    expect(sandbox?.hide).toEqual([data]);
+    const repo = await createSampleRepo();
+    const checkout = await cloneRepository({ cloneUrl: repo.cloneUrl, defaultBranch: "main" });
+    if (checkout.status !== "cloned") throw new Error(checkout.error);
+    const run = await runAgent({
+      command: agent,
+      cwd: checkout.dir,
+      prompt: "p",
+      timeoutMs: 10_000,
+      sandbox: sandbox?.kind,
+      hide: sandbox?.hide,
+      runAs,
+    });
+    expect(run.output).not.toContain("data-folder-secret");
+    expect(run.output).toMatch(/No such file or directory\n0\n$/);
+    await repo.cleanup();
   });
 
   it.runIf(!usable)("auto falls back to the uid sandbox where bubblewrap cannot run, and says why", async () => {
