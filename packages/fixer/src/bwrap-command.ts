@@ -42,7 +42,14 @@ export function bwrapCommand(layout: BwrapLayout): { command: string; args: stri
     (root) => !SYSTEM.some((system) => inside(root, system)) && !inside(root, layout.cwd),
   );
   const mounted = [...SYSTEM, ...readOnly, layout.home, layout.cwd];
-  const hide = (layout.hide ?? []).filter((dir) => isAbsolute(dir) && mounted.some((root) => inside(dir, root)));
+  // Only what a mount would show; never a folder holding the checkout or the home, which it needs.
+  const hide = (layout.hide ?? []).filter(
+    (dir) =>
+      isAbsolute(dir) &&
+      mounted.some((root) => inside(dir, root)) &&
+      !inside(layout.cwd, dir) &&
+      !inside(layout.home, dir),
+  );
   const unshare = layout.switchUser
     ? [...PRIVILEGED_UNSHARE, ...(layout.network ? [] : ["--unshare-net"])]
     : ["--unshare-all", ...(layout.network ? ["--share-net"] : [])];

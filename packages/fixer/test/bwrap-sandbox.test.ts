@@ -148,6 +148,21 @@ describe.runIf(usable)("the bubblewrap sandbox", () => {
     expect(result.output).toMatch(/No such file or directory\nread-only\n$/);
   });
 
+  it("never hides the checkout or the home, whatever folder is named", async () => {
+    const cwd = checkout();
+    const result = await runAgent({
+      command: "sh",
+      args: ["-c", "touch edited && echo ok"],
+      cwd,
+      prompt: "p",
+      timeoutMs: 10_000,
+      sandbox: "bwrap",
+      hide: [tmpdir(), cwd],
+    });
+    expect(result).toMatchObject({ exitCode: 0, output: "ok\n" });
+    expect(existsSync(join(cwd, "edited"))).toBe(true);
+  });
+
   it("reports a missing agent like the uid sandbox does", async () => {
     const result = await runAgent({
       command: "suture-no-such-agent",
