@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh machine: installs PostgreSQL and Chromium from Debian if
-# missing, starts a throwaway PostgreSQL, then checks migrations, types, lint, unit and
+# The whole test suite, from a fresh machine: installs PostgreSQL, Chromium and bubblewrap from
+# Debian if missing, starts a throwaway PostgreSQL, then checks migrations, types, lint, unit and
 # integration tests (PGlite and PostgreSQL), the production build, and the browser tests.
 # Formatting and the paths package.json files name are checked before anything is built.
 set -euo pipefail
@@ -14,6 +14,8 @@ step "system packages"
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The agent's sandbox (packages/fixer); its tests run wherever bwrap can make its namespaces.
+command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
 # Titles carry emoji markers; without a font the screenshots show empty boxes.
 dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -22,6 +24,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "postgres: $(ls -d /usr/lib/postgresql/*/bin | tail -n 1); chromium: $(command -v chromium)"
+if bwrap --unshare-all --ro-bind / / --proc /proc --dev /dev true 2>/dev/null; then
+  echo "bwrap: $(command -v bwrap), namespaces allowed"
+else
+  echo "bwrap: $(command -v bwrap) cannot create namespaces here (unprivileged user namespaces off?): its tests are skipped"
+fi
 
 step "PostgreSQL"
 pg_port=${SUTURE_TEST_PG_PORT:-54329}

@@ -39,7 +39,10 @@ export async function startWorker(): Promise<Worker> {
     server.listen(workerPort, host, () => resolve());
   });
   const url = `http://${host}:${workerPort}`;
-  log.info(`worker serving ${functions.length} Inngest functions at ${url}/api/inngest (database ${report.database})`);
+  log.info(
+    `worker serving ${functions.length} Inngest functions at ${url}/api/inngest (database ${report.database}; ` +
+      `agent sandbox: ${report.sandbox ?? "none, the agent settings are invalid"})`,
+  );
   return {
     server,
     url,

@@ -63,14 +63,36 @@ export const env = createEnv({
     SUTURE_SEER_STOPPING_POINT: z.enum(AUTOFIX_STOPPING_POINTS).default("open_pr"),
     /** Resolve the Sentry issue (in the next release) when its fix PR is merged. */
     SUTURE_RESOLVE_ON_MERGE: flag,
-    /** The coding agent: claude-code, codex, or command (then SUTURE_AGENT_COMMAND). */
-    SUTURE_AGENT: z.enum(["claude-code", "codex", "command"]).default("claude-code"),
+    /** The coding agent: claude-code, codex, opencode, or command (then SUTURE_AGENT_COMMAND). */
+    SUTURE_AGENT: z.enum(["claude-code", "codex", "opencode", "command"]).default("claude-code"),
     SUTURE_AGENT_COMMAND: z.string().optional(),
+    /** The model the preset asks for, in the agent's notation (`provider/model` for opencode); else the agent's default. */
+    SUTURE_AGENT_MODEL: z.string().optional(),
+    /**
+     * More environment variable names the agent may read, comma-separated: the key of the provider
+     * an opencode configuration uses (OPENROUTER_API_KEY), or OPENCODE_CONFIG's file.
+     */
+    SUTURE_AGENT_ENV: z
+      .string()
+      .optional()
+      .transform((names) =>
+        (names ?? "")
+          .split(",")
+          .map((name) => name.trim())
+          .filter(Boolean),
+      ),
     /**
      * The OS user the agent and the repository's tests run as. Default: `nobody` when Suture runs
      * as root; otherwise Suture's own user. `same` forces Suture's own user.
      */
     SUTURE_SANDBOX_USER: z.string().min(1).optional(),
+    /**
+     * How the agent and the tests are confined: `bwrap` (bubblewrap's namespaces: the system
+     * read-only, only the checkout writable, no data folder, no other process, no network for the
+     * tests), `uid` (another OS user and a process group only), or `auto` (default: bwrap when it
+     * can make its namespaces here, else uid).
+     */
+    SUTURE_SANDBOX: z.enum(["auto", "bwrap", "uid"]).default("auto"),
     SUTURE_AGENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(1200),
     SUTURE_TEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
     /** A Slack incoming-webhook URL told about each draft PR. */

@@ -14,7 +14,7 @@ import {
 import { authSecret } from "./auth/auth-secret.ts";
 import { getDbHandle } from "./database.ts";
 import { env } from "./env.ts";
-import { agentConfigurationError } from "./fixes/dispatch/agent-settings.ts";
+import { agentSettings, sandboxDescription } from "./fixes/dispatch/agent-settings.ts";
 import { githubClient, NO_GITHUB_CREDENTIALS } from "./clients/github-client.ts";
 import { DEFAULT_WORKSPACE_SLUG } from "./workspaces/route-workspace.ts";
 import { embeddedInngestKeys, inngestKeysFile } from "./inngest-keys.ts";
@@ -36,6 +36,8 @@ export interface StartupReport {
   } | null;
   secrets: number;
   secretFile: string | null;
+  /** How agents and tests are confined (bubblewrap or another OS user), in words; null when the agent settings are invalid. */
+  sandbox: string | null;
   /** Settings that leave a feature unable to work, or an endpoint open, in words for the operator. */
   warnings: string[];
 }
@@ -47,6 +49,7 @@ export async function startSuture(): Promise<StartupReport> {
   if (autoRoute) await ensureWorkspace(handle.db, { slug: DEFAULT_WORKSPACE_SLUG, name: "Default" });
   const secrets = clientSecrets();
   const keys = embeddedExecutor ? embeddedInngestKeys() : null;
+  const agent = agentSettings();
   return {
     database: handle.kind,
     autoRoute,
@@ -61,8 +64,9 @@ export async function startSuture(): Promise<StartupReport> {
       : null,
     secrets: secrets.length,
     secretFile: isEmbeddedDatabase && !env.SENTRY_CLIENT_SECRET && secrets.length > 0 ? localSecretFile() : null,
+    sandbox: agent.status === "ok" ? sandboxDescription(agent.settings) : null,
     warnings: [
-      agentConfigurationError(),
+      agent.status === "invalid" ? agent.error : null,
       githubClient() ? null : `fix runs cannot push or open pull requests: ${NO_GITHUB_CREDENTIALS}`,
       ...inngestWarnings(),
     ].filter((w): w is string => w !== null),

@@ -2,7 +2,15 @@ export { runAgent, type AgentRunOptions, type AgentRunResult } from "./run-agent
 export { runTestCommand, type TestCommandOptions, type TestRunResult } from "./run-test-command.ts";
 export { resolveSandboxUser, type SandboxUser } from "./resolve-sandbox-user.ts";
 export { sandboxEnv } from "./sandbox-env.ts";
-export { agentPreset, type AgentPreset, type AgentPresetName } from "./agent-presets.ts";
+export { bwrapAvailable, type BwrapCheck } from "./bwrap-available.ts";
+export type { SandboxKind } from "./run-sandboxed.ts";
+export {
+  AGENT_PRESET_NAMES,
+  agentPreset,
+  type AgentPreset,
+  type AgentPresetName,
+  type AgentPresetOptions,
+} from "./agent-presets.ts";
 export { checkoutIntegrity } from "./checkout-integrity.ts";
 export { snapshotChanges, type SnapshotResult } from "./snapshot-changes.ts";
 export { parseNumstat, type FileChange } from "./parse-numstat.ts";

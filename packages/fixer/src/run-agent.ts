@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SandboxUser } from "./resolve-sandbox-user.ts";
-import { runSandboxed, type SandboxedRunResult } from "./run-sandboxed.ts";
+import { runSandboxed, type SandboxedRunResult, type SandboxKind } from "./run-sandboxed.ts";
 
 export interface AgentRunOptions {
   command: string;
@@ -11,6 +11,8 @@ export interface AgentRunOptions {
   prompt: string;
   /** Names of parent variables the agent may see (its own API key); everything else is dropped. */
   allowEnv?: readonly string[];
+  /** Fixed variables for the agent (a preset's own settings); never secrets of the parent's. */
+  env?: Record<string, string>;
   /** The parent environment to pick from; defaults to this process's. */
   parentEnv?: NodeJS.ProcessEnv;
   timeoutMs?: number;
@@ -19,6 +21,10 @@ export interface AgentRunOptions {
   onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
   /** Runs the agent as this OS user (see `resolveSandboxUser`); `cwd` is handed to it first. */
   runAs?: SandboxUser;
+  /** `bwrap` adds bubblewrap's namespaces (see `runSandboxed`); the agent keeps the network for its model's API. */
+  sandbox?: SandboxKind;
+  /** With `bwrap`: folders it must not see even inside a mounted one (the data folder). */
+  hide?: readonly string[];
 }
 
 export type AgentRunResult = SandboxedRunResult;
@@ -42,10 +48,13 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRunResult
     maxOutputBytes: options.maxOutputBytes,
     onOutput: options.onOutput,
     runAs: options.runAs,
+    sandbox: options.sandbox,
+    network: true,
+    hide: options.hide,
     prepareHome: (home) => {
       const promptFile = join(home, "prompt.md");
       writeFileSync(promptFile, options.prompt);
-      return { SUTURE_PROMPT_FILE: promptFile };
+      return { ...options.env, SUTURE_PROMPT_FILE: promptFile };
     },
   });
 }

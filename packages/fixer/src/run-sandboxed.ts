@@ -1,5 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import { bwrapAvailable } from "./bwrap-available.ts";
+import { bwrapCommand } from "./bwrap-command.ts";
 import { chownForSandbox } from "./chown-for-sandbox.ts";
 import { parentEnv } from "./env.ts";
 import { checkoutGate, closeGate, createGated, openGate } from "./gate.ts";
@@ -33,7 +35,19 @@ export interface SandboxedRunOptions {
    * be a checkout made by `cloneRepository`: it and the home are handed to that user first.
    */
   runAs?: SandboxUser;
+  /**
+   * `bwrap`: inside bubblewrap's namespaces as well (see `bwrapCommand`); check `bwrapAvailable`
+   * first. `uid` (the default): a process group, a scrubbed environment and `runAs` only.
+   */
+  sandbox?: SandboxKind;
+  /** With `bwrap`: whether the process may use the host's network. */
+  network?: boolean;
+  /** With `bwrap`: folders kept out of sight even inside a mounted system folder (the data folder). */
+  hide?: readonly string[];
 }
+
+/** How runs are confined: bubblewrap's namespaces, or only another OS user and a process group. */
+export type SandboxKind = "bwrap" | "uid";
 
 export interface SandboxedRunResult {
   exitCode: number | null;
@@ -63,6 +77,10 @@ const PIPE_DRAIN_MS = 500;
  * With `runAs`, the run gets a group id of its own (`runGroup`), the checkout's and the home's
  * gates are open to that group only while it runs, and afterwards every process of the sandbox
  * user outside other runs in progress is killed, including any that left the process group.
+ *
+ * With `sandbox: "bwrap"`, it runs inside bubblewrap too: its own mount, PID and user namespaces,
+ * the system read-only, only the checkout writable, a private /tmp and home, no network unless
+ * `network`; killing bwrap ends everything inside, so nothing escapes the timeout.
  */
 export async function runSandboxed(options: SandboxedRunOptions): Promise<SandboxedRunResult> {
   const started = performance.now();
@@ -119,20 +137,40 @@ async function start(
     for (const gate of gates) openGate(gate, runAs.gid);
   }
   const env = sandboxEnv(options.parentEnv ?? parentEnv(), home, options.allowEnv ?? [], extra);
+  const launch = commandLine(options, home, env.PATH ?? "", runAs);
+  if ("code" in launch) return notStarted(spawnErrorMessage(options, launch));
+  if ("error" in launch) return notStarted(launch.error);
   let child: ChildProcessWithoutNullStreams;
   try {
-    child = spawn(options.command, [...(options.args ?? [])], {
+    child = spawn(launch.command, launch.args, {
       cwd: options.cwd,
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Next's types require NODE_ENV; this environment has none on purpose
       env: env as NodeJS.ProcessEnv,
       detached: true, // its own process group, so one signal reaches every descendant
       stdio: ["pipe", "pipe", "pipe"],
-      ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+      ...(runAs && !launch.switchesUser ? { uid: runAs.uid, gid: runAs.gid } : {}),
     });
   } catch (error) {
     return notStarted(spawnErrorMessage(options, error));
   }
   return await supervise(child, options, started, notStarted);
+}
+
+/** What to spawn; `switchesUser` when it becomes the sandbox user itself (bwrap as root, then setpriv). */
+function commandLine(
+  options: SandboxedRunOptions,
+  home: string,
+  path: string,
+  runAs: SandboxUser | undefined,
+): { command: string; args: string[]; switchesUser?: boolean } | { code: string } | { error: string } {
+  const args = [...(options.args ?? [])];
+  if (options.sandbox !== "bwrap") return { command: options.command, args };
+  const check = bwrapAvailable(options.runAs);
+  if (!check.usable) return { error: `the ${options.role} cannot run in bubblewrap: ${check.reason}` };
+  const switchUser = check.via === "setpriv" ? runAs : undefined;
+  const { cwd, network = false, hide } = options;
+  const wrapped = bwrapCommand({ command: options.command, args, cwd, home, path, network, hide, switchUser });
+  return "code" in wrapped ? wrapped : { ...wrapped, switchesUser: switchUser !== undefined };
 }
 
 async function supervise(

@@ -1,5 +1,5 @@
 import type { SandboxUser } from "./resolve-sandbox-user.ts";
-import { runSandboxed, type SandboxedRunResult } from "./run-sandboxed.ts";
+import { runSandboxed, type SandboxedRunResult, type SandboxKind } from "./run-sandboxed.ts";
 
 export interface TestCommandOptions {
   /** A shell command line from the repository's settings, e.g. `pnpm test`. */
@@ -13,6 +13,10 @@ export interface TestCommandOptions {
   onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
   /** Runs the tests as this OS user, like the agent; `cwd` is handed to it first. */
   runAs?: SandboxUser;
+  /** `bwrap` adds bubblewrap's namespaces (see `runSandboxed`), and then the tests have no network. */
+  sandbox?: SandboxKind;
+  /** With `bwrap`: folders they must not see even inside a mounted one (the data folder). */
+  hide?: readonly string[];
 }
 
 export type TestRunResult = SandboxedRunResult;
@@ -20,7 +24,8 @@ export type TestRunResult = SandboxedRunResult;
 /**
  * Runs the repository's test command in the checkout. The tests are the repository's code, and
  * the agent may have just rewritten them, so they get exactly the agent's sandbox: no secrets,
- * a private home, and the whole process group killed at the timeout.
+ * a private home, and the whole process group killed at the timeout — and, in bubblewrap, no network:
+ * a test suite has no business reaching out, and a rewritten one could.
  */
 export async function runTestCommand(options: TestCommandOptions): Promise<TestRunResult> {
   return runSandboxed({
@@ -34,5 +39,8 @@ export async function runTestCommand(options: TestCommandOptions): Promise<TestR
     maxOutputBytes: options.maxOutputBytes,
     onOutput: options.onOutput,
     runAs: options.runAs,
+    sandbox: options.sandbox,
+    network: false,
+    hide: options.hide,
   });
 }

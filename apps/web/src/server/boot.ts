@@ -13,7 +13,8 @@ export async function boot(): Promise<void> {
   log.info(
     `database ${report.database}; auto-route ${report.autoRoute ? "on" : "off"}; ` +
       `${report.secrets} Sentry client secret(s)${report.secretFile ? ` (local secret in ${report.secretFile})` : ""}; ` +
-      `functions served by the ${functionsIn === "web" ? "web server" : "worker"}`,
+      `functions served by the ${functionsIn === "web" ? "web server" : "worker"}; ` +
+      `agent sandbox: ${report.sandbox ?? "none (the agent settings are invalid)"}`,
   );
   for (const warning of report.warnings) log.warn(warning);
   const setupToken = await prepareSetupLink();

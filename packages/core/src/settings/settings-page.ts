@@ -11,7 +11,7 @@ import {
 import { can, type WorkspaceScope } from "../auth/roles.ts";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
-import { agentSettings } from "../fixes/dispatch/agent-settings.ts";
+import { agentSettings, sandboxDescription } from "../fixes/dispatch/agent-settings.ts";
 import { credentialsShown } from "../sentry-installations/installation-summaries.ts";
 
 export interface InstallationRow {
@@ -37,6 +37,8 @@ export interface AgentSummary {
   timeoutSeconds: number;
   testTimeoutSeconds: number;
   sandboxed: boolean;
+  /** How agents and tests are confined, in words (see `sandboxDescription`); null when the settings are invalid. */
+  sandbox: string | null;
   error: string | null;
 }
 
@@ -104,14 +106,16 @@ function agentSummary(): AgentSummary {
     testTimeoutSeconds: env.SUTURE_TEST_TIMEOUT_SECONDS,
   };
   if (result.status === "invalid") {
-    return { ...base, command: null, allowedEnv: [], sandboxed: false, error: result.error };
+    return { ...base, command: null, allowedEnv: [], sandboxed: false, sandbox: null, error: result.error };
   }
   const { preset, runAs } = result.settings;
+  const sandbox = sandboxDescription(result.settings);
   return {
     ...base,
     command: preset.command,
     allowedEnv: preset.allowEnv,
     sandboxed: runAs !== undefined,
+    sandbox,
     error: null,
   };
 }

@@ -137,6 +137,8 @@ async function runTheAgent(
     prompt,
     timeoutMs: agent.timeoutMs,
     runAs: agent.runAs,
+    sandbox: agent.sandbox?.kind,
+    hide: agent.sandbox?.hide,
     onOutput: (chunk) => log.write(chunk),
   });
   await log.close();

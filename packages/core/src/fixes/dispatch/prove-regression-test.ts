@@ -39,6 +39,8 @@ export async function proveRegressionTest(
     cwd: checkout.dir,
     timeoutMs: job.agent.testTimeoutMs,
     runAs: job.agent.runAs,
+    sandbox: job.agent.sandbox?.kind,
+    hide: job.agent.sandbox?.hide,
     onOutput: (chunk) => log.write(chunk),
   });
   await log.close();

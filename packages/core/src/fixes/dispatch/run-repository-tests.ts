@@ -1,5 +1,6 @@
 import { appendFixRunEvent } from "@suture/db";
-import { runTestCommand, type SandboxUser } from "@suture/fixer";
+import { runTestCommand } from "@suture/fixer";
+import type { AgentSettings } from "./agent-settings.ts";
 import { getDb } from "../../database.ts";
 import { createRunLog } from "./run-log.ts";
 import { observeTests } from "../../observability/metrics.ts";
@@ -8,17 +9,28 @@ const TAIL_CHARS = 3000;
 
 export type TestsResult = { status: "passed" } | { status: "failed"; reason: string };
 
-/** The repository's own test command, in the checkout, sandboxed like the agent; null if none is set. */
+/**
+ * The repository's own test command, in the checkout, sandboxed like the agent (in bubblewrap,
+ * without network); null if none is set.
+ */
 export async function runRepositoryTests(
   fixRunId: string,
   command: string | null,
   cwd: string,
-  timeoutMs: number,
-  runAs?: SandboxUser,
+  agent: Pick<AgentSettings, "testTimeoutMs" | "runAs" | "sandbox">,
 ): Promise<TestsResult | null> {
   if (!command) return null;
   const log = createRunLog(fixRunId, "test_output");
-  const result = await runTestCommand({ command, cwd, timeoutMs, runAs, onOutput: (chunk) => log.write(chunk) });
+  const { testTimeoutMs: timeoutMs, runAs, sandbox } = agent;
+  const result = await runTestCommand({
+    command,
+    cwd,
+    timeoutMs,
+    runAs,
+    sandbox: sandbox?.kind,
+    hide: sandbox?.hide,
+    onOutput: (chunk) => log.write(chunk),
+  });
   await log.close();
   const ok = !result.timedOut && result.exitCode === 0;
   observeTests(result.timedOut ? "timed_out" : ok ? "passed" : "failed", result.durationMs / 1000);

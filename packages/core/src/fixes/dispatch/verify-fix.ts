@@ -43,7 +43,7 @@ export async function verify(
   });
   if (verdict.status === "refused") return { status: "failed", reason: verdict.reason };
   const testCommand = job.repository.testCommand;
-  const tests = await runRepositoryTests(job.fixRunId, testCommand, checkout.dir, agent.testTimeoutMs, agent.runAs);
+  const tests = await runRepositoryTests(job.fixRunId, testCommand, checkout.dir, agent);
   if (tests?.status === "failed") return { status: "failed", reason: tests.reason };
   const proof = await proveRegressionTest(job, checkout, changes);
   if (proof.status === "failed") return proof;

@@ -7,6 +7,7 @@ export function AgentPanel({ agent }: { agent: AgentSummary }) {
     ["Command", agent.command ?? "—"],
     ["Environment it may read", agent.allowedEnv.length > 0 ? agent.allowedEnv.join(", ") : "none"],
     ["Runs as", agent.sandboxed ? "another OS user (sandboxed)" : "Suture's own user"],
+    ["Sandbox", agent.sandbox ?? "—"],
     ["Time limits", `agent ${agent.timeoutSeconds} s · tests ${agent.testTimeoutSeconds} s`],
   ];
   return (
@@ -25,7 +26,8 @@ export function AgentPanel({ agent }: { agent: AgentSummary }) {
         ))}
       </dl>
       <p className="text-xs text-slate-500">
-        Set with SUTURE_AGENT, SUTURE_AGENT_COMMAND and SUTURE_SANDBOX_USER in the server&apos;s environment.
+        Set with SUTURE_AGENT, SUTURE_AGENT_COMMAND, SUTURE_SANDBOX_USER and SUTURE_SANDBOX in the server&apos;s
+        environment.
       </p>
     </div>
   );
