@@ -135,12 +135,7 @@ function redGreenSection(red: PullRequestInput["redGreen"], tests: PullRequestIn
   const verdict = red.reproduced
     ? `${files} ${red.testFiles.length === 1 ? "fails" : "fail"} without the fix and ${green}.`
     : `⚠️ ${files} ${red.testFiles.length === 1 ? "passes" : "pass"} without the fix: ${red.testFiles.length === 1 ? "it does" : "they do"} not reproduce the bug.`;
-  const tail = scrubText(stripAnsi(red.outputTail))
-    .replace(/\r\n?/g, "\n")
-    .trimEnd()
-    .split("\n")
-    .slice(-RED_LINES)
-    .join("\n");
+  const tail = failureExcerpt(scrubText(stripAnsi(red.outputTail)).replace(/\r\n?/g, "\n").trimEnd().split("\n"));
   const outcome = red.reproduced ? `failed${red.exitCode !== null ? ` (exit ${red.exitCode})` : ""}` : "passed";
   const output = tail.trim() === "" ? "" : `\n\n${fencedBlock(tail.slice(-OUTPUT_LIMIT))}`;
   return `## Regression test\n\n${verdict}\n\nWithout the fix, ${inlineCode(scrubText(red.command))} ${outcome}:${output}`;
@@ -154,6 +149,14 @@ function notCheckedSection({ tests, redGreen }: PullRequestInput): string {
     redGreen && !redGreen.reproduced ? "that the test reproduces the bug: it passes without the fix" : null,
   ].filter((item) => item !== null);
   return items.length > 0 ? `## Not checked\n\n${items.map((item) => `- ${item}`).join("\n")}` : "";
+}
+
+const FAILURE_LINE = /\bnot ok\b|AssertionError|\bError\b|\bFAIL(ED)?\b|✕|×|\bexpected\b/i;
+
+/** The lines from the first that reads as a failure (the failing assertion), else the last ones. */
+function failureExcerpt(lines: string[]): string {
+  const first = lines.findIndex((line) => FAILURE_LINE.test(line));
+  return (first === -1 ? lines.slice(-RED_LINES) : lines.slice(first, first + RED_LINES)).join("\n");
 }
 
 function testsSection(tests: PullRequestInput["tests"]): string {
