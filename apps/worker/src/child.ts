@@ -20,7 +20,6 @@ export interface Supervised {
   /** Resolves when the child exits for good: stopped, or dead and not restarted. */
   done: Promise<number>;
   stop: () => Promise<void>;
-  current: () => ChildProcess | null;
 }
 
 /** A restart waits 250 ms, doubling to 10 s; a child that ran this long starts from 250 ms again. */
@@ -58,7 +57,6 @@ export function supervise(spec: ChildSpec): Supervised {
 
   return {
     done,
-    current: () => child,
     stop: async () => {
       stopping = true;
       const running = child;

@@ -1,6 +1,6 @@
 export { createDb, openPglite, pgliteDir, type Db, type DbHandle, type DbOptions, type Schema } from "./client.ts";
 export { migrate, migrationsFolder } from "./migrate.ts";
-export { servePglite, startPgliteServer, type PgliteServer } from "./pglite-server.ts";
+export { startPgliteServer, type PgliteServer } from "./pglite-server.ts";
 export { isDatabaseUnavailable } from "./errors.ts";
 export { describeError, MAX_ERROR_LENGTH, storableError, storableJson, storableText } from "./storable.ts";
 export { repoRoot } from "./repo-root.ts";

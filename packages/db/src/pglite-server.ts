@@ -47,7 +47,7 @@ interface Connection {
   midQuery: boolean;
 }
 
-export async function servePglite(client: PGlite, path: string): Promise<PgliteServer> {
+async function servePglite(client: PGlite, path: string): Promise<PgliteServer> {
   rmSync(path, { force: true }); // a socket left by a process that died
   const session = new SharedSession(client);
   const server: Server = createServer((socket) => session.accept(socket));

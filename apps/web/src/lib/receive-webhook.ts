@@ -21,32 +21,23 @@ export async function receiveWebhook(
   announce: (deliveryId: string) => Promise<void>,
 ): Promise<Response> {
   const started = performance.now();
-  const response = await answer(source, request, receive, announce);
-  observeWebhook(
-    source,
-    request.headers.get(SOURCES[source].resource),
-    OUTCOMES[response.status] ?? "rejected",
-    (performance.now() - started) / 1000,
-  );
+  const { response, outcome } = await answer(source, request, receive, announce);
+  observeWebhook(source, request.headers.get(SOURCES[source].resource), outcome, (performance.now() - started) / 1000);
   return response;
 }
-
-const OUTCOMES: Record<number, WebhookOutcome> = {
-  202: "stored",
-  200: "duplicate",
-  413: "too_large",
-  503: "unavailable",
-  500: "failed",
-};
 
 async function answer(
   source: keyof typeof SOURCES,
   request: Request,
   receive: (body: Uint8Array, headers: Headers) => Promise<ReceiveResult>,
   announce: (deliveryId: string) => Promise<void>,
-): Promise<Response> {
+): Promise<{ response: Response; outcome: WebhookOutcome }> {
   const body = await readBody(request, MAX_BODY_BYTES);
-  if (!body) return Response.json({ error: `body is larger than ${MAX_BODY_BYTES} bytes` }, { status: 413 });
+  if (!body)
+    return {
+      response: Response.json({ error: `body is larger than ${MAX_BODY_BYTES} bytes` }, { status: 413 }),
+      outcome: "too_large",
+    };
   const result = await receive(body, request.headers).catch((error: unknown) => {
     // One line naming the delivery and the reason; never the error object, whose message can
     // hold the whole INSERT with the body, the headers and the signature as parameters.
@@ -59,14 +50,32 @@ async function answer(
   switch (result.status) {
     case "stored":
       if (!result.ignored) after(() => announce(result.deliveryId));
-      return Response.json({ received: true, deliveryId: result.deliveryId, ignored: result.ignored }, { status: 202 });
+      return {
+        response: Response.json(
+          { received: true, deliveryId: result.deliveryId, ignored: result.ignored },
+          { status: 202 },
+        ),
+        outcome: result.ignored ? "ignored" : "stored",
+      };
     case "duplicate":
-      return Response.json({ received: true, duplicate: true, deliveryId: result.deliveryId }, { status: 200 });
+      return {
+        response: Response.json({ received: true, duplicate: true, deliveryId: result.deliveryId }, { status: 200 }),
+        outcome: "duplicate",
+      };
     case "rejected":
-      return Response.json({ error: result.error }, { status: result.code });
+      return {
+        response: Response.json({ error: result.error }, { status: result.code }),
+        outcome: result.code === 413 ? "too_large" : "rejected",
+      };
     case "unavailable":
-      return Response.json({ error: result.error }, { status: 503, headers: { "Retry-After": "30" } });
+      return {
+        response: Response.json({ error: result.error }, { status: 503, headers: { "Retry-After": "30" } }),
+        outcome: "unavailable",
+      };
     case "failed":
-      return Response.json({ error: "internal error; the delivery was not stored" }, { status: 500 });
+      return {
+        response: Response.json({ error: "internal error; the delivery was not stored" }, { status: 500 }),
+        outcome: "failed",
+      };
   }
 }

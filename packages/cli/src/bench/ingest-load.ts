@@ -117,7 +117,7 @@ export async function measureLoad(options: {
 }
 
 /** A unique error.created delivery (new event id) on the workload's issue, signed like Sentry. */
-function delivery(n: number, issue: (n: number) => number): { body: string; headers: Record<string, string> } {
+export function delivery(n: number, issue: (n: number) => number): { body: string; headers: Record<string, string> } {
   const body = template
     .replace("9fac2ceed9344f2bbfdd1fdacb0ed9b1", `${Date.now().toString(16)}${n.toString(16).padStart(20, "0")}`)
     .replaceAll("6123456789", String(issue(n)));

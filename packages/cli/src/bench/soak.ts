@@ -4,13 +4,11 @@
 // 20 % per process.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
 import { repoRoot } from "@suture/db";
-import { deliveryHeaders } from "@suture/sentry";
-import { fixturePath } from "@suture/sentry/fixtures";
-import { SECRET } from "./ingest-load.ts";
+import { delivery, SECRET } from "./ingest-load.ts";
 import { startSupervised } from "./next-server.ts";
 import { openLoop } from "./open-loop.ts";
 
@@ -38,16 +36,9 @@ const server = await startSupervised(root, PORT, {
   SUTURE_WORKER_PORT: String(PORT + 2),
 });
 
-const template = readFileSync(fixturePath("error.created.json"), "utf8");
 let sequence = 0;
 /** A unique error.created delivery on one of 50 issues, signed like Sentry. */
-function next(): { body: string; headers: Record<string, string> } {
-  const n = sequence++;
-  const body = template
-    .replace("9fac2ceed9344f2bbfdd1fdacb0ed9b1", `${Date.now().toString(16)}${n.toString(16).padStart(20, "0")}`)
-    .replaceAll("6123456789", String(7400000000 + (n % 50)));
-  return { body, headers: deliveryHeaders("error", body, SECRET) };
-}
+const next = () => delivery(sequence++, (n) => 7400000000 + (n % 50));
 const minutes: { p99: number; errors: number; rss: Record<string, number> }[] = [];
 try {
   console.log(`${RATE} deliveries/s for ${MINUTES} minutes`);
