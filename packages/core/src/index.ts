@@ -32,6 +32,7 @@ export {
   type RepairRequestResult,
   type RepairTrigger,
 } from "./fixes/repair/request-repair.ts";
+export { repairFixRunAsMember, repairInput, type MemberRepairResult } from "./fixes/repair/repair-as-member.ts";
 export { repairFixRun, type RepairResult } from "./fixes/repair/repair-fix-run.ts";
 export { connectRepository, type ConnectRepositoryResult } from "./fixes/connect-repository.ts";
 export { startFixRun, type StartResult } from "./fixes/dispatch/start-fix-run.ts";
