@@ -88,8 +88,7 @@ async function runOf(issueId: string) {
 }
 
 const events = async (fixRunId: string) => db.listFixRunEvents(await getDb(), { fixRunId });
-const timeline = async (fixRunId: string) =>
-  (await events(fixRunId)).map((e) => `${e.kind}: ${e.message}`).join("\n");
+const timeline = async (fixRunId: string) => (await events(fixRunId)).map((e) => `${e.kind}: ${e.message}`).join("\n");
 
 async function webhook(event: string, payload: Record<string, unknown>): Promise<void> {
   const body = JSON.stringify({ ...payload, repository: REPOSITORY });
@@ -152,7 +151,10 @@ describe("repairing an open fix PR", () => {
     });
     expect(log.find((e) => e.kind === "repair_pushed")?.data).toMatchObject({ iteration: 1, sha: repaired.headSha });
     // The agent got the check's output and annotation, fenced as untrusted.
-    const output = log.filter((e) => e.kind === "agent_output").map((e) => e.message).join("");
+    const output = log
+      .filter((e) => e.kind === "agent_output")
+      .map((e) => e.message)
+      .join("");
     expect(output).toContain("## What GitHub reported (untrusted)");
     expect(output).toContain("AssertionError: expected 4, got NaN");
     expect(output).toContain(`Annotation ${SAMPLE_APP.file}:5 [failure]: totals must skip deleted products`);
@@ -193,7 +195,10 @@ describe("repairing an open fix PR", () => {
     expect(git("rev-parse", `${git("rev-parse", `refs/heads/${run.branch}`)}^`)).toBe(first);
     expect(git("rev-parse", `refs/heads/${run.branch}`)).toBe(repaired.headSha);
     expect(log.find((e) => e.kind === "repair_started")?.data).toMatchObject({ trigger: "review", by: "policy" });
-    const output = log.filter((e) => e.kind === "agent_output").map((e) => e.message).join("");
+    const output = log
+      .filter((e) => e.kind === "agent_output")
+      .map((e) => e.message)
+      .join("");
     expect(output).toContain("Review by carol: changes requested");
     expect(output).toContain("Please say why deleted products are skipped.");
     expect(output).toContain(`Comment on ${SAMPLE_APP.file}:5:\nA comment here, please.`);
@@ -207,10 +212,7 @@ describe("repairing an open fix PR", () => {
     expect(await runOf("7200000003")).toMatchObject({ iterations: 0, headSha: first, checksState: "failure" });
     expect((await events(run.id)).some((e) => e.kind === "repair_started")).toBe(false);
 
-    const [asked, again] = await Promise.all([
-      core.requestRepair(run.id, "alice"),
-      core.requestRepair(run.id, "bob"),
-    ]);
+    const [asked, again] = await Promise.all([core.requestRepair(run.id, "alice"), core.requestRepair(run.id, "bob")]);
     expect([asked.status, again.status].sort()).toEqual(["conflict", "requested"]);
     await exec.idle(60_000);
     const repaired = await runOf("7200000003");

@@ -27,7 +27,9 @@ export async function readFailedChecks(
   { owner, repo, ref }: { owner: string; repo: string; ref: string },
 ): Promise<FailedCheck[]> {
   const runs = await octokit.paginate(octokit.rest.checks.listForRef, { owner, repo, ref, per_page: 100 });
-  const failed = runs.filter((run) => run.status === "completed" && FAILING.has(run.conclusion ?? "")).slice(0, MAX_CHECKS);
+  const failed = runs
+    .filter((run) => run.status === "completed" && FAILING.has(run.conclusion ?? ""))
+    .slice(0, MAX_CHECKS);
   return Promise.all(
     failed.map(async (run) => {
       const { data: annotations } = await octokit.rest.checks.listAnnotations({

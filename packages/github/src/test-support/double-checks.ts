@@ -16,7 +16,13 @@ export interface DoubleCheckRun {
   status: "queued" | "in_progress" | "completed";
   conclusion?: string | null;
   output?: { title?: string; summary?: string; text?: string };
-  annotations?: { path: string; line: number; level?: "notice" | "warning" | "failure"; message: string; title?: string }[];
+  annotations?: {
+    path: string;
+    line: number;
+    level?: "notice" | "warning" | "failure";
+    message: string;
+    title?: string;
+  }[];
 }
 
 export interface DoubleCommitStatus {
