@@ -55,7 +55,7 @@ export const fixRepairRequested = eventType("fix/repair.requested", {
   schema: z.object({
     fixRunId: z.string().uuid(),
     workspaceId: z.string().uuid(),
-    /** The concurrency key, shared with dispatch: one agent at a time per repository. */
+    /** The concurrency key: one repair at a time per repository. */
     repositoryId: z.string().uuid().nullable(),
     iteration: z.number().int().min(1),
   }),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { type FixRunEvent, type FixRunEventInput, fixRunEventData, parseFixRunEvent } from "../fix-run-events.ts";
 import { returnedRow } from "../returned-row.ts";
@@ -135,6 +135,9 @@ export async function transitionFixRun(
   return row;
 }
 
+/** A repair claimed longer ago than this is taken for dead (its process crashed): a new one may start. */
+export const REPAIR_CLAIM_STALE_MS = 2 * 60 * 60 * 1000;
+
 /**
  * Claims a repair of a run's open PR at `headSha`: one repair at a time, only on the head the
  * run knows (not a stale one). `automatic` also holds it to `maxIterations` and to one try per
@@ -153,7 +156,7 @@ export async function claimFixRunRepair(
         eq(fixRuns.origin, "suture"),
         eq(fixRuns.status, "pr_open"),
         eq(fixRuns.headSha, headSha),
-        isNull(fixRuns.repairStartedAt),
+        or(isNull(fixRuns.repairStartedAt), lt(fixRuns.repairStartedAt, new Date(Date.now() - REPAIR_CLAIM_STALE_MS))),
         automatic
           ? and(
               lt(fixRuns.iterations, automatic.maxIterations),

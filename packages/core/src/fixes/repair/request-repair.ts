@@ -6,6 +6,7 @@ import {
   getFixRun,
   getWorkspacePolicy,
   insertAuditEvent,
+  REPAIR_CLAIM_STALE_MS,
 } from "@suture/db";
 import type { GithubUpdate } from "@suture/github";
 import type { Actor } from "../../auth/roles.ts";
@@ -83,7 +84,8 @@ export function whyNotRepairable(run: FixRun, trigger: RepairTrigger | null): st
   if (run.origin !== "suture") return "Seer's pull requests are repaired by Seer";
   if (run.status !== "pr_open") return `the run is ${run.status.replaceAll("_", " ")}, not an open pull request`;
   if (!run.headSha || !run.branch || !run.baseSha) return "the run has no branch Suture pushed";
-  if (run.repairStartedAt) return "a repair is already working on the branch";
+  if (run.repairStartedAt && run.repairStartedAt.getTime() > Date.now() - REPAIR_CLAIM_STALE_MS)
+    return "a repair is already working on the branch";
   if (!trigger) return "its checks have not failed and no review requested changes";
   return null;
 }

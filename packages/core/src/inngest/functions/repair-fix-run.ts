@@ -8,8 +8,8 @@ const requested = z.object({ fixRunId: z.string().uuid(), iteration: z.number().
 
 /**
  * A claimed repair → one more commit on the fix PR's branch: the agent on what GitHub reported,
- * the checks, the repository's tests, a fast-forward push. Shares dispatch's concurrency key, so
- * one agent at a time works in a repository. The repair reads its run from the database and acts
+ * the checks, the repository's tests, a fast-forward push. One repair at a time per repository
+ * (its own limit, beside dispatch's). The repair reads its run from the database and acts
  * only while its claim holds; a repair that gives up releases the claim.
  */
 export const repairFixRunFunction = inngest.createFunction(
