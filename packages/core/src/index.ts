@@ -25,6 +25,15 @@ export {
 } from "./config.ts";
 export { triageObservations, type TriageOutcome } from "./fixes/triage-observations.ts";
 export { approveFixRun, rejectFixRun, type DecisionResult } from "./fixes/decide-fix-run.ts";
+export {
+  requestRepair,
+  repairTriggerOf,
+  whyNotRepairable,
+  type RepairRequestResult,
+  type RepairTrigger,
+} from "./fixes/repair/request-repair.ts";
+export { repairFixRunAsMember, repairInput, type MemberRepairResult } from "./fixes/repair/repair-as-member.ts";
+export { repairFixRun, type RepairResult } from "./fixes/repair/repair-fix-run.ts";
 export { connectRepository, type ConnectRepositoryResult } from "./fixes/connect-repository.ts";
 export { startFixRun, type StartResult } from "./fixes/dispatch/start-fix-run.ts";
 export { gatherFixContext, type FixContext } from "./fixes/dispatch/gather-fix-context.ts";

@@ -100,6 +100,17 @@ export const FIX_RUN_EVENT_DATA = {
   pr_draft: pullRequestUpdate,
   review: pullRequestUpdate,
   pr_checks: pullRequestUpdate,
+  /** A repair of the open PR was requested: failing checks or requested changes, by a person or the policy. */
+  repair_started: z.object({
+    iteration: z.number(),
+    trigger: z.enum(["checks", "review"]),
+    by: z.string(),
+    headSha: z.string(),
+  }),
+  /** The repair's commit, pushed onto the PR's branch. */
+  repair_pushed: z.object({ iteration: z.number(), branch: z.string(), sha: z.string() }),
+  /** The repair ended without a commit; the PR stays as it was. */
+  repair_failed: z.object({ iteration: z.number(), error: z.string() }),
 } as const;
 
 export type FixRunEventKind = keyof typeof FIX_RUN_EVENT_DATA;

@@ -21,3 +21,4 @@ export { listFiles } from "./list-files.ts";
 export { publishBranch, type PublishOptions, type PublishResult } from "./publish-branch.ts";
 export { removeCheckout } from "./remove-checkout.ts";
 export { findPublishedBranch, type FindPublishedOptions } from "./find-published-branch.ts";
+export { fetchCommit, pushToBranch, type PushToBranchOptions, type PushToBranchResult } from "./push-to-branch.ts";

@@ -28,6 +28,8 @@ export const SAMPLE_APP = {
 export const scriptedAgents = {
   /** Fixes the crash and adds a regression test; exits 4 if the prompt never names src/cart.js. */
   fix: here("./agents/fix.mjs"),
+  /** The fix; asked to repair its PR, prints the report it got and appends a comment line to src/cart.js. */
+  fixThenRepair: here("./agents/fix-then-repair.mjs"),
   /** The same fix, plus a new .github/workflows/deploy.yml. */
   touchWorkflow: here("./agents/touch-workflow.mjs"),
   /** The same fix, told step by step: a line every half second for about 4 s (to watch a live log). */

@@ -19,3 +19,9 @@ export {
   latestReviewState,
 } from "./github-states.ts";
 export type { Octokit } from "@octokit/rest";
+export {
+  readFailedChecks,
+  readRequestedChanges,
+  type FailedCheck,
+  type RequestedChanges,
+} from "./read-repair-feedback.ts";

@@ -6,10 +6,11 @@ import { UsageError } from "./send.ts";
 
 export const POLICY_USAGE = `suture policy <workspace> [--mode manual|auto] [--levels error,fatal] [--min-events N] [--min-users N]
     [--environments production,...] [--max-active N] [--per-hour N] [--per-day N] [--max-files N] [--max-lines N]
-    [--require-test true|false] [--require-reproducing-test true|false] [--via-seer true|false]
+    [--require-test true|false] [--require-reproducing-test true|false] [--via-seer true|false] [--auto-repairs N]
 
 Sets how a workspace's fix runs start: by a person (manual, the default) or by policy (auto,
-within the thresholds and budgets). Prints the resulting policy. Opens the database directly:
+within the thresholds and budgets). --auto-repairs N lets a failing check or a change request on
+a fix PR start up to N repairs per run on its own (0, the default: only \`suture fix repair\`). Prints the resulting policy. Opens the database directly:
 on the embedded PGlite database, stop the server first.`;
 
 const list = (text: string | undefined) =>
@@ -39,6 +40,7 @@ export async function policy(argv: string[]): Promise<number> {
         "require-test",
         "via-seer",
         "require-reproducing-test",
+        "auto-repairs",
       ].map((name) => [name, { type: "string" as const }]),
     ),
   });
@@ -59,6 +61,7 @@ export async function policy(argv: string[]): Promise<number> {
       requireRegressionTest: bool(values["require-test"]) as boolean | undefined,
       requireReproducingTest: bool(values["require-reproducing-test"]) as boolean | undefined,
       dispatchViaSeer: bool(values["via-seer"]) as boolean | undefined,
+      autoRepairIterations: values["auto-repairs"],
     });
     if (result.status === "invalid") {
       console.error(`suture policy: ${result.error}`);

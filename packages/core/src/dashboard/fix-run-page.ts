@@ -12,6 +12,7 @@ import { getDb } from "../database.ts";
 import { safeHttpsUrl, safePullRequestUrl } from "../links/safe-https-url.ts";
 import { type DiffFileSummary, diffFiles } from "./diff-files.ts";
 import { type RunStage, runStages } from "./run-stages.ts";
+import { repairTriggerOf, whyNotRepairable } from "../fixes/repair/request-repair.ts";
 
 type EventOf<K extends FixRunEvent["kind"]> = Extract<FixRunEvent, { kind: K }>;
 
@@ -40,6 +41,8 @@ export type FixRunPage =
       tests: (EventOf<"tests">["data"] & { output: string }) | null;
       /** The viewer may approve or reject it, and it is waiting for that. */
       canDecide: boolean;
+      /** The viewer may ask for a repair of its open PR (checks failed or changes were requested), and one can start. */
+      canRepair: boolean;
     }
   | { status: "not_found" };
 
@@ -70,6 +73,7 @@ export async function getFixRunPage(scope: WorkspaceScope, fixRunId: string): Pr
     checks: latest(events, "checks")?.data ?? null,
     tests: testsOf(events),
     canDecide: can(scope.role, "decide") && run.status === "awaiting_approval",
+    canRepair: can(scope.role, "decide") && whyNotRepairable(found.run, repairTriggerOf(run)) === null,
   };
 }
 

@@ -41,6 +41,8 @@ const SEER_STAGES = [
 function sutureOutcomes(run: Run, events: FixRunEvent[]): Record<string, "done" | "failed" | undefined> {
   const outcome: Record<string, "done" | "failed" | undefined> = {};
   for (const event of events) {
+    // The stages are the first run's; a repair's checks and tests are the timeline's to show.
+    if (event.kind === "repair_started") break;
     if (event.kind === "approved") outcome.approved = "done";
     else if (event.kind === "rejected") outcome.approved = "failed";
     else if (event.kind === "started") outcome.started = "done";

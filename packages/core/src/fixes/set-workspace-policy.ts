@@ -19,6 +19,8 @@ export const policyInput = z
     requireRegressionTest: z.boolean(),
     requireReproducingTest: z.boolean(),
     dispatchViaSeer: z.boolean(),
+    /** Repairs a failing check or a change request starts on its own, per run; 0 = only by hand. */
+    autoRepairIterations: z.coerce.number().int().min(0).max(10),
   })
   .partial()
   .strict();

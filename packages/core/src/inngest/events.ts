@@ -49,3 +49,14 @@ export const githubDeliveryReceived = eventType("github/delivery.received", {
 export const fixMerged = eventType("fix/merged", {
   schema: z.object({ fixRunId: z.string().uuid(), workspaceId: z.string().uuid() }),
 });
+
+/** A repair of a fix run's open PR was claimed (failing checks or requested changes): work on its branch. */
+export const fixRepairRequested = eventType("fix/repair.requested", {
+  schema: z.object({
+    fixRunId: z.string().uuid(),
+    workspaceId: z.string().uuid(),
+    /** The concurrency key: one repair at a time per repository. */
+    repositoryId: z.string().uuid().nullable(),
+    iteration: z.number().int().min(1),
+  }),
+});

@@ -14,6 +14,7 @@ import { inngest } from "../inngest/client.ts";
 import { fixMerged } from "../inngest/events.ts";
 import { planPullRequestUpdate, type TimelineEntry, type UpdatePlan } from "./plan-pull-request-update.ts";
 import { log } from "../observability/log.ts";
+import { repairAutomatically } from "../fixes/repair/request-repair.ts";
 
 export interface AppliedRun {
   fixRunId: string;
@@ -53,6 +54,9 @@ export async function applyPullRequestUpdate(
     if (result) applied.push(result);
   }
   for (const run of applied.filter((r) => r.changes.includes("pr_merged"))) await announceMerge(run);
+  // After the update is committed: a failure it reported may start a repair the policy allows.
+  for (const run of applied.filter((r) => r.changes.includes("pr_checks") || r.changes.includes("review")))
+    await repairAutomatically(run.fixRunId, update);
   return { status: "applied", runs: applied };
 }
 

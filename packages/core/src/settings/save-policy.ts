@@ -50,6 +50,7 @@ export const policyFormInput = z
     requireRegressionTest: checkbox.default(false),
     requireReproducingTest: checkbox.default(false),
     dispatchViaSeer: checkbox.default(false),
+    autoRepairIterations: count("automatic repairs", 0, 10).default(0),
   })
   .refine((p) => p.maxDispatchesPerDay >= p.maxDispatchesPerHour, {
     error: "dispatches per day cannot be fewer than dispatches per hour",
@@ -73,6 +74,7 @@ const POLICY_FIELDS = [
   "requireRegressionTest",
   "requireReproducingTest",
   "dispatchViaSeer",
+  "autoRepairIterations",
 ] as const satisfies readonly (keyof PolicyForm)[];
 
 export type PolicyChangeResult =

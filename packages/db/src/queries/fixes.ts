@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { type FixRunEvent, type FixRunEventInput, fixRunEventData, parseFixRunEvent } from "../fix-run-events.ts";
 import { returnedRow } from "../returned-row.ts";
@@ -131,6 +131,53 @@ export async function transitionFixRun(
     .update(fixRuns)
     .set({ ...fields, status: to, updatedAt: new Date() })
     .where(and(eq(fixRuns.id, id), inArray(fixRuns.status, [...from])))
+    .returning();
+  return row;
+}
+
+/** A repair claimed longer ago than this is taken for dead (its process crashed): a new one may start. */
+export const REPAIR_CLAIM_STALE_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Claims a repair of a run's open PR at `headSha`: one repair at a time, only on the head the
+ * run knows (not a stale one). `automatic` also holds it to `maxIterations` and to one try per
+ * commit. Returns the run with its iteration counted, or undefined if the claim lost.
+ */
+export async function claimFixRunRepair(
+  db: Db,
+  { id, headSha, automatic }: { id: string; headSha: string; automatic?: { maxIterations: number } },
+): Promise<FixRun | undefined> {
+  const [row] = await db
+    .update(fixRuns)
+    .set({ iterations: sql`${fixRuns.iterations} + 1`, repairHeadSha: headSha, repairStartedAt: new Date() })
+    .where(
+      and(
+        eq(fixRuns.id, id),
+        eq(fixRuns.origin, "suture"),
+        eq(fixRuns.status, "pr_open"),
+        eq(fixRuns.headSha, headSha),
+        or(isNull(fixRuns.repairStartedAt), lt(fixRuns.repairStartedAt, new Date(Date.now() - REPAIR_CLAIM_STALE_MS))),
+        automatic
+          ? and(
+              lt(fixRuns.iterations, automatic.maxIterations),
+              sql`${fixRuns.repairHeadSha} is distinct from ${headSha}`,
+            )
+          : undefined,
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Ends the run's repair in progress (pushed or not); `fields` records what it pushed. */
+export async function releaseFixRunRepair(
+  db: Db,
+  { id, iteration, fields = {} }: { id: string; iteration: number; fields?: FixRunFields },
+): Promise<FixRun | undefined> {
+  const [row] = await db
+    .update(fixRuns)
+    .set({ ...fields, repairStartedAt: null, updatedAt: new Date() })
+    .where(and(eq(fixRuns.id, id), eq(fixRuns.iterations, iteration), isNotNull(fixRuns.repairStartedAt)))
     .returning();
   return row;
 }

@@ -81,6 +81,8 @@ export const workspacePolicies = pgTable("workspace_policies", {
   /** The agent's test must fail on the base commit (reproduce the bug); off: a test that passes there is only noted. */
   requireReproducingTest: boolean().notNull().default(true),
   dispatchViaSeer: boolean().notNull().default(false),
+  /** Repairs a failing check or a change request may start on its own per run; 0 = only a person starts one. */
+  autoRepairIterations: integer().notNull().default(0),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -153,6 +155,12 @@ export const fixRuns = pgTable(
     checksState: text({ enum: CHECKS_STATES }),
     /** Seer's steps as reported: root cause, solution, changes, pull requests. */
     seerDetails: jsonb().$type<Record<string, unknown>>(),
+    /** Repairs started on the run's pull request (failing checks, requested changes). */
+    iterations: integer().notNull().default(0),
+    /** The PR head the latest repair started from: an automatic repair is not tried twice on one commit. */
+    repairHeadSha: text(),
+    /** Set while a repair works on the branch: a second one cannot start. */
+    repairStartedAt: timestamp({ withTimezone: true }),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,8 +1,10 @@
 import {
   type DoubleChecks,
   type DoubleReview,
+  annotationsJson,
   checkRunsJson,
   combinedStatusJson,
+  reviewCommentsJson,
   reviewJson,
 } from "./double-checks.ts";
 import { commitFilesJson, compareJson } from "./double-commits.ts";
@@ -43,9 +45,25 @@ const routes: [
         ),
       ),
   ],
+  [
+    "GET",
+    new RegExp(`^${REPO}/pulls/(?<number>\\d+)/comments$`),
+    (c, p) =>
+      withPull(c, p, (pull) =>
+        ok(reviewCommentsJson(c.reviews.get(pullKey(p.owner!, p.repo!, pull.number)) ?? [], pull.head.sha)),
+      ),
+  ],
   ["POST", new RegExp(`^${REPO}/issues/(?<number>\\d+)/labels$`), addLabels],
   ["POST", new RegExp(`^${REPO}/pulls/(?<number>\\d+)/requested_reviewers$`), requestReviewers],
   ["GET", new RegExp(`^${REPO}/contents/(?<path>.+)$`), fileContents],
+  [
+    "GET",
+    new RegExp(`^${REPO}/check-runs/(?<id>\\d+)/annotations$`),
+    (c, p) => {
+      const run = [...c.checks.values()].flatMap((v) => v.checkRuns ?? []).find((r) => r.id === Number(p.id));
+      return run ? ok(annotationsJson(run)) : undefined;
+    },
+  ],
   [
     "GET",
     new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/check-runs$`),

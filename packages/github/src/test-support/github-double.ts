@@ -53,6 +53,7 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
   const reviews = new Map<string, DoubleReview[]>();
   const checks = new Map<string, DoubleChecks>();
   let url = "";
+  let nextCheckRunId = 4_000;
 
   /** git's output in the repository's bare clone; null when git fails, undefined for an unknown repository. */
   const git = async (owner: string, repo: string, args: string[]): Promise<string | null | undefined> => {
@@ -130,7 +131,8 @@ export async function startGithubDouble(opts: GithubDoubleOptions = {}): Promise
       reviews.set(pullKey(owner, repo, number), list);
     },
     setChecks(sha, value) {
-      checks.set(sha, value);
+      const checkRuns = value.checkRuns?.map((run) => ({ ...run, id: run.id ?? nextCheckRunId++ }));
+      checks.set(sha, { ...value, ...(checkRuns ? { checkRuns } : {}) });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

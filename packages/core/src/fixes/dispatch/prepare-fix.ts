@@ -7,18 +7,9 @@ import {
   getWorkspacePolicy,
   updateFixRun,
 } from "@suture/db";
-import {
-  cloneRepository,
-  findPublishedBranch,
-  listFiles,
-  publishBranch,
-  removeCheckout,
-  runAgent,
-  snapshotChanges,
-} from "@suture/fixer";
+import { cloneRepository, findPublishedBranch, listFiles, publishBranch, removeCheckout } from "@suture/fixer";
 import { getDb } from "../../database.ts";
 import { githubClient, NO_GITHUB_CREDENTIALS } from "../../clients/github-client.ts";
-import { agentSummary } from "../agent-summary.ts";
 import { buildPrompt } from "../build-prompt.ts";
 import { mapFrames } from "../map-frames.ts";
 import { type AgentSettings, agentSettings } from "./agent-settings.ts";
@@ -28,11 +19,10 @@ import { failFixRun } from "./fail-fix-run.ts";
 import { fixRunText } from "./fix-run-text.ts";
 import { gatherFixContext } from "./gather-fix-context.ts";
 import { gitToken } from "./git-token.ts";
-import type { Checkout, Db, FixJob, Snapshot, Target } from "./fix-job.ts";
-import { createRunLog } from "./run-log.ts";
+import type { Checkout, Db, FixJob, Target } from "./fix-job.ts";
+import { runFixAgent } from "./run-fix-agent.ts";
 import { runClaimedForAgent } from "./run-guards.ts";
 import { verify } from "./verify-fix.ts";
-import { observeAgent } from "../../observability/metrics.ts";
 
 export const BOT_AUTHOR = { name: "Suture", email: "suture-bot@users.noreply.github.com" };
 
@@ -72,7 +62,7 @@ export async function prepareFix(fixRunId: string, agent: AgentSettings): Promis
     });
     if (earlier) return recordPush(fixRunId, earlier, "Found the branch an earlier attempt pushed");
     await recordCheckout(job, checkout);
-    const agentRun = await runTheAgent(job, checkout);
+    const agentRun = await runFixAgent(job, checkout, await writePrompt(job, checkout));
     if (agentRun.status === "failed") return fail(fixRunId, agentRun.reason);
     const verified = await verify(job, checkout, agentRun.snapshot);
     if (verified.status === "failed") return fail(fixRunId, verified.reason);
@@ -121,61 +111,6 @@ async function recordCheckout(job: FixJob, checkout: Checkout): Promise<void> {
     message: `Checked out ${checkout.ref} at ${checkout.sha.slice(0, 7)}${checkout.note ? ` (${checkout.note})` : ""}`,
     data: { ref: checkout.ref, sha: checkout.sha },
   });
-}
-
-/** Stage 2, agent: the prompt from the mapped stack trace, the agent's run, and what it changed. */
-async function runTheAgent(
-  job: FixJob,
-  checkout: Checkout,
-): Promise<{ status: "done"; snapshot: Snapshot } | { status: "failed"; reason: string }> {
-  const { agent, fixRunId } = job;
-  const prompt = await writePrompt(job, checkout);
-  const log = createRunLog(fixRunId, "agent_output");
-  const result = await runAgent({
-    ...agent.preset,
-    cwd: checkout.dir,
-    prompt,
-    timeoutMs: agent.timeoutMs,
-    runAs: agent.runAs,
-    sandbox: agent.sandbox?.kind,
-    hide: agent.sandbox?.hide,
-    onOutput: (chunk) => log.write(chunk),
-  });
-  await log.close();
-  observeAgent(
-    result.timedOut ? "timed_out" : result.exitCode === 0 && !result.error ? "finished" : "failed",
-    result.durationMs / 1000,
-  );
-  // Before any other git command reads the checkout the agent could have tampered with.
-  const snapshot = await snapshotChanges(checkout.dir, checkout.sha);
-  const summary = agentSummary(result.output);
-  await updateFixRun(job.db, {
-    id: fixRunId,
-    fields: { summary, diff: snapshot.status === "ok" ? snapshot.diff || null : null },
-  });
-  const seconds = Math.round(result.durationMs / 100) / 10;
-  await job.note({
-    kind: "agent",
-    message: result.timedOut
-      ? `The agent was stopped after ${seconds}s (timeout)`
-      : `The agent exited with code ${result.exitCode} after ${seconds}s`,
-    data: {
-      exitCode: result.exitCode,
-      timedOut: result.timedOut,
-      durationMs: Math.round(result.durationMs),
-      truncated: result.truncated,
-      error: result.error ?? null,
-    },
-  });
-  if (result.error) return { status: "failed", reason: result.error };
-  if (result.timedOut)
-    return {
-      status: "failed",
-      reason: `the agent did not finish within ${Math.round(agent.timeoutMs / 60_000)} minutes and was stopped`,
-    };
-  if (result.exitCode !== 0)
-    return { status: "failed", reason: `the agent exited with code ${result.exitCode ?? result.signal}` };
-  return { status: "done", snapshot };
 }
 
 async function writePrompt(job: FixJob, checkout: Checkout): Promise<string> {

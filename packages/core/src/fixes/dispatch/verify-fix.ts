@@ -1,4 +1,4 @@
-import { checkDiff } from "@suture/fixer";
+import { checkDiff, type FileChange } from "@suture/fixer";
 import type { Checkout, FixJob, Snapshot } from "./fix-job.ts";
 import { proveRegressionTest } from "./prove-regression-test.ts";
 import { runRepositoryTests } from "./run-repository-tests.ts";
@@ -16,6 +16,24 @@ export async function verify(
   const { policy, agent } = job;
   if (snapshot.status === "failed") return { status: "failed", reason: snapshot.error };
   const changes = snapshot.changes;
+  const checked = await checkSnapshot(job, changes);
+  if (checked.status === "failed") return checked;
+  const testCommand = job.repository.testCommand;
+  const tests = await runRepositoryTests(job.fixRunId, testCommand, checkout.dir, agent);
+  if (tests?.status === "failed") return { status: "failed", reason: tests.reason };
+  const proof = await proveRegressionTest(job, checkout, changes);
+  if (proof.status === "failed") return proof;
+  if (proof.status === "not_reproduced" && policy.requireReproducingTest)
+    return { status: "failed", reason: proof.reason };
+  return { status: "verified", tree: snapshot.tree };
+}
+
+/** The diff checks against the workspace's rules, recorded on the timeline with the rules they used. */
+export async function checkSnapshot(
+  job: Pick<FixJob, "policy" | "note">,
+  changes: FileChange[],
+): Promise<{ status: "allowed" } | { status: "failed"; reason: string }> {
+  const { policy } = job;
   const verdict = checkDiff(changes, {
     maxFiles: policy.maxDiffFiles,
     maxLines: policy.maxDiffLines,
@@ -41,13 +59,5 @@ export async function verify(
       maxLines: policy.maxDiffLines,
     },
   });
-  if (verdict.status === "refused") return { status: "failed", reason: verdict.reason };
-  const testCommand = job.repository.testCommand;
-  const tests = await runRepositoryTests(job.fixRunId, testCommand, checkout.dir, agent);
-  if (tests?.status === "failed") return { status: "failed", reason: tests.reason };
-  const proof = await proveRegressionTest(job, checkout, changes);
-  if (proof.status === "failed") return proof;
-  if (proof.status === "not_reproduced" && policy.requireReproducingTest)
-    return { status: "failed", reason: proof.reason };
-  return { status: "verified", tree: snapshot.tree };
+  return verdict.status === "refused" ? { status: "failed", reason: verdict.reason } : { status: "allowed" };
 }

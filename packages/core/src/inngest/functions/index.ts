@@ -4,6 +4,7 @@ import { readDeploymentRange } from "./read-deployment-range.ts";
 import { processSentryDelivery } from "./process-sentry-delivery.ts";
 import { processGithubDelivery } from "./process-github-delivery.ts";
 import { reconcilePullRequests } from "./reconcile-pull-requests.ts";
+import { repairFixRunFunction } from "./repair-fix-run.ts";
 import { recordSeerRuns } from "./record-seer-runs.ts";
 import { resolveFixedIssue } from "./resolve-fixed-issue.ts";
 import { sweepPendingDeliveries } from "./sweep-pending-deliveries.ts";
@@ -21,6 +22,7 @@ export const functions = [
   resolveFixedIssue,
   processGithubDelivery,
   reconcilePullRequests,
+  repairFixRunFunction,
   // SUTURE_SENTRY_SYNC_CRON=off: not served at all, so no executor schedules it.
   ...(sentrySyncCron ? [syncSentryIssues] : []),
 ];

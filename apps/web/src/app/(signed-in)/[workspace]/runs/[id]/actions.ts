@@ -1,6 +1,6 @@
 "use server";
 
-import { decideFixRunAsMember, decisionInput } from "@suture/core";
+import { decideFixRunAsMember, decisionInput, repairFixRunAsMember, repairInput } from "@suture/core";
 import { workspaceAction } from "@/server/authorized-action";
 
 export type DecisionOutcome =
@@ -23,4 +23,18 @@ export async function decideFixRun(input: unknown): Promise<DecisionOutcome> {
     default:
       return { status: result.status, error: result.error };
   }
+}
+
+export type RepairOutcome =
+  | { status: "requested"; iteration: number }
+  | { status: "conflict" | "not_found" | "forbidden" | "invalid" | "unauthenticated"; error: string };
+
+const repair = workspaceAction(repairInput, "decide", (input, scope) => repairFixRunAsMember(scope, input));
+
+/** One more iteration on the run's open PR, from its failing checks or requested changes: approvers and admins. */
+export async function repairFixRun(input: unknown): Promise<RepairOutcome> {
+  const result = await repair(input);
+  return result.status === "requested"
+    ? { status: "requested", iteration: result.iteration }
+    : { status: result.status, error: result.error };
 }

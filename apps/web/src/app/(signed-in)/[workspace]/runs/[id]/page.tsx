@@ -7,6 +7,7 @@ import { requireScope } from "@/server/session";
 import { ChecksPanel } from "./_components/checks-panel";
 import { LiveLog } from "./_components/live-log";
 import { PullRequestCard } from "./_components/pr-card";
+import { RepairPanel } from "./_components/repair-panel";
 import { RunDiff } from "./_components/run-diff";
 import { StageStepper } from "./_components/stage-stepper";
 import { Timeline } from "./_components/timeline";
@@ -51,6 +52,7 @@ export default async function FixRunPage({ params }: { params: Promise<{ workspa
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-6">
           <Decision scope={scope} run={run} repository={repo} />
+          {page.canRepair ? <RepairPanel workspace={scope.slug} runId={run.id} iterations={run.iterations} /> : null}
           {run.origin === "suture" && (following || page.log.length > 0) ? (
             <LiveLog
               endpoint={`/api/workspaces/${encodeURIComponent(scope.slug)}/runs/${run.id}/log`}

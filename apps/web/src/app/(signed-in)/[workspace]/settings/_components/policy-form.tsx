@@ -18,6 +18,7 @@ export interface PolicyValues {
   requireRegressionTest: boolean;
   requireReproducingTest: boolean;
   dispatchViaSeer: boolean;
+  autoRepairIterations: number;
 }
 
 const LEVELS = ["debug", "info", "warning", "error", "fatal"];
@@ -30,6 +31,7 @@ const NUMBERS: [keyof PolicyValues, string][] = [
   ["maxDispatchesPerDay", "Dispatches per day"],
   ["maxDiffFiles", "Max diff files"],
   ["maxDiffLines", "Max diff lines"],
+  ["autoRepairIterations", "Automatic repairs per PR (0: by hand)"],
 ];
 
 /** The fix policy and budgets, saved whole; the server says precisely what is wrong. */
