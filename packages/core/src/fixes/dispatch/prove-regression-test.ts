@@ -60,7 +60,11 @@ export async function proveRegressionTest(
       reproduced,
       exitCode: result.exitCode,
       timedOut: result.timedOut,
-      outputTail: result.output.slice(-TAIL_CHARS),
+      // Paths relative to the repository: the checkout's temporary folder means nothing to a reviewer.
+      outputTail: result.output
+        .replaceAll(`file://${checkout.dir}/`, "")
+        .replaceAll(`${checkout.dir}/`, "")
+        .slice(-TAIL_CHARS),
     },
   });
   if (reproduced) return { status: "reproduced" };

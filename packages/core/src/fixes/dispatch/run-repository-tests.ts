@@ -50,7 +50,8 @@ export async function runRepositoryTests(
         exitCode: result.exitCode,
         timedOut: result.timedOut,
         durationMs: Math.round(result.durationMs),
-        outputTail: result.output.slice(-TAIL_CHARS),
+        // Paths relative to the repository: the checkout's temporary folder means nothing to a reviewer.
+        outputTail: result.output.replaceAll(`file://${cwd}/`, "").replaceAll(`${cwd}/`, "").slice(-TAIL_CHARS),
       },
     },
   });
