@@ -62,7 +62,7 @@ describe("suture repo / suture fix", () => {
     });
     expect(await cli("fix", "maybe", runId)).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/approve or reject/),
+      stderr: expect.stringMatching(/say approve, reject or repair, and a run id/),
     });
   });
 });
