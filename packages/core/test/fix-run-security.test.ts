@@ -130,6 +130,44 @@ describe("the regression test, proven red then green", () => {
   });
 });
 
+describe("the red run beside the green one", () => {
+  const server = core.agentSettings();
+  const inBwrap = server.status === "ok" && server.settings.sandbox?.kind === "bwrap";
+
+  it.runIf(inBwrap)("in bubblewrap both run at once, and the timeline still reads green, then red", async () => {
+    // Each run takes at least 2 s: one after the other would put 4 s or more between the diff checks and the red result.
+    const slow = `sleep 2 && ${SAMPLE_APP.testCommand}`;
+    const connect = (testCommand: string) =>
+      core.connectRepository({
+        workspace: "default",
+        repository: "acme/shop",
+        cloneUrl: sample.cloneUrl,
+        testCommand,
+        codeMappings: [{ stackRoot: "/app/", sourceRoot: "" }],
+      });
+    await connect(slow);
+    try {
+      const { result, run } = await prepareWith(scriptedAgents.fix);
+      expect(result).toMatchObject({ status: "pushed" });
+      const events = await db.listFixRunEvents(await getDb(), { fixRunId: run.id });
+      const kinds = events.map((e) => e.kind);
+      expect(kinds.indexOf("tests")).toBeLessThan(kinds.indexOf("red_green"));
+      expect(events.find((e) => e.kind === "red_green")?.data).toMatchObject({ command: slow, reproduced: true });
+      const at = (kind: string) => events.find((e) => e.kind === kind)!.createdAt.getTime();
+      expect(at("red_green") - at("checks")).toBeLessThan(4000);
+      // The red run's copy of the checkout is gone, its output names files relative to the repository.
+      const output = events
+        .filter((e) => e.kind === "test_output")
+        .map((e) => e.message)
+        .join("");
+      expect(output).toContain("--- the agent's tests without its fix (1 file as on the base) ---");
+      expect(output.slice(output.indexOf("without its fix"))).not.toContain("suture-checkout-");
+    } finally {
+      await connect(SAMPLE_APP.testCommand);
+    }
+  });
+});
+
 describe("a retried dispatch", () => {
   it("adopts the branch an attempt pushed but never recorded, without running the agent again", async () => {
     const { result, run } = await prepareWith(scriptedAgents.fix);

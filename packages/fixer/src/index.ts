@@ -20,5 +20,6 @@ export { cloneRepository, type CloneOptions, type CloneResult } from "./clone-re
 export { listFiles } from "./list-files.ts";
 export { publishBranch, type PublishOptions, type PublishResult } from "./publish-branch.ts";
 export { removeCheckout } from "./remove-checkout.ts";
+export { copyCheckout } from "./copy-checkout.ts";
 export { findPublishedBranch, type FindPublishedOptions } from "./find-published-branch.ts";
 export { fetchCommit, pushToBranch, type PushToBranchOptions, type PushToBranchResult } from "./push-to-branch.ts";

@@ -44,6 +44,8 @@ export interface SandboxedRunOptions {
   network?: boolean;
   /** With `bwrap`: folders kept out of sight even inside a mounted system folder (the data folder). */
   hide?: readonly string[];
+  /** Aborting kills the whole group at once, like the timeout but without its grace. */
+  signal?: AbortSignal;
 }
 
 /** How runs are confined: bubblewrap's namespaces, or only another OS user and a process group. */
@@ -195,6 +197,9 @@ async function supervise(
     }
   };
   let grace: NodeJS.Timeout | undefined;
+  const abort = () => killGroup("SIGKILL");
+  options.signal?.addEventListener("abort", abort, { once: true });
+  if (options.signal?.aborted) abort();
   const timer = setTimeout(() => {
     timedOut = true;
     killGroup("SIGTERM");
@@ -209,6 +214,7 @@ async function supervise(
   );
   clearTimeout(timer);
   clearTimeout(grace);
+  options.signal?.removeEventListener("abort", abort);
   killGroup("SIGKILL"); // whatever it left running
   let drainTimer: NodeJS.Timeout | undefined;
   await Promise.race([closed, new Promise((resolve) => (drainTimer = setTimeout(resolve, PIPE_DRAIN_MS)))]);

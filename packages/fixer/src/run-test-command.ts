@@ -17,6 +17,8 @@ export interface TestCommandOptions {
   sandbox?: SandboxKind;
   /** With `bwrap`: folders they must not see even inside a mounted one (the data folder). */
   hide?: readonly string[];
+  /** Aborting kills the tests at once. */
+  signal?: AbortSignal;
 }
 
 export type TestRunResult = SandboxedRunResult;
@@ -42,5 +44,6 @@ export async function runTestCommand(options: TestCommandOptions): Promise<TestR
     sandbox: options.sandbox,
     network: false,
     hide: options.hide,
+    signal: options.signal,
   });
 }

@@ -1,9 +1,18 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cloneRepository, listFiles, removeCheckout } from "../src/index.ts";
+import { cloneRepository, copyCheckout, listFiles, removeCheckout } from "../src/index.ts";
 import { createSampleRepo, type SampleRepo } from "../test-support/index.ts";
 import { startGitHttpsServer, type GitHttpsServer } from "./git-https-server.ts";
 
@@ -123,5 +132,46 @@ describe("cloneRepository", () => {
     expect(result).toMatchObject({ status: "failed", error: expect.stringContaining("could not fetch main") });
     expect(server.authorizations.at(-1)).toBe(basic(wrong)); // it was sent, and refused
     if (result.status === "failed") expect(result.error).not.toContain(wrong);
+  });
+});
+
+describe("copyCheckout", () => {
+  it("copies files, dotfiles, .git and modes, links as links, into a gate of its own", async () => {
+    const clone = await cloneRepository({ cloneUrl: repo.cloneUrl, defaultBranch: "main" });
+    if (clone.status !== "cloned") throw new Error(clone.error);
+    try {
+      writeFileSync(join(clone.dir, ".env.example"), "A=1\n");
+      writeFileSync(join(clone.dir, "run.sh"), "#!/bin/sh\n", { mode: 0o755 });
+      symlinkSync("src/cart.js", join(clone.dir, "inside-link"));
+      symlinkSync("/etc/hostname", join(clone.dir, "outside-link"));
+      const copy = await copyCheckout(clone.dir);
+      if ("error" in copy) throw new Error(copy.error);
+      try {
+        expect(dirname(copy.dir)).not.toBe(dirname(clone.dir));
+        expect(basename(dirname(copy.dir))).toMatch(/^suture-checkout-/);
+        expect(statSync(dirname(copy.dir)).mode & 0o777).toBe(0o700);
+        expect(readFileSync(join(copy.dir, ".env.example"), "utf8")).toBe("A=1\n");
+        expect(statSync(join(copy.dir, "run.sh")).mode & 0o777).toBe(0o755);
+        expect(readlinkSync(join(copy.dir, "inside-link"))).toBe("src/cart.js");
+        expect(readlinkSync(join(copy.dir, "outside-link"))).toBe("/etc/hostname");
+        const head = (dir: string) => execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" });
+        expect(head(copy.dir)).toBe(head(clone.dir));
+        writeFileSync(join(copy.dir, "src/cart.js"), "changed in the copy\n");
+        expect(readFileSync(join(clone.dir, "src/cart.js"), "utf8")).not.toBe("changed in the copy\n");
+      } finally {
+        await removeCheckout(copy.dir);
+      }
+      expect(existsSync(dirname(copy.dir))).toBe(false);
+      expect(existsSync(clone.dir)).toBe(true);
+    } finally {
+      await removeCheckout(clone.dir);
+    }
+  });
+
+  it("says why when there is nothing to copy, and leaves nothing behind", async () => {
+    const before = readdirSync(tmpdir()).filter((name) => name.startsWith("suture-checkout-")).length;
+    const copy = await copyCheckout(join(tmpdir(), "no-such-checkout-here"));
+    expect(copy).toEqual({ error: expect.stringMatching(/^could not copy the checkout: .*No such file/) });
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith("suture-checkout-")).length).toBe(before);
   });
 });

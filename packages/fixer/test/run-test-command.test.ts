@@ -57,4 +57,33 @@ describe("runTestCommand", () => {
     expect(alive(Number(readFileSync(join(cwd, "main.pid"), "utf8")))).toBe(false);
     expect(alive(Number(readFileSync(join(cwd, "child.pid"), "utf8")))).toBe(false);
   });
+
+  it("is killed at once, with everything it started, when its signal aborts", async () => {
+    const cwd = checkout();
+    const stop = new AbortController();
+    const command = "sleep 300 & echo $! > child.pid; echo running; sleep 300";
+    const running = runTestCommand({
+      command,
+      cwd,
+      timeoutMs: 60_000,
+      signal: stop.signal,
+      onOutput: () => stop.abort(),
+    });
+    const result = await running;
+    expect(result).toMatchObject({ timedOut: false, signal: "SIGKILL" });
+    expect(result.durationMs).toBeLessThan(5000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive(Number(readFileSync(join(cwd, "child.pid"), "utf8")))).toBe(false);
+  });
+
+  it("does not start what is already aborted", async () => {
+    const result = await runTestCommand({
+      command: "sleep 300",
+      cwd: checkout(),
+      timeoutMs: 60_000,
+      signal: AbortSignal.abort(),
+    });
+    expect(result).toMatchObject({ timedOut: false, signal: "SIGKILL" });
+    expect(result.durationMs).toBeLessThan(5000);
+  });
 });

@@ -3,6 +3,7 @@ import { runTestCommand } from "@suture/fixer";
 import type { AgentSettings } from "./agent-settings.ts";
 import { getDb } from "../../database.ts";
 import { createRunLog } from "./run-log.ts";
+import { relativeToCheckout } from "./prove-regression-test.ts";
 import { observeTests } from "../../observability/metrics.ts";
 
 const TAIL_CHARS = 3000;
@@ -50,8 +51,7 @@ export async function runRepositoryTests(
         exitCode: result.exitCode,
         timedOut: result.timedOut,
         durationMs: Math.round(result.durationMs),
-        // Paths relative to the repository: the checkout's temporary folder means nothing to a reviewer.
-        outputTail: result.output.replaceAll(`file://${cwd}/`, "").replaceAll(`${cwd}/`, "").slice(-TAIL_CHARS),
+        outputTail: relativeToCheckout(result.output, cwd).slice(-TAIL_CHARS),
       },
     },
   });

@@ -1,12 +1,13 @@
 import { checkDiff, type FileChange } from "@suture/fixer";
 import type { Checkout, FixJob, Snapshot } from "./fix-job.ts";
-import { proveRegressionTest } from "./prove-regression-test.ts";
+import { recordProof, runWithoutFix } from "./prove-regression-test.ts";
 import { runRepositoryTests } from "./run-repository-tests.ts";
 
 /**
  * Stage 3, verify: the diff against the workspace's rules, the repository's own tests on the fix
  * (green), then the agent's tests without the fix (red; a test that passes there fails the run
- * unless the policy allows it).
+ * unless the policy allows it). In bubblewrap each run has its own network, /tmp and PIDs, so the
+ * red run goes beside the green one, in a copy of the checkout; otherwise it follows it.
  */
 export async function verify(
   job: FixJob,
@@ -18,14 +19,22 @@ export async function verify(
   const changes = snapshot.changes;
   const checked = await checkSnapshot(job, changes);
   if (checked.status === "failed") return checked;
-  const testCommand = job.repository.testCommand;
-  const tests = await runRepositoryTests(job.fixRunId, testCommand, checkout.dir, agent);
-  if (tests?.status === "failed") return { status: "failed", reason: tests.reason };
-  const proof = await proveRegressionTest(job, checkout, changes);
-  if (proof.status === "failed") return proof;
-  if (proof.status === "not_reproduced" && policy.requireReproducingTest)
-    return { status: "failed", reason: proof.reason };
-  return { status: "verified", tree: snapshot.tree };
+  const stop = new AbortController();
+  const apart = agent.sandbox?.kind === "bwrap";
+  const beside = apart ? runWithoutFix(job, checkout, changes, { apart, signal: stop.signal }) : null;
+  try {
+    const tests = await runRepositoryTests(job.fixRunId, job.repository.testCommand, checkout.dir, agent);
+    if (tests?.status === "failed") return { status: "failed", reason: tests.reason };
+    const proof = await recordProof(job, await (beside ?? runWithoutFix(job, checkout, changes)));
+    if (proof.status === "failed") return proof;
+    if (proof.status === "not_reproduced" && policy.requireReproducingTest)
+      return { status: "failed", reason: proof.reason };
+    return { status: "verified", tree: snapshot.tree };
+  } finally {
+    // A red run still going when green failed is not wanted; its copy is removed when it ends.
+    stop.abort();
+    await beside?.catch(() => undefined);
+  }
 }
 
 /** The diff checks against the workspace's rules, recorded on the timeline with the rules they used. */
