@@ -145,6 +145,34 @@ describe("triage", () => {
     });
   });
 
+  it("decides a batch of several issues at once, each on its own issue's history", async () => {
+    const [a, b, c] = [String(issueCounter++), String(issueCounter++), String(issueCounter++)];
+    const [first] = await triageObservations([await observe("issue.created.json", b)]);
+    await rejectFixRun((first as { fixRun: { id: string } }).fixRun.id, "ana", "not ours");
+    const batch = [
+      await observe("issue.created.json", a),
+      await observe("error.created.json", b, "b2"),
+      await observe("issue.created.json", c),
+      await observe("error.created.json", c, "c2"),
+    ];
+    const outcomes = await triageObservations(batch);
+    const byObservation = new Map(outcomes.map((o) => [o.observationId, o]));
+    expect(outcomes).toHaveLength(4);
+    expect(byObservation.get(batch[0]!)).toMatchObject({ status: "opened" });
+    expect(byObservation.get(batch[1]!)).toMatchObject({
+      status: "skipped",
+      reason: expect.stringMatching(/rejected/),
+    });
+    expect(byObservation.get(batch[2]!)).toMatchObject({ status: "opened" });
+    expect(byObservation.get(batch[3]!)).toMatchObject({
+      status: "skipped",
+      reason: "same issue as another observation in this batch",
+    });
+    expect((await runsFor(a)).map((r) => r.status)).toEqual(["awaiting_approval"]);
+    expect((await runsFor(b)).map((r) => r.status)).toEqual(["rejected"]);
+    expect((await runsFor(c)).map((r) => r.status)).toEqual(["awaiting_approval"]);
+  });
+
   it("an error storm of 10,000 deliveries for one issue opens exactly one run", async () => {
     const id = String(issueCounter++);
     const template = new TextDecoder().decode(delivery("error.created.json").body).replaceAll("6123456789", id);

@@ -2,15 +2,17 @@ import {
   appendFixRunEvent,
   countFixRuns,
   type Db,
-  findWorkspaceRepository,
+  findWorkspaceRepositories,
   type FixRun,
   getObservations,
-  getSentryIssue,
+  getSentryIssuesByIds,
   getWorkspacePolicy,
-  latestFixRunForIssue,
+  latestFixRunsForIssues,
   lockWorkspaceBudget,
   type Observation,
   openFixRun,
+  type Repository,
+  type SentryIssue,
   transitionFixRun,
 } from "@suture/db";
 import { ACTIVE_FIX_RUN_STATUSES } from "@suture/db/schema";
@@ -26,6 +28,8 @@ export type TriageOutcome =
  * Decides, for new observations, whether their issue gets a fix run awaiting approval (or
  * approved by an auto policy). One decision per issue per batch: an error storm of thousands
  * of events costs one look per batch, and the partial unique index makes it one run in all.
+ * What every decision reads first (issues, repositories, latest runs) is read for the whole
+ * batch in three queries; only an issue that may get a run takes a transaction of its own.
  */
 export async function triageObservations(observationIds: readonly string[]): Promise<TriageOutcome[]> {
   const db = await getDb();
@@ -44,29 +48,63 @@ export async function triageObservations(observationIds: readonly string[]): Pro
     const seen = perIssue.get(observation.sentryIssueId);
     // A regression outranks other triggers in the same batch: it reopens a rejected issue.
     if (!seen || observation.sourceType === "issue.unresolved") perIssue.set(observation.sentryIssueId, observation);
+    // The one skipped is whichever is not kept for the issue.
     if (seen)
       outcomes.push({
-        observationId: (seen.sourceType === "issue.unresolved" ? observation : seen).id,
+        observationId: (perIssue.get(observation.sentryIssueId) === observation ? seen : observation).id,
         status: "skipped",
         reason: "same issue as another observation in this batch",
       });
   }
-  for (const [sentryIssueId, observation] of perIssue) outcomes.push(await triageOne(db, observation, sentryIssueId));
+  if (perIssue.size === 0) return outcomes;
+  const known = await readBatch(db, perIssue);
+  for (const observation of perIssue.values()) {
+    const checked = precheck(observation, known);
+    outcomes.push(
+      "skip" in checked
+        ? { observationId: observation.id, status: "skipped", reason: checked.skip }
+        : await triageOne(db, observation, checked.issue, checked.repository),
+    );
+  }
   return outcomes;
 }
 
-async function triageOne(db: Db, observation: Observation, sentryIssueId: string): Promise<TriageOutcome> {
-  const skip = (reason: string): TriageOutcome => ({ observationId: observation.id, status: "skipped", reason });
-  const issue = await getSentryIssue(db, { workspaceId: observation.workspaceId, id: sentryIssueId });
-  if (!issue) return skip("issue not found");
-  if (issue.status && issue.status !== "unresolved") return skip(`issue is ${issue.status}`);
-  const repository = await findWorkspaceRepository(db, { workspaceId: observation.workspaceId });
-  if (!repository) return skip("no repository is connected to this workspace");
-  const latest = await latestFixRunForIssue(db, { sentryIssueId: issue.id });
-  if (latest?.status === "rejected" && observation.sourceType !== "issue.unresolved") {
-    return skip(`a person rejected the last run (${latest.rejectedBy ?? "unknown"}); waiting for a regression`);
-  }
+type Batch = Awaited<ReturnType<typeof readBatch>>;
 
+async function readBatch(db: Db, perIssue: Map<string, Observation>) {
+  const workspaceIds = [...new Set([...perIssue.values()].map((o) => o.workspaceId))];
+  const [issues, repositories, latest] = await Promise.all([
+    getSentryIssuesByIds(db, { ids: [...perIssue.keys()] }),
+    findWorkspaceRepositories(db, { workspaceIds }),
+    latestFixRunsForIssues(db, { sentryIssueIds: [...perIssue.keys()] }),
+  ]);
+  return { issues: new Map(issues.map((issue) => [issue.id, issue])), repositories, latest };
+}
+
+/** Why this observation's issue gets no run, from what was read for the batch; else what the run needs. */
+function precheck(
+  observation: Observation,
+  { issues, repositories, latest }: Batch,
+): { skip: string } | { issue: SentryIssue; repository: Repository } {
+  const issue = issues.get(observation.sentryIssueId ?? "");
+  if (!issue || issue.workspaceId !== observation.workspaceId) return { skip: "issue not found" };
+  if (issue.status && issue.status !== "unresolved") return { skip: `issue is ${issue.status}` };
+  const repository = repositories.get(observation.workspaceId);
+  if (!repository) return { skip: "no repository is connected to this workspace" };
+  const last = latest.get(issue.id);
+  if (last?.status === "rejected" && observation.sourceType !== "issue.unresolved") {
+    return { skip: `a person rejected the last run (${last.rejectedBy ?? "unknown"}); waiting for a regression` };
+  }
+  return { issue, repository };
+}
+
+async function triageOne(
+  db: Db,
+  observation: Observation,
+  issue: SentryIssue,
+  repository: Repository,
+): Promise<TriageOutcome> {
+  const skip = (reason: string): TriageOutcome => ({ observationId: observation.id, status: "skipped", reason });
   return db.transaction(async (tx) => {
     const policy = await getWorkspacePolicy(tx, { workspaceId: observation.workspaceId });
     await lockWorkspaceBudget(tx, { workspaceId: observation.workspaceId });

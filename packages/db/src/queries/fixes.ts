@@ -97,6 +97,34 @@ export async function latestFixRunForIssue(
   return row;
 }
 
+/** For triage, set-wise: each issue's latest Suture run, by issue id (issues without one are absent). */
+export async function latestFixRunsForIssues(
+  db: Db,
+  { sentryIssueIds }: { sentryIssueIds: readonly string[] },
+): Promise<Map<string, FixRun>> {
+  if (sentryIssueIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([fixRuns.sentryIssueId])
+    .from(fixRuns)
+    .where(and(inArray(fixRuns.sentryIssueId, [...sentryIssueIds]), eq(fixRuns.origin, "suture")))
+    .orderBy(fixRuns.sentryIssueId, desc(fixRuns.createdAt));
+  return new Map(rows.map((row) => [row.sentryIssueId, row]));
+}
+
+/** For triage, set-wise: each workspace's connected repository (the first connected), by workspace id. */
+export async function findWorkspaceRepositories(
+  db: Db,
+  { workspaceIds }: { workspaceIds: readonly string[] },
+): Promise<Map<string, Repository>> {
+  if (workspaceIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([repositories.workspaceId])
+    .from(repositories)
+    .where(inArray(repositories.workspaceId, [...workspaceIds]))
+    .orderBy(repositories.workspaceId, asc(repositories.createdAt));
+  return new Map(rows.map((row) => [row.workspaceId, row]));
+}
+
 export async function countFixRuns(
   db: Db,
   {

@@ -166,6 +166,15 @@ export async function getSentryIssue(
   return row;
 }
 
+/** By id, in any workspace: for the pipeline (the caller checks each one's workspace). */
+export async function getSentryIssuesByIds(db: Db, { ids }: { ids: readonly string[] }): Promise<SentryIssue[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(sentryIssues)
+    .where(inArray(sentryIssues.id, [...ids]));
+}
+
 /** By id, in any workspace: for the pipeline. */
 export async function getObservations(db: Db, { ids }: { ids: readonly string[] }): Promise<Observation[]> {
   if (ids.length === 0) return [];
