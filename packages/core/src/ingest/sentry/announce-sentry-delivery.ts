@@ -8,18 +8,20 @@ const MAX_EVENTS = 200;
 
 let queue: { deliveryId: string; done: () => void }[] = [];
 let timer: NodeJS.Timeout | undefined;
+let lastFlush = Number.NEGATIVE_INFINITY;
 
 /**
- * Announces a stored delivery. Runs after the answer has gone back to Sentry. Deliveries
- * stored within a few milliseconds share one send, so a burst costs a handful of requests to
- * Inngest instead of one each. A failed send is logged, not raised: the delivery is already
- * durable and the sweeper will announce it.
+ * Announces a stored delivery. Runs after the answer has gone back to Sentry. A delivery after
+ * a quiet spell goes out at once; under load, sends go at most every FLUSH_AFTER_MS and the
+ * deliveries stored in between share one, so a burst costs a handful of requests to Inngest
+ * instead of one each. A failed send is logged, not raised: the delivery is already durable
+ * and the sweeper will announce it.
  */
 export function announceSentryDelivery(deliveryId: string): Promise<void> {
   return new Promise((done) => {
     queue.push({ deliveryId, done });
     if (queue.length >= MAX_EVENTS) flushNow();
-    else timer ??= setTimeout(flushNow, FLUSH_AFTER_MS);
+    else timer ??= setTimeout(flushNow, Math.max(0, lastFlush + FLUSH_AFTER_MS - performance.now()));
   });
 }
 
@@ -31,6 +33,7 @@ function flushNow(): void {
 async function flush(): Promise<void> {
   clearTimeout(timer);
   timer = undefined;
+  lastFlush = performance.now();
   const batch = queue;
   queue = [];
   if (batch.length === 0) return;
