@@ -286,3 +286,34 @@ describe("the deployments timeline", () => {
     expect(empty.timelines).toEqual([]);
   });
 });
+
+describe("a release that is itself a commit SHA", () => {
+  it("is introduced by the deployment of that commit, on the issue page and the timeline alike", async () => {
+    const db = await getDb();
+    const c = await ensureWorkspace(db, { slug: "deploys-sha" });
+    const shaScope = scopeOf(c);
+    await deploy(
+      "sha-300",
+      {
+        release: "shop@3.0.0",
+        environment: "production",
+        commitSha: "cccc2222aaaa4444",
+        repository: "acme/shop",
+        source: "api",
+        deployedAt: hoursAgo(6),
+      },
+      c.id,
+    );
+    // Sentry's release is the short SHA of the deployed commit, not the deployment's release name.
+    await observe(c.id, await issue("sha", c.id), hoursAgo(4), { release: "shop@CCCC222", environment: "production" });
+    await observe(c.id, await issue("other-sha", c.id), hoursAgo(4), { release: "dddd333", environment: "production" });
+
+    const page = await getIssuePage(shaScope, issues.sha ?? "");
+    if (page.status !== "found") throw new Error(page.status);
+    expect(page.deployment).toMatchObject({ status: "deployed", deployment: { id: deploys["sha-300"] } });
+    const timeline = await getDeploymentsPage(shaScope, {});
+    expect(timeline.timelines.flatMap((t) => t.deployments.map((d) => [d.id, d.introduced]))).toEqual([
+      [deploys["sha-300"], { total: 1, issues: [expect.objectContaining({ shortId: "CHK-SHA" })] }],
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, max, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, getTableColumns, inArray, isNotNull, isNull, max, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { deployments, observations, sentryIssues } from "../schema/index.ts";
-import type { Deployment } from "./deployments.ts";
+import { type Deployment, shipsRelease } from "./deployments.ts";
 
 /** The release (and its environment) an issue was first observed in: its first observation that has one. */
 export async function firstReleaseOfIssue(
@@ -112,22 +112,7 @@ export async function listIntroducedIssues(
   }: { workspaceId: string; deploymentIds: string[]; perDeployment: number },
 ): Promise<IntroducedIssue[]> {
   if (deploymentIds.length === 0) return [];
-  const releases = db
-    .selectDistinct({ release: deployments.release })
-    .from(deployments)
-    .where(and(eq(deployments.workspaceId, workspaceId), inArray(deployments.id, deploymentIds)));
-  // Only issues seen in one of these releases can have been introduced by them.
-  const candidates = db
-    .selectDistinct({ issueId: sql<string>`${observations.sentryIssueId}`.as("issue_id") })
-    .from(observations)
-    .where(
-      and(
-        eq(observations.workspaceId, workspaceId),
-        isNotNull(observations.sentryIssueId),
-        inArray(observations.release, releases),
-      ),
-    )
-    .as("candidates");
+  const candidates = candidateIssues(db, workspaceId, deploymentIds);
   const first = firstReleasedObservation(db, workspaceId, candidates.issueId);
   const introducing = introducingDeployment(db, workspaceId, first);
   const ranked = db
@@ -160,6 +145,32 @@ export async function listIntroducedIssues(
     .orderBy(ranked.deploymentId, ranked.rank);
 }
 
+/** Only issues seen in a release one of these deployments ships can have been introduced by them. */
+function candidateIssues(db: Db, workspaceId: string, deploymentIds: string[]) {
+  const shippedHere = db
+    .select({ one: sql`1` })
+    .from(deployments)
+    .where(
+      and(
+        eq(deployments.workspaceId, workspaceId),
+        inArray(deployments.id, deploymentIds),
+        shipsRelease(observations.release),
+      ),
+    );
+  return db
+    .selectDistinct({ issueId: sql<string>`${observations.sentryIssueId}`.as("issue_id") })
+    .from(observations)
+    .where(
+      and(
+        eq(observations.workspaceId, workspaceId),
+        isNotNull(observations.sentryIssueId),
+        isNotNull(observations.release),
+        exists(shippedHere),
+      ),
+    )
+    .as("candidates");
+}
+
 function firstReleasedObservation(db: Db, workspaceId: string, issueId: unknown) {
   return db
     .select({
@@ -187,7 +198,7 @@ function introducingDeployment(db: Db, workspaceId: string, first: ReturnType<ty
     .where(
       and(
         eq(deployments.workspaceId, workspaceId),
-        eq(deployments.release, first.release),
+        shipsRelease(first.release),
         eq(deployments.status, "success"),
         or(isNull(first.environment), eq(deployments.environment, first.environment)),
       ),

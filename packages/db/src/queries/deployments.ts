@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { type DeploymentCommit, deployments, deployTokens, observations, repositories } from "../schema/index.ts";
 
@@ -103,15 +103,23 @@ export async function workspacesWithRepository(
 }
 
 /**
+ * SQL: the deployment row ships `release` — the same release, or a release that is itself a
+ * commit SHA (`<sha>`, `name@<sha>`, 7 to 40 hex digits) of the deployment's commit. The one
+ * definition for the issue page, dispatch and the deployments timeline.
+ */
+export function shipsRelease(release: SQLWrapper | string): SQL {
+  const sha = sql`lower(substring(${release} from '(?:^|@)([0-9a-fA-F]{7,40})$'))`;
+  return sql`(${deployments.release} = ${release} or ${deployments.commitSha} like ${sha} || '%')`;
+}
+
+/**
  * The deployment that introduced a release to an environment: its first successful deployment
- * there (any environment's when the event named none). A release that is itself a commit SHA
- * (`<sha>`, `name@<sha>`) also finds the deployment of that commit.
+ * there (any environment's when the event named none), by `shipsRelease`.
  */
 export async function introducedIn(
   db: Db,
   { workspaceId, release, environment }: { workspaceId: string; release: string; environment: string | null },
 ): Promise<Deployment | undefined> {
-  const sha = /(?:^|@)([0-9a-f]{7,40})$/i.exec(release)?.[1]?.toLowerCase();
   const [row] = await db
     .select()
     .from(deployments)
@@ -120,9 +128,7 @@ export async function introducedIn(
         eq(deployments.workspaceId, workspaceId),
         eq(deployments.status, "success"),
         environment === null ? undefined : eq(deployments.environment, environment),
-        sha
-          ? sql`(${deployments.release} = ${release} or ${deployments.commitSha} like ${`${sha}%`})`
-          : eq(deployments.release, release),
+        shipsRelease(release),
       ),
     )
     .orderBy(asc(deployments.deployedAt), asc(deployments.id))
