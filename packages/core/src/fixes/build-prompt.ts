@@ -4,6 +4,7 @@ import type { DeploymentContext } from "./dispatch/deployment-context.ts";
 import type { MappedFrame } from "./map-frames.ts";
 import { fencedBlock, inlineCode } from "./pull-request-text.ts";
 import { scrubText } from "./scrub.ts";
+import { denylistRule, runTestsStep } from "./prompt-rules.ts";
 
 export interface PromptInput {
   issue: { shortId: string | null; title: string | null; webUrl: string | null };
@@ -46,13 +47,8 @@ function instructions({ repository, rules }: PromptInput): string {
   const test = rules.requireRegressionTest
     ? "Add or extend a regression test that fails without your fix and passes with it."
     : "Where practical, add a regression test that fails without your fix.";
-  const run = repository.testCommand
-    ? `Run ${inlineCode(repository.testCommand)} and make sure it passes.`
-    : "Run the tests that cover the code you changed, if you can find how.";
-  const denied =
-    rules.pathDenylist.length > 0
-      ? `\n- Do not create, change or delete these paths: ${rules.pathDenylist.map(inlineCode).join(", ")}.`
-      : "";
+  const run = runTestsStep(repository.testCommand);
+  const denied = denylistRule(rules.pathDenylist);
   return `# Fix a production error in ${inlineCode(repo)}
 
 You are working in a checkout of this repository. A production error reported by Sentry is described at the end of this message.

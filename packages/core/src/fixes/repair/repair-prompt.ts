@@ -2,6 +2,7 @@ import type { FailedCheck, RequestedChanges } from "@suture/github";
 import { stripAnsi } from "../agent-summary.ts";
 import { fencedBlock, inlineCode } from "../pull-request-text.ts";
 import { scrubText } from "../scrub.ts";
+import { denylistRule, runTestsStep } from "../prompt-rules.ts";
 
 export const FEEDBACK_LIMIT = 20_000;
 const LINE_LIMIT = 300;
@@ -41,13 +42,8 @@ function instructions({ repository, pullRequest, iteration, feedback, rules }: R
     feedback.trigger === "checks"
       ? "Its checks failed on the latest commit. Find out why from the report at the end, and change the code so they pass."
       : "A reviewer requested changes. Address each of their comments from the report at the end, where it is sound to do so.";
-  const run = repository.testCommand
-    ? `Run ${inlineCode(repository.testCommand)} and make sure it passes.`
-    : "Run the tests that cover the code you changed, if you can find how.";
-  const denied =
-    rules.pathDenylist.length > 0
-      ? `\n- Do not create, change or delete these paths: ${rules.pathDenylist.map(inlineCode).join(", ")}.`
-      : "";
+  const run = runTestsStep(repository.testCommand);
+  const denied = denylistRule(rules.pathDenylist);
   return `# Repair pull request #${pullRequest.number} in ${inlineCode(repo)} (iteration ${iteration})
 
 You are working in a checkout of the pull request's branch ${inlineCode(pullRequest.branch)}, which fixes a production error. ${task}
