@@ -47,6 +47,14 @@ async function answer(
     );
     return { status: "failed" } as const;
   });
+  return respond(result, announce);
+}
+
+/** What receiving came to, as the HTTP answer and the metric's outcome; a stored delivery is announced after the answer. */
+function respond(
+  result: ReceiveResult | { status: "failed" },
+  announce: (deliveryId: string) => Promise<void>,
+): { response: Response; outcome: WebhookOutcome } {
   switch (result.status) {
     case "stored":
       if (!result.ignored) after(() => announce(result.deliveryId));
