@@ -9,7 +9,7 @@ export { authenticateDeployToken, createDeployToken, type CreatedDeployToken } f
 export { deploymentBody, deploymentBodyError, type DeploymentBody } from "./releases/deployment-input.ts";
 export { MAX_DEPLOYMENT_BYTES, receiveDeployment, type DeploymentAnswer } from "./releases/receive-deployment.ts";
 export { recordSentryDeploys } from "./releases/record-sentry-deploys.ts";
-export { readSuspectRange, type SuspectRangeOutcome } from "./releases/read-suspect-range.ts";
+export { deploymentsAwaitingRange, readSuspectRange, type SuspectRangeOutcome } from "./releases/read-suspect-range.ts";
 export { suspectCommits, type SuspectCommit } from "./releases/suspects.ts";
 export { linkReleases } from "./releases/link-releases.ts";
 export { startSuture, type StartupReport } from "./startup.ts";

@@ -255,6 +255,26 @@ describe("the suspect range", () => {
   });
 });
 
+describe("a deployment whose announcement was lost", () => {
+  it("is found by the sweeper until its range is stored, then no longer", async () => {
+    const { post } = await workspaceWithToken();
+    const unread = (await post({ environment: "production", release: "lost-1", commit: "a".repeat(40) })).body as {
+      id: string;
+    };
+    const failed = (
+      await post({ environment: "production", release: "lost-2", commit: "b".repeat(40), status: "failure" })
+    ).body as { id: string };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const ids = async () => (await core.deploymentsAwaitingRange(0)).map((d) => d.deploymentId);
+    expect(await ids()).toContain(unread.id);
+    expect(await ids()).not.toContain(failed.id);
+    // Not yet: the grace period has not passed for a deployment recorded a moment ago.
+    expect((await core.deploymentsAwaitingRange(3600)).map((d) => d.deploymentId)).not.toContain(unread.id);
+    await core.readSuspectRange(unread.id);
+    expect(await ids()).not.toContain(unread.id);
+  });
+});
+
 describe("GitHub deployment_status", () => {
   const payload = (state: string, sha: string, environment = "production") => ({
     action: "created",

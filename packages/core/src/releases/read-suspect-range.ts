@@ -1,6 +1,7 @@
 import {
   type Deployment,
   type DeploymentCommit,
+  deploymentsWithoutRange,
   findWorkspaceRepository,
   getDeployment,
   previousDeployment,
@@ -80,4 +81,22 @@ function rangeOf(deployment: Deployment, previous: Deployment | undefined, repos
 async function connectedRepository(workspaceId: string): Promise<string | null> {
   const repository = await findWorkspaceRepository(await getDb(), { workspaceId });
   return repository ? `${repository.owner}/${repository.name}` : null;
+}
+
+/** A day: an older deployment whose range was never read is left alone (the next one starts its own). */
+const RANGE_SWEEP_WINDOW_MS = 24 * 3_600_000;
+
+/**
+ * Deployments recorded more than `olderThanSeconds` ago (within the last day, at most 20) whose
+ * suspect range was never stored, for the sweeper to announce again.
+ */
+export async function deploymentsAwaitingRange(
+  olderThanSeconds: number,
+): Promise<{ deploymentId: string; workspaceId: string; release: string }[]> {
+  const now = Date.now();
+  return deploymentsWithoutRange(await getDb(), {
+    since: new Date(now - RANGE_SWEEP_WINDOW_MS),
+    before: new Date(now - olderThanSeconds * 1000),
+    limit: 20,
+  });
 }

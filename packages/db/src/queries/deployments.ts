@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { type DeploymentCommit, deployments, deployTokens, observations, repositories } from "../schema/index.ts";
 
@@ -69,6 +83,30 @@ export async function setDeploymentRange(
 ): Promise<void> {
   const { id, ...range } = values;
   await db.update(deployments).set(range).where(eq(deployments.id, id));
+}
+
+/**
+ * Successful deployments recorded between `since` and `before` whose suspect range was never
+ * stored (neither commits nor a reason): their announcement was lost, or reading it gave up.
+ */
+export async function deploymentsWithoutRange(
+  db: Db,
+  { since, before, limit }: { since: Date; before: Date; limit: number },
+): Promise<{ deploymentId: string; workspaceId: string; release: string }[]> {
+  return db
+    .select({ deploymentId: deployments.id, workspaceId: deployments.workspaceId, release: deployments.release })
+    .from(deployments)
+    .where(
+      and(
+        eq(deployments.status, "success"),
+        isNull(deployments.commits),
+        isNull(deployments.commitsError),
+        gte(deployments.createdAt, since),
+        lt(deployments.createdAt, before),
+      ),
+    )
+    .orderBy(asc(deployments.createdAt))
+    .limit(limit);
 }
 
 export async function insertDeployToken(
