@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
 import { repoRoot } from "@suture/db";
-import { delivery, SECRET } from "./ingest-load.ts";
+import { delivery, METRICS_TOKEN, SECRET } from "./ingest-load.ts";
 import { startSupervised } from "./next-server.ts";
 import { openLoop } from "./open-loop.ts";
 
@@ -32,6 +32,7 @@ const server = await startSupervised(root, PORT, {
   SENTRY_CLIENT_SECRET: SECRET,
   SUTURE_AUTH_SECRET: randomBytes(32).toString("hex"),
   SUTURE_AUTO_ROUTE: "1",
+  SUTURE_METRICS_TOKEN: METRICS_TOKEN,
   SUTURE_EXECUTOR_PORT: String(PORT + 1),
   SUTURE_WORKER_PORT: String(PORT + 2),
 });
@@ -39,10 +40,10 @@ const server = await startSupervised(root, PORT, {
 let sequence = 0;
 /** A unique error.created delivery on one of 50 issues, signed like Sentry. */
 const next = () => delivery(sequence++, (n) => 7400000000 + (n % 50));
-const minutes: { p99: number; errors: number; rss: Record<string, number> }[] = [];
+const minutes: { p99: number; errors: number; rss: Record<string, number>; heap: number }[] = [];
 try {
   console.log(`${RATE} deliveries/s for ${MINUTES} minutes`);
-  console.log("minute  p99 ms  errors  web MiB  worker MiB  supervisor MiB");
+  console.log("minute  p99 ms  errors  web MiB  worker MiB  supervisor MiB  web heap used MiB");
   for (let minute = 1; minute <= MINUTES; minute++) {
     const result = await openLoop({
       url: `http://127.0.0.1:${PORT}/api/sentry/webhooks`,
@@ -51,12 +52,14 @@ try {
       next,
     });
     const rss = server.rss();
-    minutes.push({ p99: result.p99, errors: result.errors, rss });
+    const heap = await webHeapUsed();
+    minutes.push({ p99: result.p99, errors: result.errors, rss, heap });
     console.log(
       `${String(minute).padStart(6)} ${result.p99.toFixed(1).padStart(7)} ${String(minutes.at(-1)?.errors).padStart(7)} ` +
         ["web", "worker", "supervisor"]
           .map((role, i) => (rss[role] ?? 0).toFixed(0).padStart([8, 11, 15][i] ?? 8))
-          .join(" "),
+          .join(" ") +
+        heap.toFixed(0).padStart(19),
     );
   }
 } finally {
@@ -80,3 +83,12 @@ for (const role of ["web", "worker", "supervisor"]) {
 }
 for (const [name, ok] of checks) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+
+/** The web server's V8 heap in use (MiB), from its /api/metrics: a leak grows it, a heap V8 merely sized up does not. */
+async function webHeapUsed(): Promise<number> {
+  const text = await fetch(`http://127.0.0.1:${PORT}/api/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  }).then((r) => r.text());
+  const line = text.split("\n").find((l) => l.startsWith("suture_nodejs_heap_size_used_bytes "));
+  return Number(line?.split(" ")[1] ?? Number.NaN) / 2 ** 20;
+}
