@@ -22,6 +22,8 @@ export interface LoadResult {
   drainSeconds: number;
   /** The web server's event-loop delay p99 during the open loop (ms), from its /api/metrics. */
   webEventLoopP99: number;
+  /** The upper bound (ms) of the ack-histogram bucket holding the p99 of the time spent inside the route during the open loop. */
+  handlerP99: number;
   accepted: number;
   lost: number;
   unprocessed: number;
@@ -84,6 +86,7 @@ export async function measureLoad(options: {
   await drain(sql, 180);
   console.log(`webhook route at ${options.rate} deliveries/s (${options.seconds} s)…`);
   await eventLoopP99(base); // scraping resets the web server's event-loop histogram
+  const handlerBefore = await ackBuckets(base);
   prepare(options.rate * options.seconds);
   const steady = await openLoop({
     url: `${base}/api/sentry/webhooks`,
@@ -95,6 +98,7 @@ export async function measureLoad(options: {
     },
   });
   const webEventLoopP99 = await eventLoopP99(base);
+  const handlerP99 = bucketQuantile(handlerBefore, await ackBuckets(base), 0.99);
   const drainSeconds = await drain(sql, 120);
   const stored = await sql<{ id: string; status: string; observed: boolean }[]>`
     select d.id, d.status, exists(select 1 from observations o where o.delivery_id = d.id) as observed
@@ -110,6 +114,7 @@ export async function measureLoad(options: {
     errors: steady.errors,
     drainSeconds,
     webEventLoopP99,
+    handlerP99,
     accepted: accepted.size,
     lost: [...accepted].filter((id) => !byId.has(id)).length,
     unprocessed: [...accepted].filter((id) => byId.get(id)?.status !== "processed" || !byId.get(id)?.observed).length,
@@ -138,9 +143,31 @@ async function drain(sql: postgres.Sql, limitSeconds: number): Promise<number> {
 
 /** `suture_nodejs_eventloop_lag_p99_seconds` of the web server, in ms (prom-client resets it on each scrape). */
 async function eventLoopP99(base: string): Promise<number> {
-  const text = await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then((r) =>
-    r.text(),
-  );
-  const line = text.split("\n").find((l) => l.startsWith("suture_nodejs_eventloop_lag_p99_seconds "));
+  const line = (await metrics(base)).find((l) => l.startsWith("suture_nodejs_eventloop_lag_p99_seconds "));
   return Number(line?.split(" ")[1] ?? Number.NaN) * 1000;
+}
+
+function metrics(base: string): Promise<string[]> {
+  return fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    .then((r) => r.text())
+    .then((text) => text.split("\n"));
+}
+
+/** The Sentry route's ack histogram: cumulative count per upper bound (ms). */
+async function ackBuckets(base: string): Promise<Map<number, number>> {
+  const buckets = new Map<number, number>();
+  for (const line of await metrics(base)) {
+    if (!line.startsWith("suture_webhook_ack_seconds_bucket{") || !line.includes('source="sentry"')) continue;
+    const match = /le="([^"]+)".*\} (\d+)$/.exec(line);
+    if (match) buckets.set(match[1] === "+Inf" ? Infinity : Number(match[1]) * 1000, Number(match[2]));
+  }
+  return buckets;
+}
+
+/** The upper bound of the bucket holding quantile `q` of what was observed between two scrapes. */
+function bucketQuantile(before: Map<number, number>, after: Map<number, number>, q: number): number {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const delta = (bound: number) => (after.get(bound) ?? 0) - (before.get(bound) ?? 0);
+  const total = delta(Infinity);
+  return bounds.find((bound) => delta(bound) >= q * total) ?? Number.NaN;
 }

@@ -95,7 +95,7 @@ async function embeddedRun(): Promise<void> {
 }
 
 console.log(
-  "\nworkload               health/s  webhook/s  ratio   rate  p50 ms  p99 ms  loop p99  errors  drained s  accepted  lost  unprocessed",
+  "\nworkload               health/s  webhook/s  ratio   rate  p50 ms  p99 ms  route p99 ≤  loop p99  errors  drained s  accepted  lost  unprocessed",
 );
 for (const { name, result: r } of results) {
   console.log(
@@ -107,6 +107,7 @@ for (const { name, result: r } of results) {
       `${r.rate}/s`.padStart(6),
       fmt(r.p50, 7, 1),
       fmt(r.p99, 7, 1),
+      fmt(r.handlerP99, 12, 0),
       fmt(r.webEventLoopP99, 9, 1),
       String(r.errors).padStart(7),
       fmt(r.drainSeconds, 10, 1),
