@@ -18,6 +18,7 @@ export interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
+  errorKinds: Record<string, number>;
   /** Seconds from the end of the open-loop load until nothing is pending. */
   drainSeconds: number;
   /** The web server's event-loop delay p99 during the open loop (ms), from its /api/metrics. */
@@ -112,6 +113,7 @@ export async function measureLoad(options: {
     p50: steady.p50,
     p99: steady.p99,
     errors: steady.errors,
+    errorKinds: steady.errorKinds,
     drainSeconds,
     webEventLoopP99,
     handlerP99,

@@ -117,6 +117,8 @@ for (const { name, result: r } of results) {
     ].join(" "),
   );
 }
+for (const { name, result: r } of results)
+  if (r.errors > 0) console.log(`${name}: errors ${JSON.stringify(r.errorKinds)}`);
 const checks = results.flatMap(({ name, result: r }) => {
   const embeddedRun = r.health === null;
   return [

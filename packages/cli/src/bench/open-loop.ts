@@ -9,6 +9,8 @@ export interface OpenLoopResult {
   max: number;
   /** Failed requests, non-2xx answers and answers slower than 10 s. */
   errors: number;
+  /** What the errors were (status codes, slow answers, network errors), each kind with its count. */
+  errorKinds: Record<string, number>;
 }
 
 /**
@@ -28,6 +30,11 @@ export async function openLoop(options: {
   const total = Math.round(options.rate * options.seconds);
   const latencies: number[] = [];
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const fail = (kind: string) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const answers: Promise<void>[] = [];
   const start = performance.now();
   let sent = 0;
@@ -41,10 +48,11 @@ export async function openLoop(options: {
           ({ status, body }) => {
             const ms = performance.now() - due;
             latencies.push(ms);
-            if (status < 200 || status > 299 || ms > 10_000) errors++;
+            if (status < 200 || status > 299) fail(`HTTP ${status}`);
+            else if (ms > 10_000) fail("slower than 10 s");
             options.onAnswer?.(status, body);
           },
-          () => void errors++,
+          (error: unknown) => fail((error as NodeJS.ErrnoException).code ?? (error as Error).message),
         ),
       );
       sent++;
@@ -56,7 +64,15 @@ export async function openLoop(options: {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { sent, achievedRate: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), max: at(1), errors };
+  return {
+    sent,
+    achievedRate: latencies.length / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: at(1),
+    errors,
+    errorKinds,
+  };
 }
 
 function send(

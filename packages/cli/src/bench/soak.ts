@@ -41,6 +41,7 @@ let sequence = 0;
 /** A unique error.created delivery on one of 50 issues, signed like Sentry. */
 const next = () => delivery(sequence++, (n) => 7400000000 + (n % 50));
 const minutes: { p99: number; errors: number; rss: Record<string, number>; heap: number }[] = [];
+const errorKinds: Record<string, number> = {};
 try {
   console.log(`${RATE} deliveries/s for ${MINUTES} minutes`);
   console.log("minute  p99 ms  errors  web MiB  worker MiB  supervisor MiB  web heap used MiB");
@@ -53,6 +54,7 @@ try {
     });
     const rss = server.rss();
     const heap = await webHeapUsed();
+    for (const [kind, count] of Object.entries(result.errorKinds)) errorKinds[kind] = (errorKinds[kind] ?? 0) + count;
     minutes.push({ p99: result.p99, errors: result.errors, rss, heap });
     console.log(
       `${String(minute).padStart(6)} ${result.p99.toFixed(1).padStart(7)} ${String(minutes.at(-1)?.errors).padStart(7)} ` +
@@ -66,6 +68,7 @@ try {
   await server.stop();
 }
 
+if (Object.keys(errorKinds).length > 0) console.log(`errors: ${JSON.stringify(errorKinds)}`);
 const [warm, last] = [minutes[0], minutes.at(-1)];
 const checks: [string, boolean][] = [
   [
