@@ -22,6 +22,8 @@ beforeAll(async () => {
     testCommand: SAMPLE_APP.testCommand,
     codeMappings: [{ stackRoot: "/app/", sourceRoot: "" }],
   });
+  // Every case here dispatches a run of its own, and the pushed ones stay active: budgets are not what this file tests.
+  await core.setWorkspacePolicy("default", { maxActiveRuns: 100 });
 });
 
 afterAll(async () => {
