@@ -137,8 +137,9 @@ describe("the red run beside the green one", () => {
   const inBwrap = server.status === "ok" && server.settings.sandbox?.kind === "bwrap";
 
   it.runIf(inBwrap)("in bubblewrap both run at once, and the timeline still reads green, then red", async () => {
-    // Each run takes at least 2 s: one after the other would put 4 s or more between the diff checks and the red result.
-    const slow = `sleep 2 && ${SAMPLE_APP.testCommand}`;
+    // Each run sleeps 3 s before the tests: one after the other would put more than 6 s between the
+    // diff checks and the red result; side by side, a little over 3.
+    const slow = `sleep 3 && ${SAMPLE_APP.testCommand}`;
     const connect = (testCommand: string) =>
       core.connectRepository({
         workspace: "default",
@@ -156,7 +157,7 @@ describe("the red run beside the green one", () => {
       expect(kinds.indexOf("tests")).toBeLessThan(kinds.indexOf("red_green"));
       expect(events.find((e) => e.kind === "red_green")?.data).toMatchObject({ command: slow, reproduced: true });
       const at = (kind: string) => events.find((e) => e.kind === kind)!.createdAt.getTime();
-      expect(at("red_green") - at("checks")).toBeLessThan(4000);
+      expect(at("red_green") - at("checks")).toBeLessThan(5500);
       // The red run's copy of the checkout is gone, its output names files relative to the repository.
       const output = events
         .filter((e) => e.kind === "test_output")
