@@ -94,9 +94,8 @@ describe("the Sentry sync", () => {
     const [issue] = await handle.query.sentryIssues.findMany({
       where: (t, { eq }) => eq(t.sentryIssueId, FIXTURE_ISSUE),
     });
-    expect(await db.latestFixRunForIssue(handle, { sentryIssueId: issue!.id })).toMatchObject({
-      status: "awaiting_approval",
-    });
+    const latest = await db.latestFixRunsForIssues(handle, { sentryIssueIds: [issue!.id] });
+    expect(latest.get(issue!.id)).toMatchObject({ status: "awaiting_approval" });
     const [progress] = await handle.select().from(sentrySyncs).where(eq(sentrySyncs.orgSlug, "acme"));
     expect(progress).toMatchObject({ lastError: null, recovered: 2, syncedUntil: expect.any(Date) });
 

@@ -84,19 +84,6 @@ export async function getFixRun(db: Db, { id }: { id: string }): Promise<FixRun 
   return row;
 }
 
-export async function latestFixRunForIssue(
-  db: Db,
-  { sentryIssueId }: { sentryIssueId: string },
-): Promise<FixRun | undefined> {
-  const [row] = await db
-    .select()
-    .from(fixRuns)
-    .where(and(eq(fixRuns.sentryIssueId, sentryIssueId), eq(fixRuns.origin, "suture")))
-    .orderBy(desc(fixRuns.createdAt))
-    .limit(1);
-  return row;
-}
-
 /** For triage, set-wise: each issue's latest Suture run, by issue id (issues without one are absent). */
 export async function latestFixRunsForIssues(
   db: Db,

@@ -8,7 +8,7 @@ import {
   type TestRunResult,
 } from "@suture/fixer";
 import type { Checkout, FixJob } from "./fix-job.ts";
-import { createRunLog } from "./run-log.ts";
+import { createRunLog, relativeToCheckout } from "./run-log.ts";
 
 const TAIL_CHARS = 3000;
 const LOG_SLICE = 16 * 1024;
@@ -21,7 +21,7 @@ export type Proof =
 
 /** The red run, before it is recorded: its result, or why there is none. */
 export type RedRun =
-  | { status: "ran"; result: TestRunResult; dir: string; tests: string[]; fix: string[] }
+  | { status: "ran"; command: string; result: TestRunResult; dir: string; tests: string[]; fix: string[] }
   | Extract<Proof, { status: "skipped" | "failed" }>;
 
 /**
@@ -60,7 +60,7 @@ export async function runWithoutFix(
       hide: job.agent.sandbox?.hide,
       signal,
     });
-    return { status: "ran", result, dir: copy.dir, tests, fix };
+    return { status: "ran", command, result, dir: copy.dir, tests, fix };
   } finally {
     if (apart) await removeCheckout(copy.dir);
   }
@@ -69,8 +69,7 @@ export async function runWithoutFix(
 /** The red run on the timeline — its output, then a `red_green` step — and what it proves. */
 export async function recordProof(job: FixJob, red: RedRun): Promise<Proof> {
   if (red.status !== "ran") return red;
-  const { result, dir, tests, fix } = red;
-  const command = job.repository.testCommand ?? "";
+  const { command, result, dir, tests, fix } = red;
   const log = createRunLog(job.fixRunId, "test_output");
   log.write(
     `\n--- the agent's tests without its fix (${fix.length} file${fix.length === 1 ? "" : "s"} as on the base) ---\n`,
@@ -100,9 +99,4 @@ export async function recordProof(job: FixJob, red: RedRun): Promise<Proof> {
   if (reproduced) return { status: "reproduced" };
   const why = result.timedOut ? "timed out without the fix" : "passes without the fix";
   return { status: "not_reproduced", reason: `the test does not reproduce the bug: \`${command}\` ${why}` };
-}
-
-/** Test output with paths relative to the repository: the checkout's temporary folder means nothing to a reviewer. */
-export function relativeToCheckout(output: string, dir: string): string {
-  return output.replaceAll(`file://${dir}/`, "").replaceAll(`${dir}/`, "");
 }

@@ -43,3 +43,8 @@ export function createRunLog(fixRunId: string, kind: "agent_output" | "test_outp
     },
   };
 }
+
+/** Test output with paths relative to the repository: the checkout's temporary folder means nothing to a reviewer. */
+export function relativeToCheckout(output: string, dir: string): string {
+  return output.replaceAll(`file://${dir}/`, "").replaceAll(`${dir}/`, "");
+}

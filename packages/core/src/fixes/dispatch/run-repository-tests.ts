@@ -2,8 +2,7 @@ import { appendFixRunEvent } from "@suture/db";
 import { runTestCommand } from "@suture/fixer";
 import type { AgentSettings } from "./agent-settings.ts";
 import { getDb } from "../../database.ts";
-import { createRunLog } from "./run-log.ts";
-import { relativeToCheckout } from "./prove-regression-test.ts";
+import { createRunLog, relativeToCheckout } from "./run-log.ts";
 import { observeTests } from "../../observability/metrics.ts";
 
 const TAIL_CHARS = 3000;
