@@ -3,7 +3,7 @@ import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announceSentryDelivery, receiveSentryWebhook, recordDeployment } from "@suture/core";
 import { closeDb, getDb } from "@suture/core/database";
-import { embeddedInngestKeys, functions, inngest, sweepRequested } from "@suture/core/inngest";
+import { deliveryReceived, embeddedInngestKeys, functions, inngest, sweepRequested } from "@suture/core/inngest";
 import { inArray, sql } from "drizzle-orm";
 import { delivery, fixtureNames } from "./fixtures.ts";
 import { issueCreated, mixedBatch } from "./poisoned.ts";
@@ -56,6 +56,30 @@ describe("the ingest pipeline through the embedded executor", () => {
     expect(runs.every((r) => r.status === "completed")).toBe(true);
   });
 
+  it("the first ten deliveries after a quiet second are processed alone, at once; more wait for a batch", async () => {
+    const db = await getDb();
+    const { observations } = await import("@suture/db/schema");
+    await executor.idle(20_000);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a quiet second
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push(await store("issue.created.json", issueCreated(String(7380 + i))));
+    await Promise.all(ids.map((id) => announceSentryDelivery(id))); // one send
+    await executor.idle(20_000);
+
+    expect(await db.select().from(observations).where(inArray(observations.deliveryId, ids))).toHaveLength(12);
+    const ranFor = (id: string) => executor.runs().filter((r) => r.eventIds.some((e) => e.endsWith(id)));
+    for (const id of ids.slice(0, 10)) {
+      expect(ranFor(id).map((r) => [r.functionId, r.eventIds, r.status])).toEqual([
+        ["suture-process-lone-sentry-delivery", [`alone-${id}`], "completed"],
+      ]);
+    }
+    const batched = ids.slice(10).map((id) => ranFor(id).map((r) => [r.functionId, r.eventIds.length, r.status]));
+    expect(batched).toEqual([
+      [["suture-process-sentry-delivery", 2, "completed"]],
+      [["suture-process-sentry-delivery", 2, "completed"]],
+    ]);
+  });
+
   it("the sweeper announces deliveries whose event was lost, and a second announcement changes nothing", async () => {
     const db = await getDb();
     const body = new TextDecoder()
@@ -80,7 +104,8 @@ describe("the ingest pipeline through the embedded executor", () => {
     const ids: string[] = [];
     for (const { name, body } of mixedBatch("72").bodies) ids.push(await store(name, body));
     const runsBefore = executor.runs().length;
-    await Promise.all(ids.map((id) => announceSentryDelivery(id))); // one send: batches of 100 and 90
+    // One send: the first ten alone (after a quiet second), the rest in batches of 100 and 80.
+    await Promise.all(ids.map((id) => announceSentryDelivery(id)));
     await executor.idle(60_000);
 
     const rows = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, ids));
@@ -90,8 +115,8 @@ describe("the ingest pipeline through the embedded executor", () => {
     const runs = executor
       .runs()
       .slice(runsBefore)
-      .filter((r) => r.functionId === "suture-process-sentry-delivery");
-    expect(runs.length).toBeGreaterThan(0);
+      .filter((r) => r.functionId.startsWith("suture-process-") && r.functionId.endsWith("sentry-delivery"));
+    expect(runs.length).toBeGreaterThan(1);
     expect(runs.filter((r) => r.status !== "completed")).toEqual([]);
   });
 
@@ -121,7 +146,10 @@ describe("the ingest pipeline through the embedded executor", () => {
         await store("issue.created.json", issueCreated("7402")),
         await store("issue.created.json", issueCreated("7403")),
       ];
-      await Promise.all([fresh[0]!, poison, fresh[1]!].map((id) => announceSentryDelivery(id))); // one batch
+      // One batch (announced as under load, not alone).
+      await executor.send(
+        [fresh[0]!, poison, fresh[1]!].map((id) => deliveryReceived.create({ deliveryId: id }, { id })),
+      );
       await executor.idle(20_000);
       expect(await db.select().from(observations).where(inArray(observations.deliveryId, fresh))).toHaveLength(2);
       const [waiting] = await db

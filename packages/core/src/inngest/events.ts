@@ -6,6 +6,14 @@ export const deliveryReceived = eventType("sentry/delivery.received", {
   schema: z.object({ deliveryId: z.string().uuid() }),
 });
 
+/**
+ * A delivery announced on its own after a quiet spell: processed at once by a function that does
+ * not batch, instead of waiting out the batch window (Inngest's minimum is 1 s).
+ */
+export const loneDeliveryReceived = eventType("sentry/delivery.received-alone", {
+  schema: z.object({ deliveryId: z.string().uuid() }),
+});
+
 /** A delivery became an observation. */
 export const observationCaptured = eventType("observation/captured", {
   schema: z.object({

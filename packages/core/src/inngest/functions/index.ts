@@ -1,7 +1,7 @@
 import { dispatchFixRun } from "./dispatch-fix-run.ts";
 import { linkRelease } from "./link-release.ts";
 import { readDeploymentRange } from "./read-deployment-range.ts";
-import { processSentryDelivery } from "./process-sentry-delivery.ts";
+import { processLoneSentryDelivery, processSentryDelivery } from "./process-sentry-delivery.ts";
 import { processGithubDelivery } from "./process-github-delivery.ts";
 import { reconcilePullRequests } from "./reconcile-pull-requests.ts";
 import { repairFixRunFunction } from "./repair-fix-run.ts";
@@ -14,6 +14,7 @@ import { sentrySyncCron } from "../../config.ts";
 /** Every function the app serves; `/api/inngest` serves exactly this list. */
 export const functions = [
   processSentryDelivery,
+  processLoneSentryDelivery,
   linkRelease,
   readDeploymentRange,
   sweepPendingDeliveries,
