@@ -102,7 +102,10 @@ test("a run's page shows its stages, the agent's log, the diff (unified and spli
     "https://github.com/acme/shop/pull/42",
   );
   await expect(pr).toContainText("draft");
-  await expect(pr).toContainText("checks: pending");
+  await expect(pr).toContainText("checks: failure");
+  const repair = page.getByRole("region", { name: "Repair the pull request" });
+  await expect(repair).toContainText("Its checks failed or a reviewer requested changes.");
+  await expect(repair.getByRole("button", { name: "Repair" })).toBeEnabled();
 });
 
 test("a failed run says why in plain words", async ({ page }) => {

@@ -81,7 +81,10 @@ export async function seedRuns(): Promise<void> {
     prNumber: 42,
     prUrl: "https://github.com/acme/shop/pull/42",
     prState: "draft",
-    checksState: "pending",
+    // Its checks failed on GitHub: the run page offers a repair.
+    checksState: "failure",
+    baseSha: "5d0e7b3c9a1f2e4d6b8a0c2e4f6a8b0d2c4e6f80",
+    headSha: "a9c2f04e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f02",
   });
   if (!run) throw new Error("the seeded run was not opened");
   await append(run.id, [

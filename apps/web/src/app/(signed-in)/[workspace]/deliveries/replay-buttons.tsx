@@ -3,12 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { PRIMARY, SECONDARY } from "@/components/button-styles";
 import { replayDeliveryAction, replayFailedAction } from "./actions";
-
-const PRIMARY =
-  "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50";
-const SECONDARY =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
 
 type Result = Awaited<ReturnType<typeof replayDeliveryAction>>;
 

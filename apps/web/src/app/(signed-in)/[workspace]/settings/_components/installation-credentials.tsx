@@ -2,7 +2,8 @@
 
 import type { InstallationRow } from "@suture/core";
 import { saveCredentialsAction } from "../actions";
-import { FIELD, Field, FormError, formValues, SECONDARY, useSettingsAction } from "./form-kit";
+import { SECONDARY } from "@/components/button-styles";
+import { FIELD, Field, FormError, formValues, useSettingsAction } from "./form-kit";
 
 /** What the installation has: a token's last 4 characters at most, never a secret. */
 export function credentialsLine(i: Pick<InstallationRow, "token" | "clientSecret">): string {

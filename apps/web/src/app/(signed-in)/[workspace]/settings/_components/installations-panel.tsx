@@ -3,7 +3,8 @@
 import type { InstallationRow } from "@suture/core";
 import { addOverrideAction, mapInstallationAction, removeOverrideAction } from "../actions";
 import { credentialsLine, InstallationCredentials } from "./installation-credentials";
-import { FIELD, Field, FormError, formValues, PRIMARY, SECONDARY, DANGER, useSettingsAction } from "./form-kit";
+import { DANGER, PRIMARY, SECONDARY } from "@/components/button-styles";
+import { FIELD, Field, FormError, formValues, useSettingsAction } from "./form-kit";
 
 export interface OverrideRow {
   id: string;

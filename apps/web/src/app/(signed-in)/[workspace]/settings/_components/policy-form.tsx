@@ -1,7 +1,8 @@
 "use client";
 
 import { savePolicyAction } from "../actions";
-import { FIELD, Field, FormError, formValues, PRIMARY, useSettingsAction } from "./form-kit";
+import { PRIMARY } from "@/components/button-styles";
+import { FIELD, Field, FormError, formValues, useSettingsAction } from "./form-kit";
 
 export interface PolicyValues {
   mode: "manual" | "auto";

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { removeRepositoryAction, saveRepositoryAction } from "../actions";
-import { DANGER, FIELD, Field, FormError, formValues, PRIMARY, SECONDARY, useSettingsAction } from "./form-kit";
+import { DANGER, PRIMARY, SECONDARY } from "@/components/button-styles";
+import { FIELD, Field, FormError, formValues, useSettingsAction } from "./form-kit";
 
 export interface RepositoryRow {
   id: string;

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { PRIMARY } from "@/components/button-styles";
 import { repairFixRun, type RepairOutcome } from "../actions";
 
 /**
@@ -48,7 +49,7 @@ export function RepairPanel({
         type="button"
         disabled={pending || outcome?.status === "requested"}
         onClick={submit}
-        className="mt-3 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        className={`mt-3 ${PRIMARY}`}
       >
         {pending ? "Requesting…" : "Repair"}
       </button>
