@@ -1,11 +1,12 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
 export interface BenchServer {
   output: () => string;
   /** Resident memory of each process of the server, in MiB, by role (web, worker, supervisor). */
-  rss: () => Record<string, number>;
+  rss: () => Promise<Record<string, number>>;
   stop: () => Promise<void>;
 }
 
@@ -61,8 +62,10 @@ async function startServer(
   };
 }
 
-function rssByRole(group: number): Record<string, number> {
-  const lines = execFileSync("ps", ["-eo", "pgid=,rss=,args="], { encoding: "utf8" }).split("\n");
+/** Asynchronous: a load generator in the same process must not stall while `ps` runs. */
+async function rssByRole(group: number): Promise<Record<string, number>> {
+  const { stdout } = await promisify(execFile)("ps", ["-eo", "pgid=,rss=,args="], { encoding: "utf8" });
+  const lines = stdout.split("\n");
   const rss: Record<string, number> = {};
   for (const line of lines) {
     const [pgid, kib, ...args] = line.trim().split(/\s+/);

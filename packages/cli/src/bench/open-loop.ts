@@ -25,7 +25,9 @@ export async function openLoop(options: {
   next: () => { body: string; headers: Record<string, string> };
   onAnswer?: (status: number, body: string) => void;
 }): Promise<OpenLoopResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // Idle sockets close after 4 s, before the server's 5 s keep-alive timeout would close them
+  // under a request just sent (an ECONNRESET the client's reuse caused, not the server).
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4000 });
   const target = new URL(options.url);
   const total = Math.round(options.rate * options.seconds);
   const latencies: number[] = [];
