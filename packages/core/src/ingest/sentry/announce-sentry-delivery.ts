@@ -25,8 +25,8 @@ let alone = { until: Number.NEGATIVE_INFINITY, left: 0 };
  * deliveries stored in between share one, so a burst costs a handful of requests to Inngest
  * instead of one each. The first deliveries after a quiet second are announced alone and
  * processed at once (an error in a quiet hour does not wait out the batch window); under load
- * everything waits for the window, so a burst still shares batches. A failed send is logged, not raised: the delivery is already durable
- * and the sweeper will announce it.
+ * everything waits for the window, so a burst still shares batches. A failed send is logged,
+ * not raised: the delivery is already durable and the sweeper will announce it.
  */
 export function announceSentryDelivery(deliveryId: string): Promise<void> {
   return new Promise((done) => {
