@@ -20,6 +20,8 @@ export const FIX_RUN_EVENT_DATA = {
     source: z.enum(["stored", "sentry_api", "none"]),
     eventId: z.string().nullable(),
     frames: z.number(),
+    /** How long dispatch waited for a new issue's error delivery (absent on older entries). */
+    waitedMs: z.number().optional(),
   }),
   /** The deployment that introduced the error's release, and the commits of its range that touched the stack's files. */
   deployment: z.object({

@@ -3,6 +3,16 @@ import { type EventContext, eventContextFromEvent } from "@suture/sentry";
 import { getDb } from "../../database.ts";
 import { sentryApiForIssue } from "../../clients/sentry-api.ts";
 
+/**
+ * Sentry sends a new issue's `issue.created` and `error.created` apart, and the error can be
+ * stored a batch after the triage that opened the run. For an issue Suture first stored less
+ * than NEW_ISSUE_MS ago, dispatch waits up to WAIT_FOR_EVENT_MS for its event before asking
+ * Sentry's API (or going without).
+ */
+const NEW_ISSUE_MS = 60_000;
+export const WAIT_FOR_EVENT_MS = 3_000;
+const POLL_MS = 200;
+
 export interface FixContext {
   source: "stored" | "sentry_api" | "none";
   context: EventContext | null;
@@ -20,19 +30,37 @@ export async function gatherFixContext(fixRunId: string): Promise<FixContext> {
   const issue = run && (await getSentryIssue(db, { workspaceId: run.workspaceId, id: run.sentryIssueId }));
   if (!run || !issue) return { source: "none", context: null, note: "the run or its issue is gone" };
 
-  const result = (await fromStoredEvent(issue.id)) ?? (await fromSentryApi(issue));
+  const stored = await storedEventOf(issue);
+  const result = stored.context ?? (await fromSentryApi(issue));
   const found = result.context;
+  const waited = stored.waitedMs >= POLL_MS ? `, after waiting ${(stored.waitedMs / 1000).toFixed(1)} s for it` : "";
   await appendFixRunEvent(db, {
     fixRunId,
     event: {
       kind: "context",
       message: found
-        ? `Read event ${found.eventId ?? "?"} (${result.source === "stored" ? "delivered by Sentry" : "from the Sentry API"}): ${found.frames.length} frames, ${found.breadcrumbs.length} breadcrumbs`
+        ? `Read event ${found.eventId ?? "?"} (${result.source === "stored" ? `delivered by Sentry${waited}` : "from the Sentry API"}): ${found.frames.length} frames, ${found.breadcrumbs.length} breadcrumbs`
         : `No event with a stack trace: ${result.note}`,
-      data: { source: result.source, eventId: found?.eventId ?? null, frames: found?.frames.length ?? 0 },
+      data: {
+        source: result.source,
+        eventId: found?.eventId ?? null,
+        frames: found?.frames.length ?? 0,
+        waitedMs: stored.waitedMs,
+      },
     },
   });
   return result;
+}
+
+/** The issue's stored event; for a new issue, the one that arrives within WAIT_FOR_EVENT_MS. */
+async function storedEventOf(issue: SentryIssue): Promise<{ context: FixContext | undefined; waitedMs: number }> {
+  const started = Date.now();
+  const waitUntil = Math.min(started + WAIT_FOR_EVENT_MS, issue.createdAt.getTime() + NEW_ISSUE_MS);
+  for (;;) {
+    const context = await fromStoredEvent(issue.id);
+    if (context || Date.now() >= waitUntil) return { context, waitedMs: Date.now() - started };
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }
 
 async function fromStoredEvent(sentryIssueUuid: string): Promise<FixContext | undefined> {
