@@ -56,6 +56,11 @@ test("an approver approves a run awaiting approval; who and when are shown and i
   const runId = await newAcmeRun(request, approver);
   await approver.goto(`/acme/runs/${runId}`);
   await expect(approver.getByTestId("run-status")).toHaveText("awaiting approval");
+  // The stepper shows it waiting at its first stage, nothing passed.
+  const stages = approver.getByRole("region", { name: "Stages" }).getByRole("listitem");
+  await expect(stages.first()).toHaveAttribute("aria-current", "step");
+  await expect(stages.first()).toContainText("Approved (in progress)");
+  await expect(stages.filter({ hasText: "(done)" })).toHaveCount(0);
   await approver.screenshot({ path: "test-results/screens/run-before-light.png", fullPage: true });
   await approver.emulateMedia({ colorScheme: "dark" });
   await approver.screenshot({ path: "test-results/screens/run-before-dark.png", fullPage: true });

@@ -44,6 +44,23 @@ describe("runStages", () => {
     expect(states(failed).slice(2, 5)).toEqual(["agent:done", "checks:failed", "tests:pending"]);
   });
 
+  it("shows a run awaiting approval at its first stage, and a rejected one stopped there", () => {
+    const awaiting = runStages({ origin: "suture", status: "awaiting_approval", prNumber: null }, [
+      event("triaged", { observationId: "o", repository: "acme/shop" }),
+    ]);
+    expect(states(awaiting)).toEqual([
+      "approved:current",
+      "started:pending",
+      "agent:pending",
+      "checks:pending",
+      "tests:pending",
+      "pushed:pending",
+      "pr:pending",
+    ]);
+    const rejected = runStages({ origin: "suture", status: "rejected", prNumber: null }, [event("rejected")]);
+    expect(states(rejected).slice(0, 2)).toEqual(["approved:failed", "started:pending"]);
+  });
+
   it("follows Seer's stages for a Seer run", () => {
     const stages = runStages({ origin: "seer", status: "solution", prNumber: null }, []);
     expect(states(stages)).toEqual(["root_cause:done", "solution:current", "coding:pending", "pr_open:pending"]);

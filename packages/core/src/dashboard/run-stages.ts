@@ -69,8 +69,10 @@ function sutureStages(run: Run, events: FixRunEvent[]): RunStage[] {
   const outcome = sutureOutcomes(run, events);
   const stages = SUTURE_STAGES.map(([key, label]): RunStage => ({ key, label, state: outcome[key] ?? "pending" }));
   // A later stage done means the earlier ones were passed (a resumed run may not repeat them).
+  // (`slice(0, -1)` when none is done would mark all but the last: a run awaiting approval
+  // showed every stage passed.)
   const lastDone = stages.findLastIndex((stage) => stage.state === "done");
-  for (const stage of stages.slice(0, lastDone)) if (stage.state === "pending") stage.state = "done";
+  if (lastDone > 0) for (const stage of stages.slice(0, lastDone)) if (stage.state === "pending") stage.state = "done";
   return settle(run, stages);
 }
 
