@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { PRIMARY } from "@/components/button-styles";
 import { saveMemberAction } from "./actions";
 
 const FIELD =
@@ -34,11 +35,7 @@ export function MemberForm({ workspace }: { workspace: string }) {
       }}
     >
       <MemberFields />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50"
-      >
+      <button type="submit" disabled={pending} className={PRIMARY}>
         {pending ? "Saving…" : "Save"}
       </button>
       {message ? <MemberMessage message={message} /> : null}

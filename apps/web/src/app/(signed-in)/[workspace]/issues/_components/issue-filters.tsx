@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { IssueList, IssueListQuery } from "@suture/core";
+import { PRIMARY } from "@/components/button-styles";
 import { issuesHref } from "./issue-href";
 
 const TABS: { tab: IssueListQuery["tab"]; label: string }[] = [
@@ -78,10 +79,7 @@ export function IssueFilters({ base, list }: { base: string; list: IssueList }) 
           ))}
         </select>
       </label>
-      <button
-        type="submit"
-        className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500"
-      >
+      <button type="submit" className={PRIMARY}>
         Apply
       </button>
       <Link href={issuesHref(base, query, CLEARED)} className="py-2 text-sm text-slate-600 hover:underline">

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { DANGER_CONFIRM, PRIMARY, SECONDARY } from "@/components/button-styles";
 import { decideFixRun, type DecisionOutcome } from "./actions";
 
 type Decision = "approve" | "reject";
@@ -79,20 +80,10 @@ function announce(outcome: DecisionOutcome): void {
 function DecisionButtons({ pending, onChoose }: { pending: boolean; onChoose: (decision: Decision) => void }) {
   return (
     <div className="mt-3 flex flex-wrap gap-3">
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() => onChoose("approve")}
-        className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500 disabled:opacity-50"
-      >
+      <button type="button" disabled={pending} onClick={() => onChoose("approve")} className={PRIMARY}>
         Approve &amp; dispatch
       </button>
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() => onChoose("reject")}
-        className="rounded-md px-3.5 py-2 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:opacity-50"
-      >
+      <button type="button" disabled={pending} onClick={() => onChoose("reject")} className={SECONDARY}>
         Reject
       </button>
     </div>
@@ -141,16 +132,11 @@ function ConfirmDecision({
           type="button"
           disabled={pending}
           onClick={onConfirm}
-          className={`rounded-md px-3.5 py-2 text-sm font-semibold text-white shadow-xs disabled:opacity-50 ${decision === "approve" ? "bg-indigo-600 hover:bg-indigo-500" : "bg-red-600 hover:bg-red-500"}`}
+          className={decision === "approve" ? PRIMARY : DANGER_CONFIRM}
         >
           {pending ? "Saving…" : decision === "approve" ? "Confirm approve & dispatch" : "Confirm reject"}
         </button>
-        <button
-          type="button"
-          disabled={pending}
-          onClick={onCancel}
-          className="rounded-md px-3.5 py-2 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-white disabled:opacity-50"
-        >
+        <button type="button" disabled={pending} onClick={onCancel} className={SECONDARY}>
           Cancel
         </button>
       </div>
