@@ -54,6 +54,12 @@ export const inngestDevMode = !!env.INNGEST_DEV && !["0", "false"].includes(env.
 
 export const sweepAfterSeconds = env.SUTURE_SWEEP_AFTER_SECONDS;
 
+/**
+ * Deliveries per second above which processing waits for the burst to pass (0: never). On by
+ * default only where the worker shares the machine with the web server: the embedded executor.
+ */
+export const ingestBurstRate = env.SUTURE_INGEST_BURST_RATE ?? (embeddedExecutor ? 300 : 0);
+
 /** When the recovery sync runs (a cron expression), or null when SUTURE_SENTRY_SYNC_CRON is `off`. */
 export const sentrySyncCron =
   env.SUTURE_SENTRY_SYNC_CRON.trim().toLowerCase() === "off" ? null : env.SUTURE_SENTRY_SYNC_CRON.trim();

@@ -14,6 +14,12 @@ export const env = createEnv({
     SENTRY_CLIENT_SECRET: z.string().optional(),
     /** Route deliveries of unknown installations to the `default` workspace (default: on for PGlite, off on PostgreSQL). */
     SUTURE_AUTO_ROUTE: flag,
+    /**
+     * Deliveries stored per second above which announcing them waits until the burst passes, so
+     * processing leaves the CPU to the acknowledgements (0: never). Default 300 on the embedded
+     * executor, whose worker shares the machine; 0 with Inngest Cloud or a self-hosted Inngest.
+     */
+    SUTURE_INGEST_BURST_RATE: z.coerce.number().int().min(0).optional(),
     /** A delivery still pending this long is re-announced by the sweeper. */
     SUTURE_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(0).default(60),
     /** Port of the embedded Inngest executor (only used when no Inngest is configured). */

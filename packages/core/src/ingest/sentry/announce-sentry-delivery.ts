@@ -1,7 +1,9 @@
 import { describeError } from "@suture/db";
+import { ingestBurstRate } from "../../config.ts";
 import { inngest } from "../../inngest/client.ts";
 import { deliveryReceived, loneDeliveryReceived } from "../../inngest/events.ts";
 import { log } from "../../observability/log.ts";
+import { ArrivalRate } from "./arrival-rate.ts";
 
 const FLUSH_AFTER_MS = 50;
 const MAX_EVENTS = 200;
@@ -12,12 +14,20 @@ const MAX_EVENTS = 200;
 const QUIET_MS = 1000;
 const ALONE_FOR_MS = 250;
 const ALONE_AT_MOST = 10;
+/**
+ * During a burst (more than `ingestBurstRate` deliveries stored in the last second) deliveries
+ * are held and looked at again every HOLD_CHECK_MS; past HOLD_AT_MOST held, the oldest go anyway.
+ */
+const HOLD_CHECK_MS = 100;
+const HOLD_AT_MOST = 10_000;
 
-let queue: { deliveryId: string; done: () => void }[] = [];
+const queue: { deliveryId: string; done: () => void }[] = [];
 let timer: NodeJS.Timeout | undefined;
 let lastFlush = Number.NEGATIVE_INFINITY;
 let lastSent = Number.NEGATIVE_INFINITY;
 let alone = { until: Number.NEGATIVE_INFINITY, left: 0 };
+const arrivals = new ArrivalRate();
+let burst: { since: number; held: number } | null = null;
 
 /**
  * Announces a stored delivery. Runs after the answer has gone back to Sentry. A delivery after
@@ -30,10 +40,16 @@ let alone = { until: Number.NEGATIVE_INFINITY, left: 0 };
  */
 export function announceSentryDelivery(deliveryId: string): Promise<void> {
   return new Promise((done) => {
+    const now = performance.now();
+    arrivals.count(now);
     queue.push({ deliveryId, done });
-    if (queue.length >= MAX_EVENTS) flushNow();
-    else timer ??= setTimeout(flushNow, Math.max(0, lastFlush + FLUSH_AFTER_MS - performance.now()));
+    if (queue.length >= MAX_EVENTS && !inBurst(now)) flushNow();
+    else timer ??= setTimeout(flushNow, Math.max(0, lastFlush + FLUSH_AFTER_MS - now));
   });
+}
+
+function inBurst(now: number): boolean {
+  return ingestBurstRate > 0 && arrivals.lastSecond(now) > ingestBurstRate;
 }
 
 /** `flush` handles its own failures; this only keeps a bug in it from going unnoticed. */
@@ -41,13 +57,24 @@ function flushNow(): void {
   flush().catch((error: unknown) => log.error(`announcing deliveries failed: ${describeError(error)}`));
 }
 
+/**
+ * Sends what is queued, in sends of at most MAX_EVENTS. During a burst only what is held past
+ * HOLD_AT_MOST goes (the oldest first), and the queue is looked at again shortly.
+ */
 async function flush(): Promise<void> {
   clearTimeout(timer);
   timer = undefined;
-  lastFlush = performance.now();
-  const batch = queue;
-  queue = [];
+  const now = performance.now();
+  const holding = inBurst(now);
+  noteBurst(now, holding);
+  if (holding) timer = setTimeout(flushNow, HOLD_CHECK_MS);
+  const batch = queue.splice(0, holding ? Math.max(0, queue.length - HOLD_AT_MOST) : queue.length);
   if (batch.length === 0) return;
+  lastFlush = now;
+  for (let start = 0; start < batch.length; start += MAX_EVENTS) await send(batch.slice(start, start + MAX_EVENTS));
+}
+
+async function send(batch: typeof queue): Promise<void> {
   try {
     await inngest.send(announcements(batch.map((b) => b.deliveryId)));
   } catch (error) {
@@ -58,6 +85,24 @@ async function flush(): Promise<void> {
   } finally {
     for (const { done } of batch) done();
   }
+}
+
+/** One log line when a burst begins holding deliveries back and one when it ends. */
+function noteBurst(now: number, holding: boolean): void {
+  if (holding && !burst) {
+    burst = { since: now, held: queue.length };
+    log.info({ perSecond: arrivals.lastSecond(now) }, "ingest burst: processing waits until it passes");
+  } else if (holding && burst) {
+    burst.held = Math.max(burst.held, queue.length);
+  } else if (!holding && burst) {
+    log.info(
+      { seconds: Math.round((now - burst.since) / 100) / 10, held: burst.held },
+      "ingest burst over: announcing the deliveries held",
+    );
+    burst = null;
+  }
+  // A burst is not a quiet spell: the first deliveries after it are not announced alone.
+  if (holding) lastSent = now;
 }
 
 /** The delivery id is the event id: Inngest drops a second announcement of the same delivery. */
