@@ -1,4 +1,5 @@
 import { Agent, request } from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 
 export interface OpenLoopResult {
   sent: number;
@@ -7,6 +8,8 @@ export interface OpenLoopResult {
   p50: number;
   p99: number;
   max: number;
+  /** The load generator's own event-loop delay p99 (ms): how late it could have sent. */
+  generatorLoopP99: number;
   /** Failed requests, non-2xx answers and answers slower than 10 s. */
   errors: number;
   /** What the errors were (status codes, slow answers, network errors), each kind with its count. */
@@ -38,6 +41,8 @@ export async function openLoop(options: {
     errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
   };
   const answers: Promise<void>[] = [];
+  const generatorLoop = monitorEventLoopDelay({ resolution: 1 });
+  generatorLoop.enable();
   const start = performance.now();
   let sent = 0;
   while (sent < total) {
@@ -64,6 +69,7 @@ export async function openLoop(options: {
   await Promise.all(answers);
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
+  generatorLoop.disable();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
@@ -72,6 +78,7 @@ export async function openLoop(options: {
     p50: at(0.5),
     p99: at(0.99),
     max: at(1),
+    generatorLoopP99: generatorLoop.percentile(99) / 1e6,
     errors,
     errorKinds,
   };
