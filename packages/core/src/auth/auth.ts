@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { getDb } from "../database.ts";
 import { env } from "../env.ts";
+import { log } from "../observability/log.ts";
 import { authSecret } from "./auth-secret.ts";
 
 /** Sign-in attempts allowed per client address in a minute, per sign-in path. */
@@ -65,7 +66,20 @@ async function createAuth(secure: boolean) {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     telemetry: { enabled: false },
+    // Its lines in Suture's log (JSON in production); LOG_LEVEL decides what is written.
+    logger: { level: "debug", log: logAuth },
   });
+}
+
+/**
+ * better-auth's log lines, through Suture's logger. Without SUTURE_PUBLIC_URL its "Base URL is
+ * not set" (which asks for an env variable Suture does not read) is what Suture means — origins
+ * come from each request (trustedOrigins above) — so it is only a debug line.
+ */
+function logAuth(level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]): void {
+  const expected = !env.SUTURE_PUBLIC_URL && message.includes("Base URL is not set");
+  const err = args.find((arg) => arg instanceof Error);
+  log[expected ? "debug" : level](err ? { err } : {}, `better-auth: ${message.replace(/^\[better-auth\] /, "")}`);
 }
 
 type Auth = Awaited<ReturnType<typeof createAuth>>;
