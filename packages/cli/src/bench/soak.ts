@@ -4,8 +4,8 @@
 // memory in the last minute at most 20 % above its peak in the first minute after the warm-up.
 // Minute 1 is the warm-up: the server's first requests, and V8 still sizing its heaps for the load
 // (the web server's RSS rose 349 → 404 MiB from minute 1 to 2 in one run, then stayed there).
-// Between minutes a process's RSS moves by ±50 MiB with V8's heap sizing; the floor of the heap in
-// use, printed for the web server and the worker, is what a leak would raise.
+// Between minutes a process's RSS moves by up to 90 MiB with V8's heap sizing; the floor of the
+// heap in use, printed for the web server and the worker, is what a leak would raise.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -18,6 +18,7 @@ import { openLoop } from "./open-loop.ts";
 
 const root = repoRoot();
 const PORT = 3330;
+const WORKER_PORT = PORT + 2;
 const RATE = 100;
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const target = { p99Ms: 30, growth: 0.2 };
@@ -42,7 +43,7 @@ const server = await startSupervised(root, PORT, {
   SUTURE_AUTO_ROUTE: "1",
   SUTURE_METRICS_TOKEN: METRICS_TOKEN,
   SUTURE_EXECUTOR_PORT: String(PORT + 1),
-  SUTURE_WORKER_PORT: String(PORT + 2),
+  SUTURE_WORKER_PORT: String(WORKER_PORT),
 });
 
 let sequence = 0;
@@ -135,7 +136,7 @@ function sampleMemory(): { stop: () => Promise<{ rss: Record<string, number>; he
  * worker's /metrics): a leak grows it; a heap V8 merely sized up grows RSS alone.
  */
 async function heapUsed(role: HeapRole): Promise<number> {
-  const url = role === "web" ? `http://127.0.0.1:${PORT}/api/metrics` : `http://127.0.0.1:${PORT + 2}/metrics`;
+  const url = role === "web" ? `http://127.0.0.1:${PORT}/api/metrics` : `http://127.0.0.1:${WORKER_PORT}/metrics`;
   const text = await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then((r) => r.text());
   const line = text.split("\n").find((l) => l.startsWith("suture_nodejs_heap_size_used_bytes "));
   return Number(line?.split(" ")[1] ?? Number.NaN) / 2 ** 20;
