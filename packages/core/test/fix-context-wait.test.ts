@@ -1,5 +1,6 @@
 // Sentry sends a new issue's issue.created and error.created apart; the run can be dispatched
-// before the error is stored. Dispatch waits a moment for it — for a new issue only, and not long.
+// before the error is stored. Dispatch waits a moment for it — for a new issue only, not long,
+// and only in a workspace Sentry delivers errors to.
 import { createSampleRepo, SAMPLE_APP } from "@suture/fixer/test-support";
 import { sampleAppDeliveries } from "@suture/sentry/test-support";
 import { sql } from "drizzle-orm";
@@ -17,6 +18,7 @@ const sample = await createSampleRepo();
 
 beforeAll(async () => {
   await db.ensureWorkspace(await getDb(), { slug: "default", name: "Default" });
+  await core.setWorkspacePolicy("default", { maxActiveRuns: 10 }); // each test opens a run
   const connected = await core.connectRepository({
     workspace: "default",
     repository: "acme/shop",
@@ -52,6 +54,14 @@ async function contextEvent(runId: string) {
   return events.find((e) => e.kind === "context");
 }
 
+/** How long gathering took and what it came to. */
+async function gatherTimed(runId: string) {
+  const started = Date.now();
+  const fix = await gatherFixContext(runId);
+  return { fix, took: Date.now() - started };
+}
+
+// The workspace is new here (nothing tells yet whether Sentry sends it errors), then has errors.
 describe("the context of a run whose error delivery comes late", () => {
   it("is the error Sentry delivers while dispatch waits for it", async () => {
     const { runId, error } = await runWithoutItsError("7300000001");
@@ -91,5 +101,24 @@ describe("the context of a run whose error delivery comes late", () => {
     expect(fix.source).toBe("none");
     expect(Date.now() - started).toBeLessThan(WAIT_FOR_EVENT_MS);
     expect((await contextEvent(runId))?.data).toMatchObject({ source: "none", waitedMs: expect.any(Number) });
+    expect((await contextEvent(runId))?.message).not.toMatch(/subscribe/);
+  });
+});
+
+describe("a workspace known for days whose Sentry integration sends no errors", () => {
+  beforeAll(async () => {
+    // Everything observed so far, the one error included, is eight days old.
+    await (await getDb()).execute(sql`update observations set created_at = now() - interval '8 days'`);
+  });
+
+  it("has a new issue's context looked up at once, not waited for", async () => {
+    const { runId } = await runWithoutItsError("7300000004");
+    const { fix, took } = await gatherTimed(runId);
+    expect(fix.source).toBe("none");
+    expect(took).toBeLessThan(WAIT_FOR_EVENT_MS / 2);
+    expect((await contextEvent(runId))?.data).toMatchObject({ source: "none", waitedMs: expect.any(Number) });
+    expect((await contextEvent(runId))?.message).toMatch(
+      /^No event with a stack trace: .*Sentry has delivered no error to this workspace in a week, so none was waited for/,
+    );
   });
 });

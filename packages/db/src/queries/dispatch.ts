@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, desc, eq, gt, ilike, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import {
   type FixRunStatus,
@@ -31,6 +31,41 @@ export async function latestStoredEvent(
     .orderBy(desc(observations.occurredAt))
     .limit(1);
   return row;
+}
+
+/**
+ * Whether Sentry delivered a whole event (an error or an event alert) to the workspace after
+ * `since`: a workspace whose integration sends only issue webhooks never will, so dispatch need
+ * not wait for one.
+ */
+export async function receivesEvents(
+  db: Db,
+  { workspaceId, since }: { workspaceId: string; since: Date },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: observations.id })
+    .from(observations)
+    .where(
+      and(
+        eq(observations.workspaceId, workspaceId),
+        gt(observations.createdAt, since),
+        inArray(observations.sourceType, EVENT_SOURCE_TYPES),
+      ),
+    )
+    .orderBy(desc(observations.createdAt))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** When Suture first observed anything for the workspace; undefined before its first delivery. */
+export async function firstObservedAt(db: Db, { workspaceId }: { workspaceId: string }): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ createdAt: observations.createdAt })
+    .from(observations)
+    .where(eq(observations.workspaceId, workspaceId))
+    .orderBy(observations.createdAt)
+    .limit(1);
+  return row?.createdAt;
 }
 
 /** The commit a release was deployed from, when a deployment said so. */
