@@ -3,7 +3,7 @@ import autocannon from "autocannon";
 import type postgres from "postgres";
 import { deliveryHeaders } from "@suture/sentry";
 import { fixturePath } from "@suture/sentry/fixtures";
-import { openLoop } from "./open-loop.ts";
+import { openLoop, type SlowAnswers } from "./open-loop.ts";
 
 export const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 /** The bench servers' SUTURE_METRICS_TOKEN. */
@@ -27,6 +27,8 @@ export interface LoadResult {
   generatorLoopP99: number;
   /** The upper bound (ms) of the ack-histogram bucket holding the p99 of the time spent inside the route during the open loop. */
   handlerP99: number;
+  /** The open loop's answers over the p99 target and when they bunched into stalls. */
+  slow: SlowAnswers;
   accepted: number;
   lost: number;
   unprocessed: number;
@@ -124,6 +126,7 @@ export async function measureLoad(options: {
     webEventLoopP99,
     generatorLoopP99: steady.generatorLoopP99,
     handlerP99,
+    slow: steady.slow,
     accepted: accepted.size,
     lost: [...accepted].filter((id) => !byId.has(id)).length,
     unprocessed: [...accepted].filter((id) => byId.get(id)?.status !== "processed" || !byId.get(id)?.observed).length,

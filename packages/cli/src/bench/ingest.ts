@@ -3,8 +3,9 @@
 // 50 issues, every delivery a new issue, and a storm on one issue — the maximum webhook
 // throughput against GET /api/health in the same run, the acknowledgement's p50/p99 in an open
 // loop at 200 deliveries/s for 30 s, the time the backlog takes to drain after that load, and
-// every accepted delivery checked stored, processed and observed. Then the embedded default
-// (PGlite, served by the supervisor): 100 deliveries/s for 60 s.
+// every accepted delivery checked stored, processed and observed, and when the slow answers came
+// (spread out, or bunched into stalls). Then the embedded default (PGlite, served by the
+// supervisor): 100 deliveries/s for 60 s.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import postgres from "postgres";
 import { repoRoot } from "@suture/db";
 import { startSupervised } from "./next-server.ts";
 import { type LoadResult, measureLoad, METRICS_TOKEN, SECRET } from "./ingest-load.ts";
+import type { SlowAnswers } from "./open-loop.ts";
 
 const root = repoRoot();
 const PORT = 3300;
@@ -121,6 +123,8 @@ for (const { name, result: r } of results) {
 }
 for (const { name, result: r } of results)
   if (r.errors > 0) console.log(`${name}: errors ${JSON.stringify(r.errorKinds)}`);
+// Whether the tail is steady queueing or a few stalls (the whole machine busy for a moment).
+for (const { name, result: r } of results) console.log(`${name}: ${describeSlow(r.slow)}`);
 const checks = results.flatMap(({ name, result: r }) => {
   const embeddedRun = r.health === null;
   return [
@@ -148,6 +152,12 @@ process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
 /** The webhook's maximum throughput as a share of the health route's (null when not measured). */
 function ratioOf(r: LoadResult): number | null {
   return r.health && r.maxWebhook !== null ? r.maxWebhook / r.health : null;
+}
+
+function describeSlow({ thresholdMs, count, stalls }: SlowAnswers): string {
+  const inStalls = stalls.reduce((sum, stall) => sum + stall.count, 0);
+  const list = stalls.map((s) => `${s.at.toFixed(2)} s: ${s.count}, slowest ${s.maxMs.toFixed(0)} ms`).join("; ");
+  return `${count} answers over ${thresholdMs} ms, ${inStalls} of them in ${stalls.length} stalled quarter-seconds${list ? ` (${list})` : ""}`;
 }
 
 function fmt(value: number | null, width: number, digits: number): string {

@@ -14,7 +14,19 @@ export interface OpenLoopResult {
   errors: number;
   /** What the errors were (status codes, slow answers, network errors), each kind with its count. */
   errorKinds: Record<string, number>;
+  /** Answers slower than `slowMs`, and the quarter-seconds (by due time) in which they bunched. */
+  slow: SlowAnswers;
 }
+
+export interface SlowAnswers {
+  thresholdMs: number;
+  count: number;
+  /** Quarter-seconds holding at least STALL_AT_LEAST slow answers: when (s into the run), how many, the slowest (ms). */
+  stalls: { at: number; count: number; maxMs: number }[];
+}
+
+/** Slow answers in one quarter-second that make it a stall rather than a straggler. */
+const STALL_AT_LEAST = 5;
 
 /**
  * An open loop: request i is due at start + i/rate, sent then whether or not earlier ones were
@@ -27,6 +39,8 @@ export async function openLoop(options: {
   seconds: number;
   next: () => { body: string; headers: Record<string, string> };
   onAnswer?: (status: number, body: string) => void;
+  /** Answers slower than this are counted and placed in time (default 30 ms). */
+  slowMs?: number;
 }): Promise<OpenLoopResult> {
   // Idle sockets close after 4 s, before the server's 5 s keep-alive timeout would close them
   // under a request just sent (an ECONNRESET the client's reuse caused, not the server).
@@ -34,6 +48,8 @@ export async function openLoop(options: {
   const target = new URL(options.url);
   const total = Math.round(options.rate * options.seconds);
   const latencies: number[] = [];
+  const slowMs = options.slowMs ?? 30;
+  const slow: { due: number; ms: number }[] = [];
   let errors = 0;
   const errorKinds: Record<string, number> = {};
   const fail = (kind: string) => {
@@ -55,6 +71,7 @@ export async function openLoop(options: {
           ({ status, body }) => {
             const ms = performance.now() - due;
             latencies.push(ms);
+            if (ms > slowMs) slow.push({ due: due - start, ms });
             if (status < 200 || status > 299) fail(`HTTP ${status}`);
             else if (ms > 10_000) fail("slower than 10 s");
             options.onAnswer?.(status, body);
@@ -81,7 +98,22 @@ export async function openLoop(options: {
     generatorLoopP99: generatorLoop.percentile(99) / 1e6,
     errors,
     errorKinds,
+    slow: { thresholdMs: slowMs, count: slow.length, stalls: stallsOf(slow) },
   };
+}
+
+/** Slow answers grouped by the quarter-second they were due in; the groups big enough to be stalls. */
+function stallsOf(slow: { due: number; ms: number }[]): SlowAnswers["stalls"] {
+  const quarters = new Map<number, { count: number; maxMs: number }>();
+  for (const { due, ms } of slow) {
+    const quarter = Math.floor(due / 250);
+    const group = quarters.get(quarter) ?? { count: 0, maxMs: 0 };
+    quarters.set(quarter, { count: group.count + 1, maxMs: Math.max(group.maxMs, ms) });
+  }
+  return [...quarters]
+    .filter(([, group]) => group.count >= STALL_AT_LEAST)
+    .sort(([a], [b]) => a - b)
+    .map(([quarter, group]) => ({ at: quarter / 4, ...group }));
 }
 
 function send(
