@@ -20,6 +20,8 @@ export async function upsertSentryIssue(db: Db, values: SentryIssueValues): Prom
 /**
  * Upserts many issues in one statement. Each (workspace, issue) may appear once: merge
  * repeats first (see `mergeIssueValues`), as Postgres cannot update a row twice in one insert.
+ * Rows go in key order, so two batches sharing issues take their locks in the same order and
+ * one waits for the other instead of deadlocking.
  */
 export async function upsertSentryIssues(
   db: Db,
@@ -30,7 +32,7 @@ export async function upsertSentryIssues(
     sql.raw(`coalesce(excluded.${snake(column)}, sentry_issues.${snake(column)})`);
   return db
     .insert(sentryIssues)
-    .values(issues)
+    .values(issues.toSorted(byIssueKey))
     .onConflictDoUpdate({
       target: [sentryIssues.workspaceId, sentryIssues.sentryIssueId],
       set: {
@@ -56,6 +58,11 @@ export async function upsertSentryIssues(
       workspaceId: sentryIssues.workspaceId,
       sentryIssueId: sentryIssues.sentryIssueId,
     });
+}
+
+function byIssueKey(a: SentryIssueValues, b: SentryIssueValues): number {
+  const key = (v: SentryIssueValues) => `${v.workspaceId}|${v.sentryIssueId}`;
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
 /** Folds two reports of the same issue the way the upsert would: newest wins, nulls never erase. */
