@@ -2,7 +2,7 @@
 // one statement inside its transaction; on PostgreSQL an insert holds a new row's key until the
 // transaction ends, so taking the keys in different orders deadlocks one batch (seen under load).
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDb, migrate } from "../src/index.ts";
 import { ensureWorkspace, upsertSentryIssues } from "../src/queries/index.ts";
 
@@ -29,7 +29,8 @@ describe.runIf(process.env.SUTURE_TEST_DB === "postgres")("two batches upserting
     const second = handle.db.transaction((tx) =>
       upsertSentryIssues(tx, { issues: [issue("7400000002"), issue("7400000001")] }),
     );
-    await waitFor(async () => (await sessionsWaitingOnALock()) === 1, "the second batch to wait on a lock");
+    // The second batch is waiting on a lock before the first goes on.
+    await vi.waitFor(async () => expect(await sessionsWaitingOnALock()).toBe(1), { timeout: 5_000, interval: 20 });
     blocked.resolve();
 
     const [firstResult, secondResult] = await Promise.allSettled([first, second]);
@@ -50,14 +51,6 @@ async function sessionsWaitingOnALock(): Promise<number> {
   // postgres.js answers an array of rows (this test runs on PostgreSQL only).
   if (!Array.isArray(result)) throw new Error("expected the rows of a PostgreSQL query");
   return (result[0] as { waiting: number } | undefined)?.waiting ?? 0;
-}
-
-async function waitFor(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {

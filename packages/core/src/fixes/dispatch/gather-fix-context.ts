@@ -71,9 +71,9 @@ async function storedEventOf(
 ): Promise<{ context: FixContext | undefined; waitedMs: number; unsubscribed: boolean }> {
   const started = Date.now();
   const isNew = started < issue.createdAt.getTime() + NEW_ISSUE_MS;
-  const unsubscribed = isNew && !(await mayDeliverEvents(issue.workspaceId, started));
-  const waitUntil =
-    isNew && !unsubscribed ? Math.min(started + WAIT_FOR_EVENT_MS, issue.createdAt.getTime() + NEW_ISSUE_MS) : started;
+  const waits = isNew && (await mayDeliverEvents(issue.workspaceId, started));
+  const unsubscribed = isNew && !waits;
+  const waitUntil = waits ? Math.min(started + WAIT_FOR_EVENT_MS, issue.createdAt.getTime() + NEW_ISSUE_MS) : started;
   for (;;) {
     const context = await fromStoredEvent(issue.id);
     if (context || Date.now() >= waitUntil) return { context, waitedMs: Date.now() - started, unsubscribed };
